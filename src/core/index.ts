@@ -1,0 +1,8 @@
+/** The calculation core: pure, host-free, exact money. Adapters import from here. */
+export * from "./money";
+export * from "./errors";
+export * from "./dates";
+export * from "./terms";
+export * from "./schedule";
+export * from "./termination";
+export * from "./valuation";

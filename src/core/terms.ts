@@ -1,0 +1,258 @@
+/**
+ * A compute-lease contract's terms: one type, one validation. Every adapter (custom functions, task
+ * pane, command line, templates) builds a {@link TermsInput} and calls {@link validateTerms}; nothing
+ * downstream re-checks.
+ */
+import { Decimal } from "./money";
+import {
+  addMonths,
+  DateSystem,
+  dateToSerial,
+  edate,
+  formatIsoDate,
+  MAX_SERIAL_1900,
+  MAX_SERIAL_1904,
+  Serial,
+  serialToDate,
+} from "./dates";
+import { numError, valueError } from "./errors";
+
+export type Frequency = "monthly" | "quarterly" | "semiannual" | "annual";
+/** Paid on the period's first day (`advance`) or its last day (`arrears`). */
+export type Timing = "advance" | "arrears";
+/** A begun period is owed in `full`, or pro rata by `actual` days served. */
+export type Proration = "full" | "actual";
+
+export const FREQUENCIES: readonly Frequency[] = ["monthly", "quarterly", "semiannual", "annual"];
+export const MONTHS_PER_PERIOD: Readonly<Record<Frequency, number>> = {
+  monthly: 1,
+  quarterly: 3,
+  semiannual: 6,
+  annual: 12,
+};
+/** The most periods a schedule may hold (100 years of months). */
+export const MAX_PERIODS = 1200;
+
+export interface RampStep {
+  /** Applies to every period that starts on or after this date, until the next step. */
+  readonly effectiveDate: Serial;
+  readonly amount: Decimal;
+}
+
+export type Payment =
+  | { readonly kind: "fixed"; readonly amount: Decimal }
+  | { readonly kind: "ramp"; readonly steps: readonly RampStep[] };
+
+export interface Termination {
+  /** Whole months from the start during which the contract cannot be ended. */
+  readonly lockInMonths: number;
+  /** Alternatively, the lock-in's last day; when set it replaces `lockInMonths`. */
+  readonly lockInLastDay: Serial | null;
+  readonly noticeDays: number;
+  /** May notice be served during the lock-in (taking effect no earlier than its end)? */
+  readonly noticeDuringLockIn: boolean;
+  /** When notice is served; `null` means the earliest permitted day. */
+  readonly noticeDate: Serial | null;
+  /** Paid on an early termination, on top of the payments owed. */
+  readonly fee: Decimal;
+}
+
+export interface ContractTerms {
+  readonly dateSystem: DateSystem;
+  /** First day of service. */
+  readonly startDate: Serial;
+  /** Last day of service, inclusive. */
+  readonly endDate: Serial;
+  readonly payment: Payment;
+  readonly frequency: Frequency;
+  /** Annual escalation rate applied on each anniversary of the start, compounding (0.03 = 3%). */
+  readonly escalation: Decimal;
+  readonly timing: Timing;
+  readonly proration: Proration;
+  readonly termination: Termination;
+}
+
+export type MoneyInput = number | string | Decimal;
+
+export interface RampStepInput {
+  readonly effectiveDate: number;
+  readonly amount: MoneyInput;
+}
+
+/** What an adapter hands over: plain values, optional ones left out for their defaults. */
+export interface TermsInput {
+  readonly dateSystem?: DateSystem;
+  readonly startDate: number;
+  readonly endDate: number;
+  readonly payment: MoneyInput | readonly RampStepInput[];
+  readonly frequency?: Frequency;
+  readonly escalation?: MoneyInput;
+  readonly timing?: Timing;
+  readonly proration?: Proration;
+  readonly lockInMonths?: number;
+  readonly lockInLastDay?: number | null;
+  readonly noticeDays?: number;
+  readonly noticeDuringLockIn?: boolean;
+  readonly noticeDate?: number | null;
+  readonly terminationFee?: MoneyInput;
+}
+
+/**
+ * Checks and normalises contract terms. Throws a {@link DealError}: `value` for a missing or
+ * malformed argument, `num` for an impossible one (end before start, a negative payment, more than
+ * 1,200 periods).
+ *
+ * @example
+ * validateTerms({ startDate: 46204, endDate: 47483, payment: 150_000_000 }).frequency // "monthly"
+ */
+export function validateTerms(input: TermsInput): ContractTerms {
+  const dateSystem = input.dateSystem ?? "1900";
+  const startDate = checkDate(input.startDate, "start_date", dateSystem);
+  const endDate = checkDate(input.endDate, "end_date", dateSystem);
+  if (endDate < startDate) {
+    throw numError(
+      `The end date ${formatIsoDate(endDate, dateSystem)} is before the start date ${formatIsoDate(startDate, dateSystem)}.`,
+    );
+  }
+  const frequency = input.frequency ?? "monthly";
+  if (!FREQUENCIES.includes(frequency)) throw valueError(`Unknown frequency "${String(frequency)}".`);
+  const periods = countPeriods(startDate, endDate, MONTHS_PER_PERIOD[frequency], dateSystem);
+  if (periods > MAX_PERIODS) {
+    throw numError(`The term holds ${periods} periods; at most ${MAX_PERIODS} are supported.`);
+  }
+  const timing = input.timing ?? "advance";
+  if (timing !== "advance" && timing !== "arrears") throw valueError(`Unknown timing "${String(timing)}".`);
+  const proration = input.proration ?? "full";
+  if (proration !== "full" && proration !== "actual") {
+    throw valueError(`Unknown proration "${String(proration)}".`);
+  }
+  const escalation = checkMoney(input.escalation ?? 0, "escalation");
+  if (escalation.lte(-1) || escalation.gt(10)) {
+    throw numError("The escalation rate must be above -100% and at most 1000% a year.");
+  }
+  const payment = checkPayment(input.payment, startDate, dateSystem);
+  const termination = checkTermination(input, startDate, dateSystem);
+  return { dateSystem, startDate, endDate, payment, frequency, escalation, timing, proration, termination };
+}
+
+/**
+ * Number of periods in a term: period k starts at EDATE(start, k × months) while that is on or
+ * before the end date.
+ *
+ * @example
+ * countPeriods(46204, 47483, 1) // 42
+ */
+export function countPeriods(startDate: Serial, endDate: Serial, monthsPerPeriod: number, system: DateSystem = "1900"): number {
+  const start = serialToDate(startDate, system);
+  const end = serialToDate(endDate, system);
+  const monthsSpanned = (end.year - start.year) * 12 + (end.month - start.month);
+  let k = Math.floor(monthsSpanned / monthsPerPeriod);
+  // The last candidate may start after the end date when the end's day of month is earlier.
+  while (k > 0 && dateToSerial(addMonths(start, k * monthsPerPeriod, system), system) > endDate) k--;
+  return k + 1;
+}
+
+/**
+ * First day on which the lock-in no longer applies: EDATE(start, lock-in months), or the day after a
+ * fixed lock-in end date.
+ *
+ * @example
+ * lockInEnd(validateTerms({ startDate: 46204, endDate: 47483, payment: 1, lockInMonths: 3 })) // 46296: 2026-10-01
+ */
+export function lockInEnd(terms: Pick<ContractTerms, "startDate" | "dateSystem" | "termination">): Serial {
+  const { lockInLastDay, lockInMonths } = terms.termination;
+  return lockInLastDay !== null ? lockInLastDay + 1 : edate(terms.startDate, lockInMonths, terms.dateSystem);
+}
+
+/**
+ * Earliest day notice may be served: the start when notice may run during the lock-in, otherwise the
+ * lock-in's end (the seed contract's reading: "after the first three months").
+ */
+export function earliestNoticeDate(terms: Pick<ContractTerms, "startDate" | "dateSystem" | "termination">): Serial {
+  return terms.termination.noticeDuringLockIn ? terms.startDate : lockInEnd(terms);
+}
+
+function checkTermination(input: TermsInput, startDate: Serial, dateSystem: DateSystem): Termination {
+  const lockInMonths = checkWholeNumber(input.lockInMonths ?? 0, "lock_in_months", MAX_PERIODS);
+  const lockInLastDay =
+    input.lockInLastDay === undefined || input.lockInLastDay === null
+      ? null
+      : checkDate(input.lockInLastDay, "lock-in end date", dateSystem);
+  const noticeDays = checkWholeNumber(input.noticeDays ?? 0, "notice_days", 36600);
+  const noticeDuringLockIn = input.noticeDuringLockIn ?? false;
+  if (typeof noticeDuringLockIn !== "boolean") throw valueError("notice_in_lock_in must be TRUE or FALSE.");
+  const fee = checkMoney(input.terminationFee ?? 0, "termination_fee");
+  if (fee.isNegative()) throw numError("The termination fee cannot be negative.");
+  const noticeDate =
+    input.noticeDate === undefined || input.noticeDate === null ? null : checkDate(input.noticeDate, "notice_date", dateSystem);
+  const termination: Termination = { lockInMonths, lockInLastDay, noticeDays, noticeDuringLockIn, noticeDate, fee };
+  // Computed even without a notice date: a lock-in that ends past 9999 is rejected here, not later.
+  const earliest = earliestNoticeDate({ startDate, dateSystem, termination });
+  if (noticeDate !== null) {
+    if (noticeDate < earliest) {
+      throw valueError(
+        `Notice served on ${formatIsoDate(noticeDate, dateSystem)} is too early: the earliest permitted notice date is ${formatIsoDate(earliest, dateSystem)}.`,
+      );
+    }
+  }
+  return termination;
+}
+
+function checkPayment(payment: TermsInput["payment"], startDate: Serial, dateSystem: DateSystem): Payment {
+  if (!Array.isArray(payment)) {
+    const amount = checkMoney(payment as MoneyInput, "payment");
+    if (!amount.isPositive() || amount.isZero()) throw numError("The payment per period must be greater than zero.");
+    return { kind: "fixed", amount };
+  }
+  const rows = payment as readonly RampStepInput[];
+  if (rows.length === 0) throw valueError("The payment ramp is empty: give at least one row of date and amount.");
+  const steps: RampStep[] = [];
+  for (const [i, row] of rows.entries()) {
+    const effectiveDate = checkDate(row.effectiveDate, `ramp row ${i + 1} date`, dateSystem);
+    const amount = checkMoney(row.amount, `ramp row ${i + 1} amount`);
+    if (amount.isNegative()) throw numError(`Ramp row ${i + 1}: the amount cannot be negative.`);
+    const previous = steps[steps.length - 1];
+    if (previous && effectiveDate <= previous.effectiveDate) {
+      throw valueError(`Ramp dates must be in ascending order without repeats (row ${i + 1}).`);
+    }
+    steps.push({ effectiveDate, amount });
+  }
+  if (steps[0].effectiveDate > startDate) {
+    throw valueError(
+      `The ramp's first date ${formatIsoDate(steps[0].effectiveDate, dateSystem)} is after the start date ${formatIsoDate(startDate, dateSystem)}: say what is paid from the start.`,
+    );
+  }
+  return { kind: "ramp", steps };
+}
+
+/** Dates arrive as serials; a time of day (a fraction) is dropped, as EDATE does. */
+function checkDate(value: number, name: string, system: DateSystem): Serial {
+  if (typeof value !== "number" || !Number.isFinite(value)) throw valueError(`${name} must be a date.`);
+  const serial = Math.floor(value);
+  const min = system === "1904" ? 0 : 1;
+  const max = system === "1904" ? MAX_SERIAL_1904 : MAX_SERIAL_1900;
+  if (serial < min || serial > max) throw numError(`${name} is outside Excel's calendar (1900 to 9999).`);
+  return serial;
+}
+
+function checkWholeNumber(value: number, name: string, max: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) throw valueError(`${name} must be a number.`);
+  if (!Number.isInteger(value)) throw valueError(`${name} must be a whole number.`);
+  if (value < 0 || value > max) throw numError(`${name} must be between 0 and ${max}.`);
+  return value;
+}
+
+/** Amounts at or above a quadrillion are refused: they are typing errors, and they keep results finite. */
+const MAX_AMOUNT = new Decimal("1e15");
+
+function checkMoney(value: MoneyInput, name: string): Decimal {
+  let amount: Decimal | undefined;
+  if (value instanceof Decimal) amount = value;
+  else if (typeof value === "number" && Number.isFinite(value)) amount = new Decimal(value);
+  else if (typeof value === "string" && /^\s*-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(value)) {
+    amount = new Decimal(value.trim());
+  }
+  if (amount === undefined || !amount.isFinite()) throw valueError(`${name} must be a number.`);
+  if (amount.abs().gte(MAX_AMOUNT)) throw numError(`${name} must be below 1,000,000,000,000,000.`);
+  return amount;
+}

@@ -1,0 +1,122 @@
+/**
+ * Headline figures: total contract value, present value and run-rate.
+ */
+import { Decimal } from "./money";
+import { addMonths, DateSystem, dateToSerial, Serial, serialToDate } from "./dates";
+import { numError, valueError } from "./errors";
+import { ContractTerms, Frequency, MONTHS_PER_PERIOD, Payment } from "./terms";
+import { buildSchedule, Period, periodRate, rampAmountOn } from "./schedule";
+
+/**
+ * Total contract value: the sum of every scheduled payment.
+ *
+ * @example
+ * totalValue(buildSchedule(seedTerms)).toString() // "6300000000"
+ */
+export function totalValue(schedule: readonly Period[]): Decimal {
+  return schedule.length === 0 ? new Decimal(0) : schedule[schedule.length - 1].cumulative;
+}
+
+/**
+ * Present value at the start date with XNPV's conventions: each payment discounted by
+ * (1 + rate)^(days from start / 365).
+ *
+ * Why the discount factor is a double: XNPV is defined on doubles in Excel and LibreOffice; each factor
+ * is exact to ~1e-16 relative, so a sum of billions stays right to far below a cent, while the
+ * payments themselves stay exact decimals.
+ *
+ * @example
+ * presentValue(seedTerms, new Decimal("0.08")).toFixed(2) // "5539137544.34"
+ */
+export function presentValue(
+  terms: ContractTerms,
+  annualRate: Decimal,
+  schedule: readonly Period[] = buildSchedule(terms),
+): Decimal {
+  if (!annualRate.isFinite() || annualRate.lte(-1)) throw numError("The discount rate must be above -100%.");
+  const growth = 1 + annualRate.toNumber();
+  // Runs of equal payments share one decimal multiplication by their summed discount factors.
+  let pv = new Decimal(0);
+  let runPayment: Decimal | undefined;
+  let runFactors = 0;
+  for (const period of schedule) {
+    const factor = Math.pow(growth, -(period.paymentDate - terms.startDate) / 365);
+    if (runPayment !== undefined && period.payment.eq(runPayment)) {
+      runFactors += factor;
+      continue;
+    }
+    if (runPayment !== undefined) pv = pv.plus(runPayment.times(runFactors));
+    runPayment = period.payment;
+    runFactors = factor;
+  }
+  if (runPayment !== undefined) pv = pv.plus(runPayment.times(runFactors));
+  return pv;
+}
+
+export interface RunRateQuestion {
+  readonly payment: Payment;
+  readonly frequency: Frequency;
+  readonly escalation: Decimal;
+  readonly dateSystem: DateSystem;
+  /** Needed for escalation: anniversaries count from here. */
+  readonly startDate: Serial | null;
+  /** After this day nothing is in force. */
+  readonly endDate: Serial | null;
+  /** The day asked about; defaults to the start (or the ramp's first date). */
+  readonly asOf: Serial | null;
+}
+
+/**
+ * Annual run-rate in force on a day: the period's rate × periods per year; 0 outside the term.
+ *
+ * @example
+ * annualRunRate({ payment: { kind: "fixed", amount: new Decimal(150e6) }, frequency: "monthly",
+ *   escalation: new Decimal(0), dateSystem: "1900", startDate: null, endDate: null, asOf: null }).toString() // "1800000000"
+ */
+export function annualRunRate(question: RunRateQuestion): Decimal {
+  const { payment, frequency, escalation, startDate, endDate, dateSystem } = question;
+  const months = MONTHS_PER_PERIOD[frequency];
+  const perYear = 12 / months;
+  if (startDate === null) {
+    if (!escalation.isZero()) throw valueError("Give start_date so that escalation can count anniversaries.");
+    if (payment.kind === "fixed") return payment.amount.times(perYear);
+    const asOf = question.asOf ?? payment.steps[0].effectiveDate;
+    if (endDate !== null && asOf > endDate) return new Decimal(0);
+    return rampAmountOn(payment.steps, asOf).times(perYear);
+  }
+  const asOf = question.asOf ?? startDate;
+  if (asOf < startDate || (endDate !== null && asOf > endDate)) return new Decimal(0);
+  const monthsFromStart = monthsToPeriodContaining(startDate, asOf, months, dateSystem);
+  const periodStart = dateToSerial(addMonths(serialToDate(startDate, dateSystem), monthsFromStart, dateSystem), dateSystem);
+  return periodRate(payment, escalation, monthsFromStart, periodStart).times(perYear);
+}
+
+/** Months from the start to the first day of the period that contains `day` (day ≥ start). */
+function monthsToPeriodContaining(startDate: Serial, day: Serial, monthsPerPeriod: number, system: DateSystem): number {
+  const start = serialToDate(startDate, system);
+  const target = serialToDate(day, system);
+  let k = Math.floor(((target.year - start.year) * 12 + (target.month - start.month)) / monthsPerPeriod);
+  while (k > 0 && dateToSerial(addMonths(start, k * monthsPerPeriod, system), system) > day) k--;
+  return k * monthsPerPeriod;
+}
+
+/** Periods per year of a frequency: 12, 4, 2 or 1. */
+export function periodsPerYear(frequency: Frequency): number {
+  return 12 / MONTHS_PER_PERIOD[frequency];
+}
+
+/**
+ * Implied price per GPU-hour: the monthly-equivalent payment over GPUs × hours in a month.
+ *
+ * Why 730 hours: 8,760 hours in a 365-day year over 12 months, the cloud-pricing convention.
+ *
+ * @example
+ * gpuHourRate(new Decimal(150e6), 100000, "monthly", 730).toFixed(4) // "2.0548"
+ */
+export function gpuHourRate(payment: Decimal, gpus: number, frequency: Frequency, hoursPerMonth = 730): Decimal {
+  if (!(gpus > 0) || !Number.isFinite(gpus)) throw numError("The GPU count must be greater than zero.");
+  if (!(hoursPerMonth > 0) || !Number.isFinite(hoursPerMonth) || hoursPerMonth > 744) {
+    throw numError("Hours per month must be greater than zero and at most 744.");
+  }
+  return payment.dividedBy(MONTHS_PER_PERIOD[frequency]).dividedBy(gpus).dividedBy(hoursPerMonth);
+}
