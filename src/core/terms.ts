@@ -114,8 +114,7 @@ export function validateTerms(input: TermsInput): ContractTerms {
       `The end date ${formatIsoDate(endDate, dateSystem)} is before the start date ${formatIsoDate(startDate, dateSystem)}.`,
     );
   }
-  const frequency = input.frequency ?? "monthly";
-  if (!FREQUENCIES.includes(frequency)) throw valueError(`Unknown frequency "${String(frequency)}".`);
+  const frequency = checkFrequency(input.frequency);
   const periods = countPeriods(startDate, endDate, MONTHS_PER_PERIOD[frequency], dateSystem);
   if (periods > MAX_PERIODS) {
     throw numError(`The term holds ${periods} periods; at most ${MAX_PERIODS} are supported.`);
@@ -126,13 +125,26 @@ export function validateTerms(input: TermsInput): ContractTerms {
   if (proration !== "full" && proration !== "actual") {
     throw valueError(`Unknown proration "${String(proration)}".`);
   }
-  const escalation = checkMoney(input.escalation ?? 0, "escalation");
-  if (escalation.lte(-1) || escalation.gt(10)) {
-    throw numError("The escalation rate must be above -100% and at most 1000% a year.");
-  }
+  const escalation = checkEscalation(input.escalation ?? 0);
   const payment = checkPayment(input.payment, startDate, dateSystem);
   const termination = checkTermination(input, startDate, dateSystem);
   return { dateSystem, startDate, endDate, payment, frequency, escalation, timing, proration, termination };
+}
+
+/** An annual escalation rate: above -100%, at most 1000%. */
+export function checkEscalation(value: MoneyInput): Decimal {
+  const escalation = checkMoney(value, "escalation");
+  if (escalation.lte(-1) || escalation.gt(10)) {
+    throw numError("The escalation rate must be above -100% and at most 1000% a year.");
+  }
+  return escalation;
+}
+
+/** A frequency name. */
+export function checkFrequency(value: Frequency | undefined): Frequency {
+  const frequency = value ?? "monthly";
+  if (!FREQUENCIES.includes(frequency)) throw valueError(`Unknown frequency "${String(frequency)}".`);
+  return frequency;
 }
 
 /**
@@ -198,7 +210,11 @@ function checkTermination(input: TermsInput, startDate: Serial, dateSystem: Date
   return termination;
 }
 
-function checkPayment(payment: TermsInput["payment"], startDate: Serial, dateSystem: DateSystem): Payment {
+/**
+ * Checks a payment: a positive amount, or a ramp of ascending dates and non-negative amounts whose
+ * first date is on or before the start (when a start is known).
+ */
+export function checkPayment(payment: TermsInput["payment"], startDate: Serial | null, dateSystem: DateSystem): Payment {
   if (!Array.isArray(payment)) {
     const amount = checkMoney(payment as MoneyInput, "payment");
     if (!amount.isPositive() || amount.isZero()) throw numError("The payment per period must be greater than zero.");
@@ -217,7 +233,7 @@ function checkPayment(payment: TermsInput["payment"], startDate: Serial, dateSys
     }
     steps.push({ effectiveDate, amount });
   }
-  if (steps[0].effectiveDate > startDate) {
+  if (startDate !== null && steps[0].effectiveDate > startDate) {
     throw valueError(
       `The ramp's first date ${formatIsoDate(steps[0].effectiveDate, dateSystem)} is after the start date ${formatIsoDate(startDate, dateSystem)}: say what is paid from the start.`,
     );
@@ -226,7 +242,7 @@ function checkPayment(payment: TermsInput["payment"], startDate: Serial, dateSys
 }
 
 /** Dates arrive as serials; a time of day (a fraction) is dropped, as EDATE does. */
-function checkDate(value: number, name: string, system: DateSystem): Serial {
+export function checkDate(value: number, name: string, system: DateSystem): Serial {
   if (typeof value !== "number" || !Number.isFinite(value)) throw valueError(`${name} must be a date.`);
   const serial = Math.floor(value);
   const min = system === "1904" ? 0 : 1;
@@ -245,7 +261,7 @@ function checkWholeNumber(value: number, name: string, max: number): number {
 /** Amounts at or above a quadrillion are refused: they are typing errors, and they keep results finite. */
 const MAX_AMOUNT = new Decimal("1e15");
 
-function checkMoney(value: MoneyInput, name: string): Decimal {
+export function checkMoney(value: MoneyInput, name: string): Decimal {
   let amount: Decimal | undefined;
   if (value instanceof Decimal) amount = value;
   else if (typeof value === "number" && Number.isFinite(value)) amount = new Decimal(value);

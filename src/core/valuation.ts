@@ -4,7 +4,18 @@
 import { Decimal } from "./money";
 import { addMonths, DateSystem, dateToSerial, Serial, serialToDate } from "./dates";
 import { numError, valueError } from "./errors";
-import { ContractTerms, Frequency, MONTHS_PER_PERIOD, Payment } from "./terms";
+import {
+  checkDate,
+  checkEscalation,
+  checkFrequency,
+  checkPayment,
+  ContractTerms,
+  Frequency,
+  MONTHS_PER_PERIOD,
+  MoneyInput,
+  Payment,
+  TermsInput,
+} from "./terms";
 import { buildSchedule, Period, periodRate, rampAmountOn } from "./schedule";
 
 /**
@@ -66,19 +77,57 @@ export interface RunRateQuestion {
   readonly asOf: Serial | null;
 }
 
+export interface RunRateInput {
+  readonly payment: TermsInput["payment"];
+  readonly frequency?: Frequency;
+  readonly escalation?: MoneyInput;
+  readonly dateSystem?: DateSystem;
+  readonly startDate?: number | null;
+  readonly endDate?: number | null;
+  readonly asOf?: number | null;
+}
+
+/**
+ * Checks a run-rate question with the same rules as contract terms; the dates are optional.
+ *
+ * @example
+ * validateRunRate({ payment: 150e6 }).frequency // "monthly"
+ */
+export function validateRunRate(input: RunRateInput): RunRateQuestion {
+  const dateSystem = input.dateSystem ?? "1900";
+  const optionalDate = (value: number | null | undefined, name: string) =>
+    value === null || value === undefined ? null : checkDate(value, name, dateSystem);
+  const startDate = optionalDate(input.startDate, "start_date");
+  const endDate = optionalDate(input.endDate, "end_date");
+  if (startDate !== null && endDate !== null && endDate < startDate) {
+    throw numError("The end date is before the start date.");
+  }
+  const escalation = checkEscalation(input.escalation ?? 0);
+  if (startDate === null && !escalation.isZero()) {
+    throw valueError("Give start_date so that escalation can count anniversaries.");
+  }
+  return {
+    payment: checkPayment(input.payment, startDate, dateSystem),
+    frequency: checkFrequency(input.frequency),
+    escalation,
+    dateSystem,
+    startDate,
+    endDate,
+    asOf: optionalDate(input.asOf, "as_of_date"),
+  };
+}
+
 /**
  * Annual run-rate in force on a day: the period's rate × periods per year; 0 outside the term.
  *
  * @example
- * annualRunRate({ payment: { kind: "fixed", amount: new Decimal(150e6) }, frequency: "monthly",
- *   escalation: new Decimal(0), dateSystem: "1900", startDate: null, endDate: null, asOf: null }).toString() // "1800000000"
+ * annualRunRate(validateRunRate({ payment: 150e6 })).toString() // "1800000000"
  */
 export function annualRunRate(question: RunRateQuestion): Decimal {
   const { payment, frequency, escalation, startDate, endDate, dateSystem } = question;
   const months = MONTHS_PER_PERIOD[frequency];
   const perYear = 12 / months;
   if (startDate === null) {
-    if (!escalation.isZero()) throw valueError("Give start_date so that escalation can count anniversaries.");
     if (payment.kind === "fixed") return payment.amount.times(perYear);
     const asOf = question.asOf ?? payment.steps[0].effectiveDate;
     if (endDate !== null && asOf > endDate) return new Decimal(0);
@@ -113,10 +162,12 @@ export function periodsPerYear(frequency: Frequency): number {
  * @example
  * gpuHourRate(new Decimal(150e6), 100000, "monthly", 730).toFixed(4) // "2.0548"
  */
-export function gpuHourRate(payment: Decimal, gpus: number, frequency: Frequency, hoursPerMonth = 730): Decimal {
+export function gpuHourRate(payment: MoneyInput, gpus: number, frequency: Frequency, hoursPerMonth = 730): Decimal {
+  const amount = checkPayment(payment, null, "1900");
+  if (amount.kind !== "fixed") throw valueError("payment must be one amount per period.");
   if (!(gpus > 0) || !Number.isFinite(gpus)) throw numError("The GPU count must be greater than zero.");
   if (!(hoursPerMonth > 0) || !Number.isFinite(hoursPerMonth) || hoursPerMonth > 744) {
     throw numError("Hours per month must be greater than zero and at most 744.");
   }
-  return payment.dividedBy(MONTHS_PER_PERIOD[frequency]).dividedBy(gpus).dividedBy(hoursPerMonth);
+  return amount.amount.dividedBy(MONTHS_PER_PERIOD[checkFrequency(frequency)]).dividedBy(gpus).dividedBy(hoursPerMonth);
 }

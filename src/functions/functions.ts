@@ -1,0 +1,282 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands custom functions untyped cell values. */
+/**
+ * The DEAL custom functions: thin adapters from Excel arguments to the calculation core.
+ *
+ * Argument order is the same everywhere: the leading arguments of each function, then the options
+ * that apply, always in this order — frequency, escalation, timing, proration, notice_in_lock_in,
+ * notice_date, termination_fee. Blank, omitted or 0 options take their defaults.
+ *
+ * Dates are serial numbers in the 1900 date system (Excel's default).
+ */
+import {
+  annualRunRate,
+  buildSchedule,
+  ContractTerms,
+  Decimal,
+  exitDate,
+  exitOutcome,
+  gpuHourRate,
+  presentValue,
+  totalValue,
+  validateRunRate,
+  validateTerms,
+} from "../core";
+import {
+  excelCall,
+  readDate,
+  readFlag,
+  readFrequency,
+  readNumber,
+  readOptionalDate,
+  readOptionalNumber,
+  readPayment,
+  readProration,
+  readTiming,
+} from "./excelArgs";
+
+/** The schedule options every term function accepts, in the documented order. */
+function scheduleTerms(
+  startDate: any,
+  endDate: any,
+  payment: any,
+  frequency: any,
+  escalation: any,
+  timing: any,
+  proration: any,
+): ContractTerms {
+  return validateTerms({
+    startDate: readDate(startDate, "start_date"),
+    endDate: readDate(endDate, "end_date"),
+    payment: readPayment(payment),
+    frequency: readFrequency(frequency),
+    escalation: readOptionalNumber(escalation, "escalation", 0),
+    timing: readTiming(timing),
+    proration: readProration(proration),
+  });
+}
+
+export const SCHEDULE_HEADER = ["Period", "Start", "End", "Payment date", "Payment", "Cumulative"];
+
+/**
+ * Payment schedule of a lease: a header row, then one row per period (period, start, end, payment date, payment, cumulative). Spills.
+ * @customfunction LEASE_SCHEDULE
+ * @helpurl https://localhost:3000/help.html#lease_schedule
+ * @param start_date First day of service (a date).
+ * @param end_date Last day of service, inclusive (a date).
+ * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
+ * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.
+ * @param [escalation] Annual escalation, applied on each anniversary (3% = 0.03). Default 0.
+ * @param [timing] "advance" (default: paid on each period's first day) or "arrears" (on its last day).
+ * @param [proration] How a final part period is charged: "full" (default) or "actual" (by days).
+ * @returns The schedule as a spilled range.
+ */
+export function leaseSchedule(
+  start_date: any,
+  end_date: any,
+  payment: any[][],
+  frequency?: any,
+  escalation?: any,
+  timing?: any,
+  proration?: any,
+): any[][] {
+  return excelCall(() => {
+    const terms = scheduleTerms(start_date, end_date, payment, frequency, escalation, timing, proration);
+    const rows: any[][] = [SCHEDULE_HEADER];
+    for (const p of buildSchedule(terms)) {
+      rows.push([p.number, p.start, p.end, p.paymentDate, p.payment.toNumber(), p.cumulative.toNumber()]);
+    }
+    return rows;
+  });
+}
+
+/**
+ * Total contract value: the sum of every scheduled payment.
+ * @customfunction CONTRACT_VALUE
+ * @param start_date First day of service (a date).
+ * @param end_date Last day of service, inclusive (a date).
+ * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
+ * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.
+ * @param [escalation] Annual escalation, applied on each anniversary (3% = 0.03). Default 0.
+ * @param [timing] "advance" or "arrears"; does not change the total, accepted so arguments can be copied between DEAL functions.
+ * @param [proration] How a final part period is charged: "full" (default) or "actual" (by days).
+ * @returns Total of all payments.
+ */
+export function contractValue(
+  start_date: any,
+  end_date: any,
+  payment: any[][],
+  frequency?: any,
+  escalation?: any,
+  timing?: any,
+  proration?: any,
+): number {
+  return excelCall(() =>
+    totalValue(buildSchedule(scheduleTerms(start_date, end_date, payment, frequency, escalation, timing, proration))).toNumber(),
+  );
+}
+
+/**
+ * Present value of all payments at the start date, discounted as XNPV does (actual days / 365).
+ * @customfunction CONTRACT_PV
+ * @param start_date First day of service (a date); the valuation date.
+ * @param end_date Last day of service, inclusive (a date).
+ * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
+ * @param discount_rate Annual discount rate (8% = 0.08).
+ * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.
+ * @param [escalation] Annual escalation, applied on each anniversary (3% = 0.03). Default 0.
+ * @param [timing] "advance" (default: paid on each period's first day) or "arrears" (on its last day).
+ * @param [proration] How a final part period is charged: "full" (default) or "actual" (by days).
+ * @returns Present value at the start date.
+ */
+export function contractPv(
+  start_date: any,
+  end_date: any,
+  payment: any[][],
+  discount_rate: any,
+  frequency?: any,
+  escalation?: any,
+  timing?: any,
+  proration?: any,
+): number {
+  return excelCall(() => {
+    const terms = scheduleTerms(start_date, end_date, payment, frequency, escalation, timing, proration);
+    return presentValue(terms, new Decimal(readNumber(discount_rate, "discount_rate"))).toNumber();
+  });
+}
+
+/**
+ * Committed value on early exit: payments owed through the effective termination date, plus any termination fee.
+ * @customfunction EXIT_VALUE
+ * @param start_date First day of service (a date).
+ * @param end_date Last day of service, inclusive (a date).
+ * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
+ * @param lock_in_months Months from the start during which the contract cannot be ended (e.g. 3).
+ * @param notice_days Days of notice before termination takes effect (e.g. 90).
+ * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.
+ * @param [escalation] Annual escalation, applied on each anniversary (3% = 0.03). Default 0.
+ * @param [timing] "advance" or "arrears"; does not change what is owed.
+ * @param [proration] The period in which termination takes effect: "full" (default: owed in full) or "actual" (by days served).
+ * @param [notice_in_lock_in] TRUE if notice may be served during the lock-in. Default FALSE (only after it).
+ * @param [notice_date] When notice is served. Default: the earliest permitted date.
+ * @param [termination_fee] Fee paid on early termination. Default 0.
+ * @returns Committed value at exit.
+ */
+export function exitValue(
+  start_date: any,
+  end_date: any,
+  payment: any[][],
+  lock_in_months: any,
+  notice_days: any,
+  frequency?: any,
+  escalation?: any,
+  timing?: any,
+  proration?: any,
+  notice_in_lock_in?: any,
+  notice_date?: any,
+  termination_fee?: any,
+): number {
+  return excelCall(() => {
+    const terms = validateTerms({
+      startDate: readDate(start_date, "start_date"),
+      endDate: readDate(end_date, "end_date"),
+      payment: readPayment(payment),
+      frequency: readFrequency(frequency),
+      escalation: readOptionalNumber(escalation, "escalation", 0),
+      timing: readTiming(timing),
+      proration: readProration(proration),
+      lockInMonths: readNumber(lock_in_months, "lock_in_months"),
+      noticeDays: readNumber(notice_days, "notice_days"),
+      noticeDuringLockIn: readFlag(notice_in_lock_in, "notice_in_lock_in"),
+      noticeDate: readOptionalDate(notice_date, "notice_date"),
+      terminationFee: readOptionalNumber(termination_fee, "termination_fee", 0),
+    });
+    return exitOutcome(terms).value.toNumber();
+  });
+}
+
+/**
+ * Effective termination date on early exit: the first day without service (the day after the natural end if no early exit is possible).
+ * @customfunction EXIT_DATE
+ * @param start_date First day of service (a date).
+ * @param end_date Last day of service, inclusive (a date).
+ * @param lock_in_months Months from the start during which the contract cannot be ended (e.g. 3).
+ * @param notice_days Days of notice before termination takes effect (e.g. 90).
+ * @param [notice_in_lock_in] TRUE if notice may be served during the lock-in. Default FALSE (only after it).
+ * @param [notice_date] When notice is served. Default: the earliest permitted date.
+ * @returns A date serial; format the cell as a date.
+ */
+export function exitDateOf(
+  start_date: any,
+  end_date: any,
+  lock_in_months: any,
+  notice_days: any,
+  notice_in_lock_in?: any,
+  notice_date?: any,
+): number {
+  return excelCall(() =>
+    exitDate(
+      validateTerms({
+        startDate: readDate(start_date, "start_date"),
+        endDate: readDate(end_date, "end_date"),
+        payment: 1, // the exit date does not depend on the amounts
+        lockInMonths: readNumber(lock_in_months, "lock_in_months"),
+        noticeDays: readNumber(notice_days, "notice_days"),
+        noticeDuringLockIn: readFlag(notice_in_lock_in, "notice_in_lock_in"),
+        noticeDate: readOptionalDate(notice_date, "notice_date"),
+      }),
+    ),
+  );
+}
+
+/**
+ * Annual run-rate: payment × payments per year; with dates, the rate in force on as_of_date (ramp and escalation included, 0 outside the term).
+ * @customfunction RUN_RATE
+ * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
+ * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.
+ * @param [escalation] Annual escalation, applied on each anniversary of start_date (3% = 0.03). Default 0.
+ * @param [as_of_date] The day asked about. Default: the start date.
+ * @param [start_date] First day of service; needed for escalation.
+ * @param [end_date] Last day of service; after it the run-rate is 0.
+ * @returns Annualised amount.
+ */
+export function runRate(
+  payment: any[][],
+  frequency?: any,
+  escalation?: any,
+  as_of_date?: any,
+  start_date?: any,
+  end_date?: any,
+): number {
+  return excelCall(() =>
+    annualRunRate(
+      validateRunRate({
+        payment: readPayment(payment),
+        frequency: readFrequency(frequency),
+        escalation: readOptionalNumber(escalation, "escalation", 0),
+        asOf: readOptionalDate(as_of_date, "as_of_date"),
+        startDate: readOptionalDate(start_date, "start_date"),
+        endDate: readOptionalDate(end_date, "end_date"),
+      }),
+    ).toNumber(),
+  );
+}
+
+/**
+ * Implied price per GPU-hour: the monthly-equivalent payment ÷ (GPUs × hours per month; 730 by default).
+ * @customfunction GPU_HOUR_RATE
+ * @param payment Payment per period.
+ * @param gpus Number of GPUs the payment buys.
+ * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.
+ * @param [hours_per_month] Hours in a month. Default 730 (8,760 hours a year ÷ 12).
+ * @returns Price per GPU-hour.
+ */
+export function gpuHourRateOf(payment: any, gpus: any, frequency?: any, hours_per_month?: any): number {
+  return excelCall(() =>
+    gpuHourRate(
+      readNumber(payment, "payment"),
+      readNumber(gpus, "gpus"),
+      readFrequency(frequency),
+      readOptionalNumber(hours_per_month, "hours_per_month", 730),
+    ).toNumber(),
+  );
+}
