@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Builds the custom functions (JS-only runtime) and the task pane into dist/.
 // custom-functions-metadata-plugin reads the JSDoc of src/functions/functions.ts, writes
 // functions.json and appends the CustomFunctions.associate calls to the bundle.

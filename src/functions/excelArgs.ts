@@ -167,11 +167,19 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Deal Modeler could not compute this: ${detail}`);
 }
 
-/** Runs a computation, turning any failure into an Excel error. */
+/**
+ * Runs a computation, turning any failure into an Excel error. A number too large for Excel (say, a
+ * payment spread over a billionth of a GPU) becomes #NUM!, never Infinity in a cell.
+ */
 export function excelCall<T>(compute: () => T): T {
+  let result: T;
   try {
-    return compute();
+    result = compute();
   } catch (error) {
     throw toExcelError(error);
   }
+  if (typeof result === "number" && !Number.isFinite(result)) {
+    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+  }
+  return result;
 }

@@ -17,6 +17,7 @@ import {
   exitOutcome,
   gpuHourRate,
   presentValue,
+  toNumber,
   totalValue,
   validateRunRate,
   validateTerms,
@@ -82,8 +83,12 @@ export function leaseSchedule(
   return excelCall(() => {
     const terms = scheduleTerms(start_date, end_date, payment, frequency, escalation, timing, proration);
     const rows: any[][] = [SCHEDULE_HEADER];
+    // Consecutive periods share one payment object until the rate changes: convert it once.
+    let lastPayment: Decimal | undefined;
+    let paymentNumber = 0;
     for (const p of buildSchedule(terms)) {
-      rows.push([p.number, p.start, p.end, p.paymentDate, p.payment.toNumber(), p.cumulative.toNumber()]);
+      if (p.payment !== lastPayment) [lastPayment, paymentNumber] = [p.payment, toNumber(p.payment)];
+      rows.push([p.number, p.start, p.end, p.paymentDate, paymentNumber, toNumber(p.cumulative)]);
     }
     return rows;
   });
@@ -111,7 +116,7 @@ export function contractValue(
   proration?: any,
 ): number {
   return excelCall(() =>
-    totalValue(buildSchedule(scheduleTerms(start_date, end_date, payment, frequency, escalation, timing, proration))).toNumber(),
+    toNumber(totalValue(buildSchedule(scheduleTerms(start_date, end_date, payment, frequency, escalation, timing, proration)))),
   );
 }
 
@@ -140,7 +145,7 @@ export function contractPv(
 ): number {
   return excelCall(() => {
     const terms = scheduleTerms(start_date, end_date, payment, frequency, escalation, timing, proration);
-    return presentValue(terms, new Decimal(readNumber(discount_rate, "discount_rate"))).toNumber();
+    return toNumber(presentValue(terms, new Decimal(readNumber(discount_rate, "discount_rate"))));
   });
 }
 
@@ -190,7 +195,7 @@ export function exitValue(
       noticeDate: readOptionalDate(notice_date, "notice_date"),
       terminationFee: readOptionalNumber(termination_fee, "termination_fee", 0),
     });
-    return exitOutcome(terms).value.toNumber();
+    return toNumber(exitOutcome(terms).value);
   });
 }
 
@@ -248,7 +253,7 @@ export function runRate(
   end_date?: any,
 ): number {
   return excelCall(() =>
-    annualRunRate(
+    toNumber(annualRunRate(
       validateRunRate({
         payment: readPayment(payment),
         frequency: readFrequency(frequency),
@@ -257,7 +262,7 @@ export function runRate(
         startDate: readOptionalDate(start_date, "start_date"),
         endDate: readOptionalDate(end_date, "end_date"),
       }),
-    ).toNumber(),
+    )),
   );
 }
 
@@ -272,11 +277,11 @@ export function runRate(
  */
 export function gpuHourRateOf(payment: any, gpus: any, frequency?: any, hours_per_month?: any): number {
   return excelCall(() =>
-    gpuHourRate(
+    toNumber(gpuHourRate(
       readNumber(payment, "payment"),
       readNumber(gpus, "gpus"),
       readFrequency(frequency),
       readOptionalNumber(hours_per_month, "hours_per_month", 730),
-    ).toNumber(),
+    )),
   );
 }

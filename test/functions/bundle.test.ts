@@ -1,0 +1,87 @@
+/**
+ * The production functions bundle, loaded the way Excel's JS-only runtime loads it: a script in a
+ * context whose only Office global is `CustomFunctions`; the functions exist for Excel only through
+ * the `CustomFunctions.associate` calls the build appended.
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import vm from "vm";
+import webpack from "webpack";
+import { CustomFunctionsErrorStub, ErrorCode } from "../support/customFunctionsStub";
+import { serialOf } from "../support/dates";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const makeConfig = require("../../webpack.config.js");
+
+type Fn = (...args: unknown[]) => unknown;
+
+describe("built functions bundle", () => {
+  const registered = new Map<string, Fn>();
+  let outDir: string;
+
+  beforeAll(async () => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-bundle-"));
+    const config = await makeConfig({}, { mode: "production" });
+    config.mode = "production";
+    config.output = { ...config.output, path: outDir };
+    const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+      webpack(config, (err, result) => (err || !result ? reject(err) : resolve(result))),
+    );
+    expect(stats.hasErrors()).toBe(false);
+    const source = fs.readFileSync(path.join(outDir, "functions.js"), "utf8");
+    const context = vm.createContext({
+      CustomFunctions: {
+        Error: CustomFunctionsErrorStub,
+        ErrorCode,
+        associate: (id: string, fn: Fn) => registered.set(id, fn),
+      },
+    });
+    vm.runInContext(source, context);
+  });
+
+  afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
+  it("registers every function and writes functions.json beside it", () => {
+    expect([...registered.keys()].sort()).toEqual(
+      ["CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE"].sort(),
+    );
+    const metadata = JSON.parse(fs.readFileSync(path.join(outDir, "functions.json"), "utf8"));
+    expect(metadata.functions).toHaveLength(7);
+  });
+
+  it("returns every seed figure to the cent", () => {
+    const call = (id: string, ...args: unknown[]) => registered.get(id)!(...args);
+    const [start, end, end36, pay] = [serialOf("2026-07-01"), serialOf("2029-12-31"), serialOf("2029-06-30"), [[150_000_000]]];
+    const schedule = call("LEASE_SCHEDULE", start, end, pay) as unknown[][];
+    expect(schedule).toHaveLength(43);
+    expect(schedule[1][1]).toBe(46204);
+    expect(schedule[42][1]).toBe(47453);
+    expect(schedule[42][5]).toBe(6_300_000_000);
+    expect(call("CONTRACT_VALUE", start, end, pay)).toBe(6_300_000_000);
+    expect(call("CONTRACT_VALUE", start, end36, pay)).toBe(5_400_000_000);
+    expect(call("RUN_RATE", pay)).toBe(1_800_000_000);
+    expect(call("EXIT_DATE", start, end, 3, 90)).toBe(46386);
+    expect(call("EXIT_VALUE", start, end, pay, 3, 90)).toBe(900_000_000);
+    expect(call("EXIT_VALUE", start, end, pay, 3, 90, null, null, null, "actual")).toBe(890_322_580.65);
+    expect(call("EXIT_DATE", start, end, 3, 90, true)).toBe(serialOf("2026-10-01"));
+    expect(call("EXIT_VALUE", start, end, pay, 3, 90, null, null, null, null, true)).toBe(450_000_000);
+    expect((call("CONTRACT_PV", start, end, pay, 0.08) as number).toFixed(2)).toBe("5539137544.34");
+    expect((call("CONTRACT_PV", start, end, pay, 0.12) as number).toFixed(2)).toBe("5223242691.40");
+    expect((call("CONTRACT_PV", start, end, pay, 0.08, null, null, "arrears") as number).toFixed(2)).toBe("5504817556.62");
+  });
+
+  it("answers bad input with Excel errors", () => {
+    const call = (id: string, ...args: unknown[]) => {
+      try {
+        registered.get(id)!(...args);
+      } catch (error) {
+        return (error as CustomFunctionsErrorStub).code;
+      }
+      return "no error";
+    };
+    expect(call("CONTRACT_VALUE", "next year", 47483, [[1]])).toBe("#VALUE!");
+    expect(call("CONTRACT_VALUE", 47483, 46204, [[1]])).toBe("#NUM!");
+    expect(call("LEASE_SCHEDULE", 46204, 47483, [[0]])).toBe("#NUM!");
+  });
+});
