@@ -13,7 +13,7 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
     languageOptions: {
-      globals: { require: "readonly", module: "writable", __dirname: "readonly", console: "readonly", process: "readonly", Buffer: "readonly" },
+      globals: { require: "readonly", module: "writable", __dirname: "readonly", console: "readonly", process: "readonly", Buffer: "readonly", URL: "readonly" },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
