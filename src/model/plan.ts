@@ -1,0 +1,85 @@
+import { valueError } from "../core";
+
+/**
+ * A sheet plan: a host-independent description of a model sheet — cell contents, formulas, number
+ * formats, styles, sheet-scoped names and column widths. Two writers apply it: exceljs for the .xlsx
+ * export and Office.js for the task pane.
+ */
+
+export type CellStyle =
+  | "title"
+  | "subtitle"
+  | "section"
+  | "label"
+  | "input"
+  | "output"
+  | "header"
+  | "note"
+  | "check";
+
+export interface PlanCell {
+  /** A constant: text stays text (never run as a formula), numbers and booleans as such. */
+  readonly value?: string | number | boolean | null;
+  /** A formula, without the leading "=". */
+  readonly formula?: string;
+  /** The value is a date serial in the 1900 system; writers convert it for 1904 workbooks. */
+  readonly isDate?: boolean;
+  readonly numberFormat?: string;
+  readonly style?: CellStyle;
+}
+
+export interface PlanName {
+  readonly name: string;
+  /** An absolute A1 reference on the plan's sheet, such as "$B$9" or "$B$29:$C$36". */
+  readonly ref: string;
+  readonly comment?: string;
+}
+
+export interface SheetPlan {
+  readonly sheetName: string;
+  /** Rectangular: every row has `columnWidths.length` cells. Row 0 is sheet row 1. */
+  readonly cells: readonly (readonly PlanCell[])[];
+  readonly names: readonly PlanName[];
+  /** Column widths in characters, from column A. */
+  readonly columnWidths: readonly number[];
+  /** Where the summary figures sit, by name, for tests and the pane's result. */
+  readonly summaryRefs: Readonly<Record<string, string>>;
+  /** First and last sheet rows of the schedule body (1-based). */
+  readonly scheduleRows: { readonly first: number; readonly last: number };
+}
+
+/**
+ * Excel's rules for a sheet name: 1–31 characters, none of : \ / ? * [ ], not starting or ending with
+ * an apostrophe, and not "History" (reserved).
+ */
+export function checkSheetName(name: string): void {
+  if (typeof name !== "string" || name.trim() === "") throw valueError("The sheet name is empty.");
+  if (name.length > 31) throw valueError(`The sheet name "${name}" is longer than Excel's 31 characters.`);
+  if (/[:\\/?*[\]]/.test(name)) throw valueError(`The sheet name "${name}" contains one of : \\ / ? * [ ].`);
+  if (name.startsWith("'") || name.endsWith("'")) throw valueError("A sheet name cannot start or end with an apostrophe.");
+  if (name.toLowerCase() === "history") throw valueError('"History" is reserved by Excel.');
+}
+
+/** Column letter of a 0-based index: 0 → "A", 27 → "AB". */
+export function columnLetter(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The plan's grid as a writer needs it: formulas as "=…", constants as values. */
+export function formulaGrid(plan: SheetPlan, dateOffset = 0): (string | number | boolean)[][] {
+  return plan.cells.map((row) =>
+    row.map((cell) => {
+      if (cell.formula !== undefined) return `=${cell.formula}`;
+      if (cell.value === null || cell.value === undefined) return "";
+      if (cell.isDate && typeof cell.value === "number") return cell.value - dateOffset;
+      return cell.value;
+    }),
+  );
+}
+
+/** Number formats of every cell ("General" where none is set). */
+export function numberFormatGrid(plan: SheetPlan): string[][] {
+  return plan.cells.map((row) => row.map((cell) => cell.numberFormat ?? "General"));
+}

@@ -1,0 +1,157 @@
+/**
+ * Contract templates: data, in the core's contract-terms type. A template also carries the deal's
+ * parties, a discount-rate assumption and context inputs, each marked reported or assumed.
+ */
+import { dateToSerial, TermsInput } from "../core";
+
+/** How much to trust a context figure. */
+export type Basis = "reported" | "reported, unverified" | "assumed" | "not disclosed";
+
+export interface ContextValue {
+  readonly value: number | null;
+  readonly basis: Basis;
+}
+
+export interface DealTemplate {
+  readonly id: string;
+  readonly title: string;
+  /** Default name of the inserted sheet (at most 31 characters, Excel's limit). */
+  readonly sheetName: string;
+  readonly provider: string;
+  readonly client: string;
+  readonly facility: string;
+  readonly hardware: string;
+  readonly terms: TermsInput;
+  readonly discountRate: ContextValue;
+  readonly fundingRaised: ContextValue;
+  readonly valuation: ContextValue;
+  /** Uptime the provider is expected to deliver (0.999 = 99.9%). */
+  readonly uptimeTarget: ContextValue;
+  readonly gpuCount: ContextValue;
+  /** Hours in a month for $/GPU-hour and downtime: 730 = 8,760 / 12. */
+  readonly hoursPerMonth: number;
+  readonly notes: readonly string[];
+}
+
+const d = (iso: string): number => {
+  const [year, month, day] = iso.split("-").map(Number);
+  return dateToSerial({ year, month, day });
+};
+
+export const REFLECTION_SPACEX: DealTemplate = {
+  id: "reflection-spacex",
+  title: "Reflection AI × SpaceX — Colossus 2 (GB300)",
+  sheetName: "Colossus 2 deal",
+  provider: "SpaceX",
+  client: "Reflection AI",
+  facility: "Colossus 2",
+  hardware: "NVIDIA GB300",
+  terms: {
+    startDate: d("2026-07-01"),
+    endDate: d("2029-12-31"),
+    payment: 150_000_000,
+    frequency: "monthly",
+    escalation: 0,
+    timing: "advance",
+    proration: "full",
+    lockInMonths: 3,
+    noticeDays: 90,
+    noticeDuringLockIn: false,
+    noticeDate: null,
+    terminationFee: 0,
+  },
+  discountRate: { value: 0.08, basis: "assumed" },
+  fundingRaised: { value: 2_130_000_000, basis: "reported, unverified" },
+  valuation: { value: 25_000_000_000, basis: "reported" },
+  uptimeTarget: { value: 0.999, basis: "reported" },
+  gpuCount: { value: null, basis: "not disclosed" },
+  hoursPerMonth: 730,
+  notes: [
+    "150,000,000 a month from 2026-07-01; reports differ on the end (2029-12-31: 42 payments; 2029-06-30: 36).",
+    "Either party may terminate on 90 days' notice after the first three months.",
+    "Reports mention a ramp period and delivery risk; neither is quantified here.",
+  ],
+};
+
+export const GPU_CAPACITY_LEASE: DealTemplate = {
+  id: "gpu-capacity-lease",
+  title: "GPU capacity lease (generic)",
+  sheetName: "GPU lease",
+  provider: "Provider",
+  client: "Client",
+  facility: "Data center",
+  hardware: "GPU cluster",
+  terms: {
+    startDate: d("2027-01-01"),
+    endDate: d("2031-12-31"),
+    // A reduced fee while capacity is brought up, then the full quarterly fee.
+    payment: [
+      { effectiveDate: d("2027-01-01"), amount: 60_000_000 },
+      { effectiveDate: d("2027-07-01"), amount: 120_000_000 },
+    ],
+    frequency: "quarterly",
+    escalation: 0.03,
+    timing: "arrears",
+    proration: "actual",
+    lockInMonths: 12,
+    noticeDays: 180,
+    noticeDuringLockIn: true,
+    noticeDate: null,
+    terminationFee: 50_000_000,
+  },
+  discountRate: { value: 0.1, basis: "assumed" },
+  fundingRaised: { value: null, basis: "not disclosed" },
+  valuation: { value: null, basis: "not disclosed" },
+  uptimeTarget: { value: 0.995, basis: "assumed" },
+  gpuCount: { value: 20_000, basis: "assumed" },
+  hoursPerMonth: 730,
+  notes: [
+    "Illustrative terms: a two-step ramp, 3% annual escalation, quarterly payments in arrears.",
+    "Notice may be served during the 12-month lock-in; a 50,000,000 fee is due on early termination.",
+  ],
+};
+
+export const GOOGLE_SPACEX_STYLE: DealTemplate = {
+  id: "fixed-lock-in-ramp",
+  title: "Fixed-date lock-in with delivery ramp (modelled on reported Google × SpaceX terms)",
+  sheetName: "Fixed lock-in deal",
+  provider: "SpaceX",
+  client: "Google",
+  facility: "Colossus (reported)",
+  hardware: "about 110,000 GPUs (reported)",
+  terms: {
+    startDate: d("2026-10-01"),
+    endDate: d("2031-09-30"),
+    // Delivery ramp: half the capacity in the first quarter, then the full reported fee.
+    payment: [
+      { effectiveDate: d("2026-10-01"), amount: 460_000_000 },
+      { effectiveDate: d("2027-01-01"), amount: 920_000_000 },
+    ],
+    frequency: "monthly",
+    escalation: 0,
+    timing: "advance",
+    proration: "full",
+    lockInMonths: 0,
+    lockInLastDay: d("2026-12-31"),
+    noticeDays: 90,
+    noticeDuringLockIn: false,
+    noticeDate: null,
+    terminationFee: 0,
+  },
+  discountRate: { value: 0.08, basis: "assumed" },
+  fundingRaised: { value: null, basis: "not disclosed" },
+  valuation: { value: null, basis: "not disclosed" },
+  uptimeTarget: { value: 0.999, basis: "assumed" },
+  gpuCount: { value: 110_000, basis: "reported" },
+  hoursPerMonth: 730,
+  notes: [
+    "About 920,000,000 a month for about 110,000 GPUs (reported); 90 days' notice only after 2026-12-31.",
+    "Start date, five-year term and the delivery ramp are assumptions.",
+  ],
+};
+
+export const TEMPLATES: readonly DealTemplate[] = [REFLECTION_SPACEX, GPU_CAPACITY_LEASE, GOOGLE_SPACEX_STYLE];
+
+export function findTemplate(id: string): DealTemplate | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}

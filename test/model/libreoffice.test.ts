@@ -1,0 +1,209 @@
+/**
+ * Proof by an independent engine: every template and a matrix of options is written to .xlsx,
+ * recalculated by LibreOffice, read back, and compared with the core — every summary figure and every
+ * schedule row, to the cent. A second part edits input cells in a written file and recalculates:
+ * the model is live. No recalculated cell may hold an error value.
+ *
+ * LibreOffice is required: `bash .ci/run` installs it. This test never skips.
+ */
+import ExcelJS from "exceljs";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { formatIsoDate, TermsInput } from "../../src/core";
+import { recalculateWithLibreOffice } from "../../src/export/libreoffice";
+import { writePlanXlsx } from "../../src/export/xlsx";
+import { computeHeadline } from "../../src/model/headline";
+import { buildModelPlan, NO_ADDIN } from "../../src/model/modelSheet";
+import { withOverrides } from "../../src/model/overrides";
+import { SheetPlan } from "../../src/model/plan";
+import { DealTemplate, REFLECTION_SPACEX, TEMPLATES } from "../../src/model/templates";
+import { serialOf } from "../support/dates";
+import { CellValue, readSheetValues } from "../support/xlsxValues";
+
+const seedWith = (terms: Partial<TermsInput>) => withOverrides(REFLECTION_SPACEX, { terms });
+const ramp = [
+  { effectiveDate: serialOf("2026-07-01"), amount: 50_000_000 },
+  { effectiveDate: serialOf("2026-10-01"), amount: 100_000_000 },
+  { effectiveDate: serialOf("2027-01-01"), amount: 150_000_000 },
+];
+
+const CASES: [string, DealTemplate][] = [
+  ...TEMPLATES.map((t) => [`template ${t.id}`, t] as [string, DealTemplate]),
+  ["seed in arrears", seedWith({ timing: "arrears" })],
+  ["seed, notice during the lock-in", seedWith({ noticeDuringLockIn: true })],
+  ["seed, begun period prorated by actual days", seedWith({ proration: "actual" })],
+  ["seed ending 2029-06-30", seedWith({ endDate: serialOf("2029-06-30") })],
+  ["seed with 3% escalation", seedWith({ escalation: 0.03 })],
+  ["seed with a ramp", seedWith({ payment: ramp })],
+  ["seed quarterly", seedWith({ payment: 450_000_000, frequency: "quarterly" })],
+  ["seed semi-annual, arrears, actual days, stub end", seedWith({ payment: 900_000_000, frequency: "semiannual", timing: "arrears", proration: "actual", endDate: serialOf("2029-11-15") })],
+  ["seed annual with escalation", seedWith({ payment: 1_800_000_000, frequency: "annual", escalation: 0.025 })],
+  ["seed, notice 2027-03-15, fee, actual days", seedWith({ noticeDate: serialOf("2027-03-15"), terminationFee: 75_000_000, proration: "actual" })],
+  ["seed, notice in lock-in on 2026-08-01, fee", seedWith({ noticeDuringLockIn: true, noticeDate: serialOf("2026-08-01"), terminationFee: 10_000_000 })],
+  ["seed, lock-in to a fixed last day", seedWith({ lockInMonths: 0, lockInLastDay: serialOf("2027-03-31") })],
+  ["seed, lock-in beyond the term", seedWith({ lockInMonths: 60, terminationFee: 5 })],
+];
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "deal-lo-"));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+const strip = (ref: string) => ref.replace(/\$/g, "");
+
+function numberAt(cells: Map<string, CellValue>, address: string): number {
+  const cell = cells.get(address);
+  if (cell?.type !== "number") throw new Error(`${address}: expected a number, found ${JSON.stringify(cell)}`);
+  return cell.number!;
+}
+
+function expectNoErrors(cells: Map<string, CellValue>) {
+  const errors = [...cells].filter(([, c]) => c.type === "error").map(([a, c]) => `${a}=${c.text} (${c.formula})`);
+  expect(errors).toEqual([]);
+}
+
+/** Compares the recalculated sheet with the core's figures for the same terms. */
+function expectMatchesCore(cells: Map<string, CellValue>, plan: SheetPlan, template: DealTemplate) {
+  const core = computeHeadline(template);
+  const at = (name: string) => numberAt(cells, strip(plan.summaryRefs[name]));
+  const money = (name: string, expected: { toNumber(): number }) =>
+    expect({ name, value: at(name) }).toEqual({ name, value: expect.closeTo(expected.toNumber(), 2) }); // |diff| < 0.005
+  money("TotalValue", core.total);
+  money("RunRate", core.runRate);
+  money("PeakRunRate", core.peakRunRate);
+  money("PresentValue", core.presentValue);
+  money("Committed", core.committed);
+  money("ValueAtRisk", core.valueAtRisk);
+  expect(at("CommittedShare")).toBeCloseTo(core.committedShare.toNumber(), 12);
+  expect(at("PeriodCount")).toBe(core.schedule.length);
+  const date = (name: string, expected: number) => expect([name, formatIsoDate(at(name))]).toEqual([name, formatIsoDate(expected)]);
+  date("LockInEnd", core.lockInEnd);
+  date("EarliestNotice", core.earliestNotice);
+  date("NoticeUsed", core.noticeDate);
+  date("ExitDate", core.exitDate);
+  date("LastServiceDay", core.exitDate - 1);
+  const optional = (name: string, expected: { toNumber(): number } | null) => {
+    const cell = cells.get(strip(plan.summaryRefs[name]))!;
+    if (expected === null) expect(cell.type).toBe("text");
+    else expect(Math.abs(at(name) - expected.toNumber())).toBeLessThan(1e-9 * Math.max(1, expected.toNumber()));
+  };
+  optional("FundingMonths", core.fundingMonths);
+  optional("GpuHourRate", core.gpuHourRate);
+  optional("DowntimeMinutes", core.downtimeMinutes);
+
+  // Every schedule row, then blank-looking rows below the term.
+  const { first, last } = plan.scheduleRows;
+  core.schedule.forEach((p, i) => {
+    const row = first + i;
+    const actual = {
+      start: numberAt(cells, `B${row}`),
+      end: numberAt(cells, `C${row}`),
+      rate: numberAt(cells, `E${row}`),
+      payment: numberAt(cells, `F${row}`),
+      paid: numberAt(cells, `G${row}`),
+      cumulative: numberAt(cells, `H${row}`),
+    };
+    expect(actual).toEqual({
+      start: p.start,
+      end: p.end,
+      rate: p.rate.toNumber(),
+      payment: p.payment.toNumber(),
+      paid: p.paymentDate,
+      cumulative: expect.closeTo(p.cumulative.toNumber(), 2),
+    });
+  });
+  for (let row = first + core.schedule.length; row <= last; row++) {
+    expect(["empty", "text"]).toContain(cells.get(`B${row}`)?.type);
+    expect(cells.get(`B${row}`)?.text ?? "").toBe("");
+  }
+}
+
+describe("the model sheet recalculated by LibreOffice", () => {
+  const plans = CASES.map(([, template]) => buildModelPlan(template));
+  let results: Map<string, CellValue>[];
+
+  beforeAll(async () => {
+    const inputs = await Promise.all(
+      plans.map(async (plan, i) => {
+        const file = path.join(work, `case${i}.xlsx`);
+        await writePlanXlsx(plan, file);
+        return file;
+      }),
+    );
+    const outputs = recalculateWithLibreOffice(inputs, path.join(work, "recalculated"));
+    results = await Promise.all(outputs.map((file) => readSheetValues(file)));
+  });
+
+  it.each(CASES.map(([name], i) => [name, i]))("%s: equals the core to the cent, with no error value anywhere", (_name, i) => {
+    const cells = results[i as number];
+    expectNoErrors(cells);
+    expectMatchesCore(cells, plans[i as number], CASES[i as number][1]);
+  });
+
+  it("the seed shows the contract's figures as results of formulas", () => {
+    const cells = results[0];
+    const plan = plans[0];
+    const cell = (name: string) => cells.get(strip(plan.summaryRefs[name]))!;
+    expect(cell("TotalValue")).toMatchObject({ type: "number", number: 6_300_000_000, formula: expect.any(String) });
+    expect(cell("RunRate")).toMatchObject({ number: 1_800_000_000, formula: expect.any(String) });
+    expect(formatIsoDate(cell("ExitDate").number!)).toBe("2026-12-30");
+    expect(cell("Committed")).toMatchObject({ number: 900_000_000, formula: expect.any(String) });
+    expect(cell("PresentValue").number!.toFixed(2)).toBe("5539137544.34");
+  });
+
+  it("without the add-in the checks read as text, never as errors", () => {
+    const cells = results[0];
+    const checks = [...cells].filter(([, c]) => c.formula?.includes("DEAL.") || c.formula?.includes("deal."));
+    expect(checks.length).toBe(5);
+    for (const [address, c] of checks) {
+      expect([address, c.type, c.text]).toEqual([address, "text", NO_ADDIN]);
+      const flag = cells.get(address.replace(/^C/, "D"))!;
+      expect(flag.text).toBe(`${NO_ADDIN}: native figures stand`);
+    }
+  });
+});
+
+describe("the model is live: edited inputs recalculate without re-inserting", () => {
+  const plan = buildModelPlan(REFLECTION_SPACEX);
+  const address = (name: string) => strip(plan.names.find((n) => n.name === name)!.ref);
+  const EDITS: [string, Record<string, number | string>, Partial<TermsInput>, number?][] = [
+    ["start date moved to 2026-09-15", { StartDate: serialOf("2026-09-15") }, { startDate: serialOf("2026-09-15") }],
+    ["payment 175,000,000 and discount rate 10%", { Payment: 175_000_000, DiscountRate: 0.1 }, { payment: 175_000_000 }, 0.1],
+    [
+      "notice date 2027-02-10, 4% escalation, end 2030-06-30, actual days",
+      { NoticeDate: serialOf("2027-02-10"), Escalation: 0.04, EndDate: serialOf("2030-06-30"), Proration: "actual" },
+      { noticeDate: serialOf("2027-02-10"), escalation: 0.04, endDate: serialOf("2030-06-30"), proration: "actual" },
+    ],
+    [
+      "quarterly 450,000,000 in arrears, notice in lock-in",
+      { Frequency: "quarterly", Payment: 450_000_000, Timing: "arrears", NoticeInLockIn: "TRUE" },
+      { frequency: "quarterly", payment: 450_000_000, timing: "arrears", noticeDuringLockIn: true },
+    ],
+  ];
+  let results: Map<string, CellValue>[];
+
+  beforeAll(async () => {
+    const original = path.join(work, "live.xlsx");
+    await writePlanXlsx(plan, original);
+    const inputs: string[] = [];
+    for (const [i, [, edits]] of EDITS.entries()) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(original);
+      const sheet = workbook.worksheets[0];
+      for (const [name, value] of Object.entries(edits)) {
+        sheet.getCell(address(name)).value = value === "TRUE" ? true : value;
+      }
+      const file = path.join(work, `edited${i}.xlsx`);
+      await workbook.xlsx.writeFile(file);
+      inputs.push(file);
+    }
+    const outputs = recalculateWithLibreOffice(inputs, path.join(work, "edited-recalculated"));
+    results = await Promise.all(outputs.map((file) => readSheetValues(file)));
+  });
+
+  it.each(EDITS.map(([name], i) => [name, i]))("%s: the summary and schedule follow", (_name, i) => {
+    const [, , terms, discountRate] = EDITS[i as number];
+    const cells = results[i as number];
+    expectNoErrors(cells);
+    expectMatchesCore(cells, plan, withOverrides(REFLECTION_SPACEX, { terms, discountRate }));
+  });
+});
