@@ -1,0 +1,65 @@
+/**
+ * The model plan itself, before any engine: portable formulas, defined names, input styling.
+ */
+import { computeHeadline } from "../../src/model/headline";
+import { buildModelPlan } from "../../src/model/modelSheet";
+import { withOverrides } from "../../src/model/overrides";
+import { checkSheetName, formulaGrid } from "../../src/model/plan";
+import { REFLECTION_SPACEX, TEMPLATES } from "../../src/model/templates";
+import { serialOf } from "../support/dates";
+
+describe.each(TEMPLATES.map((t) => [t.id, t] as const))("model plan of %s", (_id, template) => {
+  const plan = buildModelPlan(template);
+  const formulas = plan.cells.flat().flatMap((c) => (c.formula ? [c.formula] : []));
+
+  it("is rectangular and uses only functions that Excel 2016 and LibreOffice share", () => {
+    expect(new Set(plan.cells.map((row) => row.length))).toEqual(new Set([plan.columnWidths.length]));
+    const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9._]*)\(/g)].map((m) => m[1])));
+    const allowed = ["IF", "EDATE", "MIN", "MAX", "SUM", "ROUND", "INDEX", "COUNTIF", "COUNT", "INT", "YEAR", "MONTH", "ISNUMBER", "AND", "OR", "ABS", "IFERROR"];
+    const deal = ["DEAL.CONTRACT_VALUE", "DEAL.RUN_RATE", "DEAL.CONTRACT_PV", "DEAL.EXIT_DATE", "DEAL.EXIT_VALUE"];
+    expect([...used].filter((f) => !allowed.includes(f) && !deal.includes(f))).toEqual([]);
+    // DEAL functions appear only inside IFERROR in the checks block.
+    for (const f of formulas.filter((f) => f.includes("DEAL."))) expect(f.startsWith("IFERROR(")).toBe(true);
+  });
+
+  it("defines every name its formulas use, once, pointing inside the sheet", () => {
+    const defined = plan.names.map((n) => n.name);
+    expect(new Set(defined).size).toBe(defined.length);
+    const referenced = new Set(formulas.flatMap((f) => f.replace(/"[^"]*"/g, "").replace(/DEAL\.\w+/g, "").match(/\b[A-Z][A-Za-z]+\b(?!\()/g) ?? []));
+    for (const name of referenced) {
+      if (["TRUE", "FALSE"].includes(name) || /^[A-Z]{1,3}$/.test(name)) continue;
+      expect(defined).toContain(name);
+    }
+    for (const n of plan.names) expect(n.ref).toMatch(/^\$[A-K]\$\d+(:\$[A-K]\$\d+)?$/);
+  });
+
+  it("marks every input blue and lays out the term plus a margin", () => {
+    const inputs = plan.cells.flat().filter((c) => c.style === "input");
+    expect(inputs.length).toBeGreaterThan(25);
+    expect(inputs.every((c) => c.formula === undefined)).toBe(true);
+    const periods = computeHeadline(template).schedule.length;
+    expect(plan.scheduleRows.last - plan.scheduleRows.first + 1).toBe(periods + 36);
+  });
+});
+
+describe("text from users and templates", () => {
+  it("stays a constant, however it starts", () => {
+    const plan = buildModelPlan(withOverrides(REFLECTION_SPACEX, { provider: "=HYPERLINK(\"x\")", client: "+1-800" }));
+    const grid = formulaGrid(plan);
+    const texts = plan.cells.flat().filter((c) => c.value === "=HYPERLINK(\"x\")" || c.value === "+1-800");
+    expect(texts).toHaveLength(2);
+    expect(texts.every((c) => c.formula === undefined)).toBe(true);
+    expect(grid.flat()).toContain("=HYPERLINK(\"x\")"); // the writer decides how to keep it text
+  });
+
+  it("refuses sheet names Excel refuses", () => {
+    expect(() => checkSheetName("a".repeat(32))).toThrow(/31 characters/);
+    expect(() => checkSheetName("Q1/Q2")).toThrow(/contains/);
+    expect(() => checkSheetName("history")).toThrow(/reserved/);
+    expect(() => checkSheetName("Colossus 2 deal (2)")).not.toThrow();
+  });
+
+  it("refuses terms the core refuses, before planning anything", () => {
+    expect(() => buildModelPlan(withOverrides(REFLECTION_SPACEX, { terms: { endDate: serialOf("2020-01-01") } }))).toThrow(/before the start/);
+  });
+});
