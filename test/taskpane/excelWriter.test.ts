@@ -120,9 +120,9 @@ describe("when something goes wrong", () => {
   // How many commands the write sends, from a dry run, to fail on the very last one too.
   const dryRun = usersWorkbook();
   beforeAll(() => insertModel(seedPlan, hostFor(dryRun)));
-  const lastCommand = () => dryRun.log.filter((l: { sync: number }) => l.sync === 2).length - 1;
+  const lastCommand = (): number => dryRun.log.filter((l: { sync: number }) => l.sync === 2).length - 1;
 
-  it.each([["the first", () => 0], ["the 40th", () => 40], ["the last", lastCommand]] as const)(
+  it.each([["the first", (): number => 0], ["the 40th", (): number => 40], ["the last", lastCommand]] as const)(
     "a failure at %s command of the write leaves the workbook as it was, in 3 round trips",
     async (_which, at) => {
     const state = usersWorkbook();
