@@ -32,6 +32,7 @@ module.exports = async (env, options) => {
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -56,12 +57,19 @@ module.exports = async (env, options) => {
         template: "./src/functions/functions.html",
         chunks: ["functions"],
       }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: [] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "src/help.html", to: "help.html" },
           { from: "manifest.xml", to: "manifest.xml" },
+          { from: "node_modules/office-ui-fabric-core/dist/css/fabric.min.css", to: "fabric.min.css" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
         ],
       }),
     ],

@@ -4,15 +4,11 @@
  * the `CustomFunctions.associate` calls the build appended.
  */
 import fs from "fs";
-import os from "os";
 import path from "path";
 import vm from "vm";
-import webpack from "webpack";
 import { CustomFunctionsErrorStub, ErrorCode } from "../support/customFunctionsStub";
 import { serialOf } from "../support/dates";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig = require("../../webpack.config.js");
+import { buildDist } from "../support/buildDist";
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -21,14 +17,7 @@ describe("built functions bundle", () => {
   let outDir: string;
 
   beforeAll(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-bundle-"));
-    const config = await makeConfig({}, { mode: "production" });
-    config.mode = "production";
-    config.output = { ...config.output, path: outDir };
-    const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-      webpack(config, (err, result) => (err || !result ? reject(err) : resolve(result))),
-    );
-    expect(stats.hasErrors()).toBe(false);
+    outDir = await buildDist();
     const source = fs.readFileSync(path.join(outDir, "functions.js"), "utf8");
     const context = vm.createContext({
       CustomFunctions: {

@@ -1,3 +1,5 @@
+/* global self, setTimeout */
+/* eslint-disable @typescript-eslint/no-this-alias -- setter objects below refer back to their range */
 /**
  * A recording double of the part of the Excel JavaScript API (Office.js) the task pane uses.
  *

@@ -1,0 +1,20 @@
+/** Builds the add-in (production) into a temporary folder, as `npm run build` does into dist/. */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import webpack from "webpack";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const makeConfig = require("../../webpack.config.js");
+
+export async function buildDist(): Promise<string> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-dist-"));
+  const config = await makeConfig({}, { mode: "production" });
+  config.mode = "production";
+  config.output = { ...config.output, path: outDir };
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack(config, (err, result) => (err || !result ? reject(err) : resolve(result))),
+  );
+  if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
+  return outDir;
+}

@@ -1,0 +1,169 @@
+/**
+ * The built task pane in a real browser: dist/ served on localhost, loaded in headless Chromium
+ * (Debian's, driven by playwright-core), with the Office.js CDN request answered by the recording
+ * Excel double. The test fills the form, clicks Insert and inspects the workbook the double holds.
+ *
+ * Chromium is required: `bash .ci/run` installs it. This test never skips.
+ */
+import fs from "fs";
+import http from "http";
+import path from "path";
+import { AddressInfo } from "net";
+import { chromium, Browser, Page } from "playwright-core";
+import { buildDist } from "../support/buildDist";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SCREENSHOT = path.resolve("test-output/taskpane.png");
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+let dist: string;
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install chromium (bash .ci/run does).`);
+  dist = await buildDist();
+  server = http.createServer((req, res) => {
+    const file = path.join(dist, decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname));
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png" }[path.extname(file)];
+    res.writeHead(200, { "Content-Type": type ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (dist) fs.rmSync(dist, { recursive: true, force: true });
+});
+
+/** Opens the pane with office.js replaced by the double, holding `workbookSetup` (run in the page). */
+async function openPane(workbookSetup: string, width = 320): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 1400 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  (page as unknown as { errors: string[] }).errors = errors;
+  const double = fs.readFileSync(path.resolve("test/support/excel-double.js"), "utf8");
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) {
+      await route.fulfill({
+        contentType: "text/javascript",
+        body: `${double}\n;window.__workbook = (function (ExcelDouble) { ${workbookSetup} })(window.ExcelDouble);\nExcelDouble.install(window, window.__workbook);`,
+      });
+    } else if (url.startsWith(origin)) {
+      await route.continue();
+    } else {
+      await route.abort(); // nothing leaves this machine (fonts from a CDN, for instance)
+    }
+  });
+  await page.goto(`${origin}/taskpane.html`);
+  await page.waitForSelector("#preview dl");
+  return page;
+}
+
+const USERS_WORKBOOK = `
+  const state = new ExcelDouble.WorkbookState();
+  state.addSheet("Budget", { A1: "Quarter", B1: "Spend", A2: "Q1", B2: 125000 });
+  const mine = state.addSheet("Colossus 2 deal", { A1: "My own notes", B7: 42 });
+  mine.names.push({ name: "StartDate", ref: "Colossus 2 deal!B7" });
+  state.addName("Payment", "Budget!B2");
+  return state;
+`;
+
+describe("the task pane in headless Chromium", () => {
+  it("inserts the seed model beside an existing sheet of the default name, in at most 3 round trips", async () => {
+    const page = await openPane(USERS_WORKBOOK);
+    const before = await page.evaluate(() => (window as unknown as { __workbook: { snapshot(): unknown } }).__workbook.snapshot());
+
+    // The preview shows the seed's figures before anything is inserted.
+    const preview = await page.textContent("#preview");
+    expect(preview).toContain("6,300,000,000.00");
+    expect(preview).toContain("900,000,000.00");
+
+    // Adjust the terms like a user: discount rate 10%, actual-days proration, a provider name that looks like a formula.
+    await page.fill("#discountRate", "10");
+    await page.selectOption("#proration", "actual");
+    await page.fill("#provider", "=SpaceX");
+    expect(await page.textContent("#preview")).toContain("890,322,580.65");
+    await page.click("#insert");
+    await page.waitForSelector("#status.ok");
+    const status = await page.textContent("#status");
+    expect(status).toContain('Inserted the sheet "Colossus 2 deal (2)"');
+    expect(status).toContain("6,300,000,000.00");
+    expect(status).toContain("1,800,000,000.00");
+    expect(status).toContain("890,322,580.65");
+
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    const result = await page.evaluate(() => {
+      const wb = (window as unknown as { __workbook: { snapshot(): unknown; syncs: number } }).__workbook;
+      return { after: wb.snapshot() as { sheets: { name: string; cells: Record<string, { value: unknown; formula: string | null }>; names: { name: string; ref: string }[] }[]; names: unknown[] }, syncs: wb.syncs };
+    });
+    expect(result.syncs).toBeLessThanOrEqual(3);
+    expect(result.syncs).toBe(2);
+    const beforeState = before as { sheets: unknown[]; names: unknown[] };
+    expect(result.after.sheets.slice(0, 2)).toEqual(beforeState.sheets);
+    expect(result.after.names).toEqual(beforeState.names);
+    const model = result.after.sheets[2];
+    expect(model.name).toBe("Colossus 2 deal (2)");
+    expect(model.cells.B5).toMatchObject({ value: "=SpaceX", formula: null }); // text, not a formula
+    expect(model.cells.B9.value).toBe(46204);
+    expect(model.cells.B22.value).toBe(0.1); // DiscountRate input
+    expect(model.cells.B15.value).toBe("actual");
+    expect(model.cells.B41.formula).toMatch(/^=SUM\(F\$\d+:F\$\d+\)$/);
+    expect(model.names.find((n) => n.name === "StartDate")?.ref).toBe("Colossus 2 deal (2)!B9");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it("explains bad terms in the form instead of inserting", async () => {
+    const page = await openPane("return new ExcelDouble.WorkbookState();", 480);
+    await page.fill("#endDate", "2026-01-01");
+    expect(await page.textContent("#preview")).toContain("is before the start date");
+    await page.click("#insert");
+    await page.waitForSelector("#status.error");
+    expect(await page.textContent("#status")).toMatch(/before the start date/);
+    expect(await page.evaluate(() => (window as unknown as { __workbook: { syncs: number } }).__workbook.syncs)).toBe(0);
+    await page.close();
+  });
+
+  it("tells the user when Excel is too old, and disables Insert", async () => {
+    const page = await openPane('return new ExcelDouble.WorkbookState({ supportedSets: { ExcelApi: "1.3" } });');
+    expect(await page.textContent("#host-warning")).toMatch(/too old/);
+    expect(await page.isDisabled("#insert")).toBe(true);
+    await page.close();
+  });
+
+  it("is operable from the keyboard: every control is labelled and reachable with Tab", async () => {
+    const page = await openPane("return new ExcelDouble.WorkbookState();");
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll("input, select, button")]
+        .filter((el) => el.tagName !== "BUTTON" && !document.querySelector(`label[for="${el.id}"]`))
+        .map((el) => el.id),
+    );
+    expect(unlabelled).toEqual([]);
+    await page.focus("#templateId");
+    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.id)) !== "insert"; i++) await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("insert");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#status.ok");
+    expect(await page.textContent("#status")).toContain('Inserted the sheet "Colossus 2 deal"');
+    await page.close();
+  });
+});
