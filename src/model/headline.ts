@@ -70,7 +70,7 @@ export function computeHeadline(template: DealTemplate): Headline {
     noticeDate: exit.noticeDate,
     exitDate: exit.exitDate,
     committed: exit.value,
-    committedShare: exit.value.dividedBy(total),
+    committedShare: total.isZero() ? new Decimal(0) : exit.value.dividedBy(total),
     valueAtRisk: total.minus(exit.value),
     fundingMonths: fundingRaised.value ? new Decimal(fundingRaised.value).dividedBy(monthlyPeak) : null,
     gpuHourRate: gpuCount.value ? monthlyPeak.dividedBy(gpuCount.value).dividedBy(hours) : null,
