@@ -82,7 +82,7 @@ export function leaseSchedule(
 ): any[][] {
   return excelCall(() => {
     const terms = scheduleTerms(start_date, end_date, payment, frequency, escalation, timing, proration);
-    const rows: any[][] = [SCHEDULE_HEADER];
+    const rows: any[][] = [[...SCHEDULE_HEADER]];
     // Consecutive periods share one payment object until the rate changes: convert it once.
     let lastPayment: Decimal | undefined;
     let paymentNumber = 0;
