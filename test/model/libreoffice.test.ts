@@ -20,6 +20,7 @@ import { SheetPlan } from "../../src/model/plan";
 import { DealTemplate, REFLECTION_SPACEX, TEMPLATES } from "../../src/model/templates";
 import { serialOf } from "../support/dates";
 import { CellValue, readSheetValues } from "../support/xlsxValues";
+import { evaluateDealCheck } from "../support/dealChecks";
 
 const seedWith = (terms: Partial<TermsInput>) => withOverrides(REFLECTION_SPACEX, { terms });
 const ramp = [
@@ -148,6 +149,21 @@ describe("the model sheet recalculated by LibreOffice", () => {
     expect(formatIsoDate(cell("ExitDate").number!)).toBe("2026-12-30");
     expect(cell("Committed")).toMatchObject({ number: 900_000_000, formula: expect.any(String) });
     expect(cell("PresentValue").number!.toFixed(2)).toBe("5539137544.34");
+  });
+
+  it.each(CASES.map(([name], i) => [name, i]))("%s: with the add-in loaded, every DEAL check agrees with its native figure", (_name, i) => {
+    const plan = plans[i as number];
+    const cells = results[i as number];
+    let checked = 0;
+    plan.cells.forEach((row, r) => {
+      const formula = row[2].formula;
+      if (!formula?.includes("DEAL.")) return;
+      const native = numberAt(cells, `B${r + 1}`);
+      const deal = evaluateDealCheck(formula, plan, cells);
+      expect({ row: row[0].value, deal }).toEqual({ row: row[0].value, deal: expect.closeTo(native, 2) });
+      checked++;
+    });
+    expect(checked).toBe(5);
   });
 
   it("without the add-in the checks read as text, never as errors", () => {
