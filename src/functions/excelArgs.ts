@@ -56,7 +56,8 @@ export function readNumber(value: unknown, name: string): number {
   const v = single(value);
   if (isBlank(v)) throw valueError(`${name} is missing: give a number.`);
   if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+  // Decimal text only: Number() would also read "0x1F" or "1_000" in ways Excel does not.
+  if (typeof v === "string" && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(v) && Number.isFinite(Number(v))) return Number(v);
   throw valueError(`${name} must be a number, not ${describe(v)}.`);
 }
 

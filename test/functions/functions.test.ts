@@ -106,3 +106,12 @@ describe("Excel errors", () => {
     expect(excelError(() => F.gpuHourRateOf(150_000_000, 0))).toEqual({ code: "#NUM!" });
   });
 });
+
+describe("numbers given as text", () => {
+  it("reads decimal text as Excel does, and refuses hexadecimal or words", () => {
+    expect(F.contractValue(START, END, [["150000000"]])).toBe(6_300_000_000);
+    expect(F.gpuHourRateOf("1.5e8", "100000")).toBeCloseTo(2.0547945205, 9);
+    expect(excelError(() => F.gpuHourRateOf("0x8F0D180", 100_000)).message).toMatch(/payment must be a number/);
+    expect(excelError(() => F.exitValue(START, END, PAY, "three", 90)).message).toBe('lock_in_months must be a number, not the text "three".');
+  });
+});
