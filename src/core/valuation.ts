@@ -61,6 +61,8 @@ export function presentValue(
     runFactors = factor;
   }
   if (runPayment !== undefined) pv = pv.plus(runPayment.times(runFactors));
+  // A rate near -100% over decades overflows the discount factors: say so rather than return Infinity.
+  if (!pv.isFinite()) throw numError("The present value is too large to compute at this discount rate.");
   return pv;
 }
 

@@ -10,9 +10,8 @@
  * - text is written as text (a leading apostrophe), never run as a formula;
  * - dates are right in workbooks on the 1904 date system.
  */
-import { columnLetter, formulaGrid, numberFormatGrid, SheetPlan } from "../model/plan";
+import { CellStyle, columnLetter, formulaGrid, numberFormatGrid, SheetPlan } from "../model/plan";
 import { STYLES } from "../model/styles";
-import { CellStyle } from "../model/plan";
 
 /** The host's entry points: `Excel.run` and the requirement-set check, injectable for tests. */
 export interface ExcelHost {

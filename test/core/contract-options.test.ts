@@ -202,3 +202,11 @@ describe("implied $/GPU-hour", () => {
     expect(gpuHourRate(150_000_000, 100_000, "monthly", 720).toFixed(6)).toBe("2.083333");
   });
 });
+
+describe("present value at extreme rates", () => {
+  it("refuses a rate at or below -100%, and one whose discount factors overflow", () => {
+    const long = validateTerms({ ...SEED, endDate: serialOf("2100-12-31") });
+    expect(kindOf(() => presentValue(long, new Decimal(-1)))).toMatch(/^num: The discount rate must be above -100%/);
+    expect(kindOf(() => presentValue(long, new Decimal("-0.9999999")))).toMatch(/^num: The present value is too large/);
+  });
+});
