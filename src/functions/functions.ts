@@ -12,6 +12,7 @@ import {
   annualRunRate,
   buildSchedule,
   ContractTerms,
+  TermsInput,
   Decimal,
   exitDate,
   exitOutcome,
@@ -35,8 +36,8 @@ import {
   readTiming,
 } from "./excelArgs";
 
-/** The schedule options every term function accepts, in the documented order. */
-function scheduleTerms(
+/** Reads the schedule arguments every term function shares, in the documented order. */
+function readScheduleArgs(
   startDate: any,
   endDate: any,
   payment: any,
@@ -44,8 +45,8 @@ function scheduleTerms(
   escalation: any,
   timing: any,
   proration: any,
-): ContractTerms {
-  return validateTerms({
+): TermsInput {
+  return {
     startDate: readDate(startDate, "start_date"),
     endDate: readDate(endDate, "end_date"),
     payment: readPayment(payment),
@@ -53,7 +54,12 @@ function scheduleTerms(
     escalation: readOptionalNumber(escalation, "escalation", 0),
     timing: readTiming(timing),
     proration: readProration(proration),
-  });
+  };
+}
+
+/** The validated terms of the schedule arguments. */
+function scheduleTerms(...args: Parameters<typeof readScheduleArgs>): ContractTerms {
+  return validateTerms(readScheduleArgs(...args));
 }
 
 export const SCHEDULE_HEADER = ["Period", "Start", "End", "Payment date", "Payment", "Cumulative"];
@@ -182,13 +188,7 @@ export function exitValue(
 ): number {
   return excelCall(() => {
     const terms = validateTerms({
-      startDate: readDate(start_date, "start_date"),
-      endDate: readDate(end_date, "end_date"),
-      payment: readPayment(payment),
-      frequency: readFrequency(frequency),
-      escalation: readOptionalNumber(escalation, "escalation", 0),
-      timing: readTiming(timing),
-      proration: readProration(proration),
+      ...readScheduleArgs(start_date, end_date, payment, frequency, escalation, timing, proration),
       lockInMonths: readNumber(lock_in_months, "lock_in_months"),
       noticeDays: readNumber(notice_days, "notice_days"),
       noticeDuringLockIn: readFlag(notice_in_lock_in, "notice_in_lock_in"),
