@@ -3,17 +3,36 @@
  * LibreOffice proof). Names are workbook-level here: an exported file holds one model.
  */
 import ExcelJS from "exceljs";
+import fs from "fs";
+import JSZip from "jszip";
 import { SheetPlan } from "../model/plan";
 import { STYLES } from "../model/styles";
 
 /**
- * Adds the plan as a worksheet of `workbook`.
+ * Adds the plan as a worksheet of `workbook`: values, formulas, formats, styles, names, widths, the
+ * frozen header rows and the print setup.
  *
  * @example
  * const wb = new ExcelJS.Workbook(); addPlanSheet(wb, buildModelPlan(REFLECTION_SPACEX));
  */
 export function addPlanSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(plan.sheetName, { views: [{ state: "frozen", ySplit: 0, showGridLines: false }] });
+  const frozen = plan.freezeRows ?? 0;
+  const sheet = workbook.addWorksheet(plan.sheetName, {
+    views: [frozen > 0 ? { state: "frozen", ySplit: frozen, showGridLines: false } : { showGridLines: false }],
+  });
+  if (plan.print) {
+    const [, first, last] = /^\$?(\d+):\$?(\d+)$/.exec(plan.print.titleRows.replace(/\$/g, "")) ?? [];
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      orientation: plan.print.orientation,
+      fitToPage: true,
+      fitToWidth: plan.print.fitToPagesWide,
+      fitToHeight: 0,
+      // exceljs writes one _xlnm.Print_Area per "&&" part; writePlanXlsx merges them into one name.
+      printArea: plan.print.areas.join("&&"),
+      ...(first ? { printTitlesRow: `${first}:${last}` } : {}),
+    };
+  }
   plan.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   plan.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
@@ -38,11 +57,39 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Excel
   return sheet;
 }
 
+/**
+ * One print area per sheet, as Excel expects: exceljs writes a `_xlnm.Print_Area` name for each area,
+ * and Excel repairs a file that defines a name twice. This joins them into one list of ranges.
+ *
+ * @example
+ * mergePrintAreas('<definedName name="_xlnm.Print_Area" localSheetId="0">A</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">B</definedName>')
+ * // '<definedName name="_xlnm.Print_Area" localSheetId="0">A,B</definedName>'
+ */
+export function mergePrintAreas(workbookXml: string): string {
+  const areas = new Map<string, string[]>();
+  const pattern = /<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)">([^<]*)<\/definedName>/g;
+  for (const [, sheet, ranges] of workbookXml.matchAll(pattern)) areas.set(sheet, [...(areas.get(sheet) ?? []), ranges]);
+  const written = new Set<string>();
+  return workbookXml.replace(pattern, (_all, sheet: string) => {
+    if (written.has(sheet)) return "";
+    written.add(sheet);
+    return `<definedName name="_xlnm.Print_Area" localSheetId="${sheet}">${areas.get(sheet)!.join(",")}</definedName>`;
+  });
+}
+
+/** The workbook as .xlsx bytes, print areas merged. */
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  zip.file("xl/workbook.xml", mergePrintAreas(xml));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
 /** Writes one plan as a new .xlsx file. */
 export async function writePlanXlsx(plan: SheetPlan, file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Deal Modeler";
   workbook.calcProperties.fullCalcOnLoad = true;
   addPlanSheet(workbook, plan);
-  await workbook.xlsx.writeFile(file);
+  fs.writeFileSync(file, await workbookBytes(workbook));
 }

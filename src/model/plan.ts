@@ -15,7 +15,9 @@ export type CellStyle =
   | "output"
   | "header"
   | "note"
-  | "check";
+  | "check"
+  /** A fixed convention the formulas use (months in a year, days in a year): shown, not an input. */
+  | "constant";
 
 export interface PlanCell {
   /** A constant: text stays text (never run as a formula), numbers and booleans as such. */
@@ -28,24 +30,39 @@ export interface PlanCell {
   readonly style?: CellStyle;
 }
 
-export interface PlanName {
-  readonly name: string;
+export interface PlanName<N extends string = string> {
+  readonly name: N;
   /** An absolute A1 reference on the plan's sheet, such as "$B$9" or "$B$29:$C$36". */
   readonly ref: string;
   readonly comment?: string;
 }
 
-export interface SheetPlan {
+/**
+ * @typeParam N the sheet's defined names: a plan built from known blocks is typed by the union of
+ * their names, so `plan.refs.TotalValue` is checked by the compiler and a misspelt name is not.
+ */
+export interface SheetPlan<N extends string = string> {
   readonly sheetName: string;
   /** Rectangular: every row has `columnWidths.length` cells. Row 0 is sheet row 1. */
   readonly cells: readonly (readonly PlanCell[])[];
-  readonly names: readonly PlanName[];
-  /** Column widths in characters, from column A. */
+  readonly names: readonly PlanName<N>[];
+  /** Where each defined name points (an absolute A1 reference), for tests and the pane's result. */
+  readonly refs: Readonly<Record<N, string>>;
+  /** Column widths in characters of the default font (Excel's column-width unit), from column A. */
   readonly columnWidths: readonly number[];
-  /** Where the summary figures sit, by name, for tests and the pane's result. */
-  readonly summaryRefs: Readonly<Record<string, string>>;
-  /** First and last sheet rows of the schedule body (1-based). */
-  readonly scheduleRows: { readonly first: number; readonly last: number };
+  /** Rows 1..freezeRows stay in view when scrolling (the schedule's header is the last of them). */
+  readonly freezeRows?: number;
+  readonly print?: PrintSetup;
+}
+
+export interface PrintSetup {
+  readonly orientation: "landscape" | "portrait";
+  /** Fit to this many pages wide (pages tall unlimited). */
+  readonly fitToPagesWide: number;
+  /** Rows repeated at the top of every printed page, e.g. "$1:$4". */
+  readonly titleRows: string;
+  /** Print areas, each printed on its own pages, e.g. ["A1:D80", "F1:Q120"]. */
+  readonly areas: readonly string[];
 }
 
 /**

@@ -23,4 +23,5 @@ export const STYLES: Readonly<Record<CellStyle, StyleSpec>> = {
   header: { bold: true, fill: "D9E1F2" },
   note: { italic: true, color: "7F7F7F" },
   check: { bold: true, color: "375623" },
+  constant: { color: "000000", fill: "F2F2F2" },
 };

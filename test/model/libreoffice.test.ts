@@ -14,13 +14,15 @@ import { formatIsoDate, TermsInput } from "../../src/core";
 import { recalculateWithLibreOffice } from "../../src/export/libreoffice";
 import { writePlanXlsx } from "../../src/export/xlsx";
 import { computeHeadline } from "../../src/model/headline";
-import { buildModelPlan, NO_ADDIN } from "../../src/model/modelSheet";
+import { Block } from "../../src/model/layout";
+import { buildModelPlan, CHECKED, ModelName, NO_ADDIN } from "../../src/model/modelSheet";
 import { withOverrides } from "../../src/model/overrides";
 import { SheetPlan } from "../../src/model/plan";
 import { DealTemplate, REFLECTION_SPACEX, TEMPLATES } from "../../src/model/templates";
 import { serialOf } from "../support/dates";
 import { CellValue, readSheetValues } from "../support/xlsxValues";
 import { evaluateDealCheck } from "../support/dealChecks";
+import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
 
 const seedWith = (terms: Partial<TermsInput>) => withOverrides(REFLECTION_SPACEX, { terms });
 const ramp = [
@@ -49,8 +51,6 @@ const CASES: [string, DealTemplate][] = [
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "deal-lo-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-const strip = (ref: string) => ref.replace(/\$/g, "");
-
 function numberAt(cells: Map<string, CellValue>, address: string): number {
   const cell = cells.get(address);
   if (cell?.type !== "number") throw new Error(`${address}: expected a number, found ${JSON.stringify(cell)}`);
@@ -63,10 +63,10 @@ function expectNoErrors(cells: Map<string, CellValue>) {
 }
 
 /** Compares the recalculated sheet with the core's figures for the same terms. */
-function expectMatchesCore(cells: Map<string, CellValue>, plan: SheetPlan, template: DealTemplate) {
+function expectMatchesCore(cells: Map<string, CellValue>, plan: SheetPlan<ModelName>, template: DealTemplate) {
   const core = computeHeadline(template);
-  const at = (name: string) => numberAt(cells, strip(plan.summaryRefs[name]));
-  const money = (name: string, expected: { toNumber(): number }) =>
+  const at = (name: ModelName) => numberAt(cells, addressOf(plan, name));
+  const money = (name: ModelName, expected: { toNumber(): number }) =>
     expect({ name, value: at(name) }).toEqual({ name, value: expect.closeTo(expected.toNumber(), 2) }); // |diff| < 0.005
   money("TotalValue", core.total);
   money("RunRate", core.runRate);
@@ -76,14 +76,14 @@ function expectMatchesCore(cells: Map<string, CellValue>, plan: SheetPlan, templ
   money("ValueAtRisk", core.valueAtRisk);
   expect(at("CommittedShare")).toBeCloseTo(core.committedShare.toNumber(), 12);
   expect(at("PeriodCount")).toBe(core.schedule.length);
-  const date = (name: string, expected: number) => expect([name, formatIsoDate(at(name))]).toEqual([name, formatIsoDate(expected)]);
+  const date = (name: ModelName, expected: number) => expect([name, formatIsoDate(at(name))]).toEqual([name, formatIsoDate(expected)]);
   date("LockInEnd", core.lockInEnd);
   date("EarliestNotice", core.earliestNotice);
   date("NoticeUsed", core.noticeDate);
   date("ExitDate", core.exitDate);
   date("LastServiceDay", core.exitDate - 1);
-  const optional = (name: string, expected: { toNumber(): number } | null) => {
-    const cell = cells.get(strip(plan.summaryRefs[name]))!;
+  const optional = (name: ModelName, expected: { toNumber(): number } | null) => {
+    const cell = cells.get(addressOf(plan, name))!;
     if (expected === null) expect(cell.type).toBe("text");
     else expect(Math.abs(at(name) - expected.toNumber())).toBeLessThan(1e-9 * Math.max(1, expected.toNumber()));
   };
@@ -91,17 +91,20 @@ function expectMatchesCore(cells: Map<string, CellValue>, plan: SheetPlan, templ
   optional("GpuHourRate", core.gpuHourRate);
   optional("DowntimeMinutes", core.downtimeMinutes);
 
-  // Every schedule row, then blank-looking rows below the term.
-  const { first, last } = plan.scheduleRows;
+  // Every schedule row, then blank rows below the term.
+  const column = (name: ModelName) => addressesOf(plan, name);
+  const [period, start, end, rate, payment, paid, cumulative] = (
+    ["SchedulePeriod", "ScheduleStart", "ScheduleEnd", "ScheduleRate", "SchedulePayment", "SchedulePaymentDate", "ScheduleCumulative"] as const
+  ).map(column);
   core.schedule.forEach((p, i) => {
-    const row = first + i;
+    expect(numberAt(cells, period[i])).toBe(i + 1);
     const actual = {
-      start: numberAt(cells, `B${row}`),
-      end: numberAt(cells, `C${row}`),
-      rate: numberAt(cells, `E${row}`),
-      payment: numberAt(cells, `F${row}`),
-      paid: numberAt(cells, `G${row}`),
-      cumulative: numberAt(cells, `H${row}`),
+      start: numberAt(cells, start[i]),
+      end: numberAt(cells, end[i]),
+      rate: numberAt(cells, rate[i]),
+      payment: numberAt(cells, payment[i]),
+      paid: numberAt(cells, paid[i]),
+      cumulative: numberAt(cells, cumulative[i]),
     };
     expect(actual).toEqual({
       start: p.start,
@@ -112,9 +115,12 @@ function expectMatchesCore(cells: Map<string, CellValue>, plan: SheetPlan, templ
       cumulative: expect.closeTo(p.cumulative.toNumber(), 2),
     });
   });
-  for (let row = first + core.schedule.length; row <= last; row++) {
-    expect(["empty", "text"]).toContain(cells.get(`B${row}`)?.type);
-    expect(cells.get(`B${row}`)?.text ?? "").toBe("");
+  expect(period.length).toBeGreaterThan(core.schedule.length);
+  for (let i = core.schedule.length; i < period.length; i++) {
+    for (const address of [period[i], start[i], payment[i]]) {
+      expect(["empty", "text"]).toContain(cells.get(address)?.type);
+      expect(cells.get(address)?.text ?? "").toBe("");
+    }
   }
 }
 
@@ -143,7 +149,7 @@ describe("the model sheet recalculated by LibreOffice", () => {
   it("the seed shows the contract's figures as results of formulas", () => {
     const cells = results[0];
     const plan = plans[0];
-    const cell = (name: string) => cells.get(strip(plan.summaryRefs[name]))!;
+    const cell = (name: ModelName) => cells.get(addressOf(plan, name))!;
     expect(cell("TotalValue")).toMatchObject({ type: "number", number: 6_300_000_000, formula: expect.any(String) });
     expect(cell("RunRate")).toMatchObject({ number: 1_800_000_000, formula: expect.any(String) });
     expect(formatIsoDate(cell("ExitDate").number!)).toBe("2026-12-30");
@@ -154,34 +160,29 @@ describe("the model sheet recalculated by LibreOffice", () => {
   it.each(CASES.map(([name], i) => [name, i]))("%s: with the add-in loaded, every DEAL check agrees with its native figure", (_name, i) => {
     const plan = plans[i as number];
     const cells = results[i as number];
-    let checked = 0;
-    plan.cells.forEach((row, r) => {
-      const formula = row[2].formula;
-      if (!formula?.includes("DEAL.")) return;
-      const native = numberAt(cells, `B${r + 1}`);
-      const deal = evaluateDealCheck(formula, plan, cells);
-      expect({ row: row[0].value, deal }).toEqual({ row: row[0].value, deal: expect.closeTo(native, 2) });
-      checked++;
-    });
-    expect(checked).toBe(5);
+    for (const figure of CHECKED) {
+      const native = numberAt(cells, addressOf(plan, figure));
+      const deal = evaluateDealCheck(planCellAt(plan, addressOf(plan, `Deal${figure}`)).formula!, plan, cells);
+      expect({ figure, deal }).toEqual({ figure, deal: expect.closeTo(native, 2) });
+    }
+    // Every DEAL call of the sheet is one of these checks.
+    expect(plan.cells.flat().filter((c) => c.formula?.includes("DEAL.")).length).toBe(CHECKED.length);
   });
 
   it("without the add-in the checks read as text, never as errors", () => {
     const cells = results[0];
-    const checks = [...cells].filter(([, c]) => c.formula?.includes("DEAL.") || c.formula?.includes("deal."));
-    expect(checks.length).toBe(5);
-    for (const [address, c] of checks) {
-      expect([address, c.type, c.text]).toEqual([address, "text", NO_ADDIN]);
-      const flag = cells.get(address.replace(/^C/, "D"))!;
-      expect(flag.text).toBe(`${NO_ADDIN}: native figures stand`);
+    const plan = plans[0];
+    for (const figure of CHECKED) {
+      expect([figure, cells.get(addressOf(plan, `Deal${figure}`))?.text]).toEqual([figure, NO_ADDIN]);
+      expect([figure, cells.get(addressOf(plan, `${figure}Agrees`))?.text]).toEqual([figure, `${NO_ADDIN}: native figures stand`]);
     }
   });
 });
 
 describe("the model is live: edited inputs recalculate without re-inserting", () => {
   const plan = buildModelPlan(REFLECTION_SPACEX);
-  const address = (name: string) => strip(plan.names.find((n) => n.name === name)!.ref);
-  const EDITS: [string, Record<string, number | string>, Partial<TermsInput>, number?][] = [
+  const address = (name: ModelName) => addressOf(plan, name);
+  const EDITS: [string, Partial<Record<ModelName, number | string>>, Partial<TermsInput>, number?][] = [
     ["start date moved to 2026-09-15", { StartDate: serialOf("2026-09-15") }, { startDate: serialOf("2026-09-15") }],
     ["payment 175,000,000 and discount rate 10%", { Payment: 175_000_000, DiscountRate: 0.1 }, { payment: 175_000_000 }, 0.1],
     [
@@ -206,7 +207,7 @@ describe("the model is live: edited inputs recalculate without re-inserting", ()
       await workbook.xlsx.readFile(original);
       const sheet = workbook.worksheets[0];
       for (const [name, value] of Object.entries(edits)) {
-        sheet.getCell(address(name)).value = value === "TRUE" ? true : value;
+        sheet.getCell(address(name as ModelName)).value = value === "TRUE" ? true : value!;
       }
       const file = path.join(work, `edited${i}.xlsx`);
       await workbook.xlsx.writeFile(file);
@@ -221,5 +222,61 @@ describe("the model is live: edited inputs recalculate without re-inserting", ()
     const cells = results[i as number];
     expectNoErrors(cells);
     expectMatchesCore(cells, plan, withOverrides(REFLECTION_SPACEX, { terms, discountRate }));
+  });
+});
+
+/**
+ * Adding a block is a change in one place: a block with one figure and one per-period column, added
+ * to the seed's plan, resolves its names, moves nothing the other blocks compute, and recalculates.
+ */
+describe("a block added to the plan", () => {
+  type ExtraName = "ExtraDoubleTotal" | "ExtraHalfPayment";
+  const extra = (): Block<ExtraName>[] => [
+    {
+      id: "extra",
+      title: "EXTRA",
+      list: {
+        header: ["Value"],
+        rows: [{ label: "Twice the total", cells: [{ formula: "TotalValue*2", numberFormat: "#,##0.00" }], names: [{ name: "ExtraDoubleTotal", cell: 0 }] }],
+      },
+      series: [
+        {
+          name: "ExtraHalfPayment",
+          header: "Half the payment",
+          formula: (row) => `IF(${row.at("SchedulePeriod")}="","",${row.at("SchedulePayment")}/2)`,
+        },
+      ],
+      reads: ["TotalValue", "SchedulePeriod", "SchedulePayment"],
+    },
+  ];
+  const base = buildModelPlan(REFLECTION_SPACEX);
+  const extended = buildModelPlan(REFLECTION_SPACEX, REFLECTION_SPACEX.sheetName, extra);
+  let before: Map<string, CellValue>;
+  let after: Map<string, CellValue>;
+
+  beforeAll(async () => {
+    const files = [path.join(work, "base.xlsx"), path.join(work, "extended.xlsx")];
+    await writePlanXlsx(base, files[0]);
+    await writePlanXlsx(extended, files[1]);
+    [before, after] = await Promise.all(recalculateWithLibreOffice(files, path.join(work, "blocks")).map((f) => readSheetValues(f)));
+  });
+
+  it("keeps every name of the other blocks, each recalculating to the same figure", () => {
+    expectNoErrors(after);
+    const names = base.names.map((n) => n.name);
+    expect(extended.names.map((n) => n.name).sort()).toEqual([...names, "ExtraDoubleTotal", "ExtraHalfPayment"].sort());
+    for (const name of names) {
+      const was = addressesOf(base, name).map((a): CellValue => before.get(a) ?? { type: "empty" });
+      const now = addressesOf(extended, name).map((a): CellValue => after.get(a) ?? { type: "empty" });
+      expect({ name, values: now.map((c) => [c.type, c.number, c.text]) }).toEqual({ name, values: was.map((c) => [c.type, c.number, c.text]) });
+    }
+  });
+
+  it("computes its own figures from the names it reads", () => {
+    // The seed's total is 42 × 150,000,000 = 6,300,000,000 (the contract); twice that is 12,600,000,000.
+    expect(after.get(addressOf(extended, "ExtraDoubleTotal"))?.number).toBe(12_600_000_000);
+    const halves = addressesOf(extended, "ExtraHalfPayment").map((a) => after.get(a));
+    expect(halves.slice(0, 42).every((c) => c?.number === 75_000_000)).toBe(true);
+    expect(halves.slice(42).every((c) => (c?.text ?? "") === "")).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { withOverrides } from "../../src/model/overrides";
 import { checkSheetName, formulaGrid } from "../../src/model/plan";
 import { REFLECTION_SPACEX, TEMPLATES } from "../../src/model/templates";
 import { serialOf } from "../support/dates";
+import { addressesOf } from "../support/planRefs";
 
 describe.each(TEMPLATES.map((t) => [t.id, t] as const))("model plan of %s", (_id, template) => {
   const plan = buildModelPlan(template);
@@ -15,7 +16,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("model plan of %s", (_id
   it("is rectangular and uses only functions that Excel 2016 and LibreOffice share", () => {
     expect(new Set(plan.cells.map((row) => row.length))).toEqual(new Set([plan.columnWidths.length]));
     const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9._]*)\(/g)].map((m) => m[1])));
-    const allowed = ["IF", "EDATE", "MIN", "MAX", "SUM", "ROUND", "INDEX", "COUNTIF", "COUNT", "INT", "YEAR", "MONTH", "ISNUMBER", "AND", "OR", "ABS", "IFERROR"];
+    const allowed = [
+      "IF", "EDATE", "MIN", "MAX", "SUM", "ROUND", "INDEX", "MATCH", "COUNTIF", "COUNT", "INT", "YEAR", "MONTH", "ISNUMBER", "AND", "OR",
+      "ABS", "IFERROR", "ROW", "ROWS",
+    ];
     const deal = ["DEAL.CONTRACT_VALUE", "DEAL.RUN_RATE", "DEAL.CONTRACT_PV", "DEAL.EXIT_DATE", "DEAL.EXIT_VALUE"];
     expect([...used].filter((f) => !allowed.includes(f) && !deal.includes(f))).toEqual([]);
     // DEAL functions appear only inside IFERROR in the checks block.
@@ -30,7 +34,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("model plan of %s", (_id
       if (["TRUE", "FALSE"].includes(name) || /^[A-Z]{1,3}$/.test(name)) continue;
       expect(defined).toContain(name);
     }
-    for (const n of plan.names) expect(n.ref).toMatch(/^\$[A-K]\$\d+(:\$[A-K]\$\d+)?$/);
+    for (const n of plan.names) expect(n.ref).toMatch(/^\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?$/);
   });
 
   it("marks every input blue and lays out the term plus a margin", () => {
@@ -38,7 +42,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("model plan of %s", (_id
     expect(inputs.length).toBeGreaterThan(25);
     expect(inputs.every((c) => c.formula === undefined)).toBe(true);
     const periods = computeHeadline(template).schedule.length;
-    expect(plan.scheduleRows.last - plan.scheduleRows.first + 1).toBe(periods + 36);
+    expect(addressesOf(plan, "SchedulePeriod")).toHaveLength(periods + 36);
   });
 });
 

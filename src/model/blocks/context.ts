@@ -1,0 +1,28 @@
+/**
+ * What every block of the deal model is built from, and the number formats they share.
+ */
+import { ContractTerms } from "../../core";
+import { DealTemplate } from "../templates";
+
+export interface ModelContext {
+  /** The deal: a template after any overrides. */
+  readonly deal: DealTemplate;
+  /** Its terms, validated: a model is only ever built from terms the core accepts. */
+  readonly terms: ContractTerms;
+  /** Rows of every per-period block: the term's periods plus a margin, so the end can move later. */
+  readonly seriesRows: number;
+}
+
+export const FORMATS = {
+  date: "yyyy-mm-dd",
+  money: "#,##0.00",
+  percent: "0.00%",
+  integer: "0",
+  count: "#,##0",
+  decimal: "#,##0.0",
+  rate: "0.0000",
+  factor: "0.000000",
+} as const;
+
+/** What a DEAL check shows when the add-in is not loaded (the file opened elsewhere). */
+export const NO_ADDIN = "add-in not loaded";

@@ -1,0 +1,336 @@
+/**
+ * The layout: places a sheet's blocks and computes every row, column and width, so that no block
+ * types a row number or a column letter.
+ *
+ * What it takes from the FAST standard: inputs, calculations and outputs live in separate blocks, one
+ * formula shape per row (a list row) or per column (a series column, the same formula down every
+ * period), and names that read like the figure's definition. What it takes from a layout engine: each
+ * block declares its content and its size follows from it; positions are computed in one pass
+ * (blocks of label rows stacked down the left zone, blocks of period columns side by side in the
+ * right zone, all sharing one header row that stays frozen), and widths are measured from the content.
+ *
+ * Blocks refer to one another only through defined names — a single cell (`TotalValue`), a range
+ * (`RampDates`), or a whole series column (`SchedulePayment`) — and a series column refers to
+ * another series column on its own row through a handle (`row.at("SchedulePayment")`) that the
+ * layout resolves to a cell. Every name a formula uses must be defined by its own block or declared
+ * in its `reads`, and every read must be defined by some block of the sheet: the layout refuses a
+ * sheet where that does not hold.
+ */
+import { CellStyle, columnLetter, PlanCell, PlanName, SheetPlan } from "./plan";
+
+/** A row of a list block: a label in the first column, then cells under the block's headers. */
+export interface ListRow<N extends string> {
+  readonly label?: string;
+  readonly labelStyle?: CellStyle;
+  /** The cells after the label, from the block's first value column. */
+  readonly cells?: readonly PlanCell[];
+  /** Names this row defines: `cell` indexes `cells`. */
+  readonly names?: readonly { readonly name: N; readonly cell: number }[];
+}
+
+/** A name over a rectangle of a list block: rows `fromRow`–`toRow`, cells `fromCell`–`toCell` (indexes). */
+export interface ListRange<N extends string> {
+  readonly name: N;
+  readonly fromRow: number;
+  readonly toRow: number;
+  readonly fromCell: number;
+  readonly toCell: number;
+}
+
+/** Label rows under a section header, stacked in the left zone. */
+export interface ListPart<N extends string> {
+  /** Headers of the value columns (the label column has the block's title). */
+  readonly header: readonly string[];
+  readonly rows: readonly ListRow<N>[];
+  readonly ranges?: readonly ListRange<N>[];
+}
+
+/** Resolves series-column handles to cells on the row being written. */
+export interface RowRefs {
+  /** The column's cell on this row, e.g. "K12". */
+  at(column: string): string;
+  /** The column from its first row down to this row, e.g. "K$5:K12" (a running total's range). */
+  fromFirst(column: string): string;
+  /** This row's position in the series, 1 for the first row: `(ROW()-ROW($F$4))`, counted from the column's header. */
+  readonly index: string;
+}
+
+/** One column of values per period: one formula shape, written down every row of the series. */
+export interface SeriesColumn<N extends string> {
+  /** The name of the whole column's range, which is also its handle. */
+  readonly name: N;
+  readonly header: string;
+  readonly numberFormat?: string;
+  readonly formula: (row: RowRefs) => string;
+}
+
+export interface Block<N extends string = string> {
+  /** Unique within a sheet. */
+  readonly id: string;
+  /** The section title, e.g. "SUMMARY". */
+  readonly title: string;
+  readonly list?: ListPart<N>;
+  readonly series?: readonly SeriesColumn<N>[];
+  /** Names defined by other blocks that this block's formulas use. */
+  readonly reads: readonly string[];
+}
+
+/** The names a block (or a union of blocks) defines. */
+export type NamesOf<B> = B extends Block<infer N> ? N : never;
+
+export interface LayoutOptions {
+  readonly sheetName: string;
+  readonly title: string;
+  readonly subtitle: string;
+  /** Rows of every series block: the term's periods plus a margin. */
+  readonly seriesRows: number;
+}
+
+/** Rows 1–2 hold the title, row 3 the series sections, row 4 the series headers; both zones start below. */
+const TITLE_ROW = 1;
+const SUBTITLE_ROW = 2;
+const SECTION_ROW = 3;
+const HEADER_ROW = 4;
+const FIRST_BODY_ROW = 5;
+/** Blank columns between the left zone and the series, and between two series blocks. */
+const GAP = 1;
+const GAP_WIDTH = 2;
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 70;
+
+const abs = (col: number, row: number) => `$${columnLetter(col)}$${row}`;
+
+/** Characters a number needs in a format, for column widths: e.g. "6,300,000,000.00" is 16. */
+function formatWidth(format: string | undefined): number {
+  if (!format || format === "General") return 10;
+  if (format.includes("yy")) return 10;
+  if (format.includes("%")) return 9;
+  if (format.includes("#,##0.00")) return 17;
+  if (format.includes("#,##0")) return 13;
+  return Math.max(8, format.length + 2);
+}
+
+/**
+ * The identifiers a formula uses as names: not functions, cell references, TRUE/FALSE or text.
+ *
+ * @example
+ * namesIn('IF(ISNUMBER(NoticeDate),$B$4+NoticeDate,"none")') // ["NoticeDate"]
+ */
+export function namesIn(formula: string): string[] {
+  const bare = formula
+    .replace(/"[^"]*"/g, "")
+    .replace(/[A-Za-z_][A-Za-z0-9_.]*\s*\(/g, "(")
+    .replace(/\$/g, "");
+  const found = new Set<string>();
+  for (const [token] of bare.matchAll(/[A-Za-z_\\][A-Za-z0-9_.]*/g)) {
+    if (/^[A-Z]{1,3}\d+$/.test(token) || token === "TRUE" || token === "FALSE") continue;
+    found.add(token);
+  }
+  return [...found];
+}
+
+interface Placed {
+  readonly block: Block;
+  /** Defined names of this block, for the reads check. */
+  readonly own: Set<string>;
+}
+
+/**
+ * Places the blocks and returns the plan. Throws when a formula uses a name that its block neither
+ * defines nor declares, when a declared read is defined by no block, or when a name is defined twice.
+ *
+ * @example
+ * layoutSheet([inputsBlock(ctx), summaryBlock(ctx)], { sheetName: "Deal", title: "Deal", subtitle: "", seriesRows: 0 })
+ */
+export function layoutSheet<B extends Block<string>>(blocks: readonly B[], options: LayoutOptions): SheetPlan<NamesOf<B>> {
+  const ids = new Set<string>();
+  for (const b of blocks) {
+    if (ids.has(b.id)) throw new Error(`layout: two blocks have the id "${b.id}"`);
+    ids.add(b.id);
+  }
+
+  // Columns: the left zone is as wide as its widest list block; series blocks follow, a gap apart.
+  const leftWidth = Math.max(1, ...blocks.map((b) => (b.list ? 1 + Math.max(b.list.header.length, ...b.list.rows.map((r) => r.cells?.length ?? 0)) : 1)));
+  const seriesColumn = new Map<string, number>();
+  const seriesStarts: { block: Block; col: number }[] = [];
+  let col = leftWidth;
+  for (const b of blocks) {
+    if (!b.series?.length) continue;
+    col += GAP;
+    seriesStarts.push({ block: b, col });
+    for (const column of b.series) seriesColumn.set(column.name, col++);
+  }
+  const width = Math.max(leftWidth, col);
+  const seriesLast = FIRST_BODY_ROW + options.seriesRows - 1;
+
+  const rows: PlanCell[][] = [];
+  const set = (row: number, c: number, cell: PlanCell) => {
+    while (rows.length < row) rows.push(Array.from({ length: width }, () => ({})));
+    rows[row - 1][c] = cell;
+  };
+  const names: PlanName[] = [];
+  const placed: Placed[] = [];
+  const define = (own: Set<string>, name: string, ref: string) => {
+    names.push({ name, ref });
+    own.add(name);
+  };
+
+  set(TITLE_ROW, 0, { value: options.title, style: "title" });
+  set(SUBTITLE_ROW, 0, { value: options.subtitle, style: "subtitle" });
+  set(HEADER_ROW, 0, {});
+
+  // Left zone: list blocks stacked, each a section row, its rows and a blank row.
+  let r = FIRST_BODY_ROW;
+  let leftLast = FIRST_BODY_ROW;
+  for (const b of blocks) {
+    const own = new Set<string>();
+    placed.push({ block: b, own });
+    if (!b.list) continue;
+    set(r, 0, { value: b.title, style: "section" });
+    b.list.header.forEach((text, i) => set(r, 1 + i, { value: text, style: "header" }));
+    r++;
+    const first = r;
+    for (const row of b.list.rows) {
+      if (row.label !== undefined) set(r, 0, { value: row.label, style: row.labelStyle ?? "label" });
+      row.cells?.forEach((cell, i) => set(r, 1 + i, cell));
+      for (const { name, cell } of row.names ?? []) define(own, name, abs(1 + cell, r));
+      r++;
+    }
+    for (const range of b.list.ranges ?? []) {
+      const from = abs(1 + range.fromCell, first + range.fromRow);
+      const to = abs(1 + range.toCell, first + range.toRow);
+      define(own, range.name, `${from}:${to}`);
+    }
+    leftLast = r - 1;
+    r++;
+  }
+
+  // Right zone: series blocks side by side, one formula shape per column down every period row.
+  const refsFor = (row: number, c: number): RowRefs => {
+    const column = (name: string) => {
+      const c = seriesColumn.get(name);
+      if (c === undefined) throw new Error(`layout: no series column is named "${name}"`);
+      return columnLetter(c);
+    };
+    return {
+      at: (name) => `${column(name)}${row}`,
+      fromFirst: (name) => `${column(name)}$${FIRST_BODY_ROW}:${column(name)}${row}`,
+      index: `(ROW()-ROW(${abs(c, HEADER_ROW)}))`,
+    };
+  };
+  const seriesUses = new Map<Block, Set<string>>();
+  for (const { block, col: start } of seriesStarts) {
+    const own = placed.find((p) => p.block === block)!.own;
+    const used = new Set<string>();
+    seriesUses.set(block, used);
+    set(SECTION_ROW, start, { value: block.title, style: "section" });
+    block.series!.forEach((column, i) => {
+      const c = start + i;
+      set(HEADER_ROW, c, { value: column.header, style: "header" });
+      define(own, column.name, `${abs(c, FIRST_BODY_ROW)}:${abs(c, seriesLast)}`);
+      for (let row = FIRST_BODY_ROW; row <= seriesLast; row++) {
+        const refs = refsFor(row, c);
+        const tracking: RowRefs = {
+          at: (name) => (used.add(name), refs.at(name)),
+          fromFirst: (name) => (used.add(name), refs.fromFirst(name)),
+          index: refs.index,
+        };
+        set(row, c, { formula: column.formula(tracking), numberFormat: column.numberFormat });
+      }
+    });
+  }
+  const lastRow = Math.max(leftLast, seriesStarts.length ? seriesLast : 0, HEADER_ROW);
+  while (rows.length < lastRow) rows.push(Array.from({ length: width }, () => ({})));
+
+  checkNames(placed, names, seriesUses);
+
+  // A zone runs to the gap before the next one: the left zone with its gap, each series block with its own.
+  const zones = [{ from: 0, to: leftWidth - 1 + (seriesStarts.length ? GAP : 0) }];
+  seriesStarts.forEach(({ block, col: start }, i) => {
+    const next = seriesStarts[i + 1]?.col;
+    zones.push({ from: start, to: next === undefined ? start + block.series!.length - 1 : next - 1 });
+  });
+  const refs = Object.fromEntries(names.map((n) => [n.name, n.ref])) as Record<NamesOf<B>, string>;
+  const areas = [`A1:${columnLetter(leftWidth - 1)}${leftLast}`];
+  if (seriesStarts.length) areas.push(`${columnLetter(seriesStarts[0].col)}1:${columnLetter(width - 1)}${seriesLast}`);
+  return {
+    sheetName: options.sheetName,
+    cells: rows,
+    names: names as PlanName<NamesOf<B>>[],
+    refs,
+    columnWidths: measureWidths(rows, zones, width),
+    freezeRows: HEADER_ROW,
+    print: { orientation: "landscape", fitToPagesWide: 1, titleRows: `$1:$${HEADER_ROW}`, areas },
+  };
+}
+
+/** Every name used is the block's own or declared; every declared read exists; no name twice. */
+function checkNames(placed: readonly Placed[], names: readonly PlanName[], seriesUses: Map<Block, Set<string>>): void {
+  const all = new Set<string>();
+  for (const { name } of names) {
+    const key = name.toLowerCase(); // Excel compares names without case
+    if (all.has(key)) throw new Error(`layout: the name "${name}" is defined twice`);
+    all.add(key);
+  }
+  const defined = new Set(names.map((n) => n.name));
+  for (const { block, own } of placed) {
+    const declared = new Set(block.reads);
+    for (const read of block.reads) {
+      if (!defined.has(read)) throw new Error(`layout: block "${block.id}" reads "${read}", which no block of this sheet defines`);
+    }
+    const formulas: string[] = [];
+    for (const row of block.list?.rows ?? []) for (const cell of row.cells ?? []) if (cell.formula) formulas.push(cell.formula);
+    for (const column of block.series ?? []) {
+      // One shape down the column: the first row's formula stands for all.
+      const sample = column.formula({ at: () => "A1", fromFirst: () => "A1:A1", index: "1" });
+      formulas.push(sample);
+    }
+    const used = new Set([...formulas.flatMap(namesIn), ...(seriesUses.get(block) ?? [])]);
+    for (const name of used) {
+      if (!own.has(name) && !declared.has(name)) {
+        throw new Error(`layout: block "${block.id}" uses "${name}" without defining it or declaring it in reads`);
+      }
+    }
+  }
+}
+
+/** The longest text a cell shows: its constant, or the longest text literal its formula may return. */
+function textNeed(cell: PlanCell): number {
+  if (typeof cell.value === "string") return cell.value.length;
+  if (typeof cell.value === "boolean") return 6;
+  if (typeof cell.value === "number") return formatWidth(cell.numberFormat);
+  if (cell.formula === undefined) return 0;
+  const literals = [...cell.formula.matchAll(/"([^"]*)"/g)].map((m) => m[1].length);
+  return Math.max(formatWidth(cell.numberFormat), ...literals);
+}
+
+/**
+ * Widths from the content, so that nothing is cut off: each column as wide as its longest text or
+ * number format, within bounds. Text in the last filled cell of a row within its zone may run on into
+ * the empty cells to its right, as Excel shows it; such a cell widens its column only by what those
+ * cells lack. The title and subtitle run across the sheet and are not measured.
+ */
+function measureWidths(rows: readonly PlanCell[][], zones: readonly { from: number; to: number }[], width: number): number[] {
+  const widths = Array.from({ length: width }, () => 0);
+  const overflowing: { col: number; end: number; need: number }[] = [];
+  for (const row of rows) {
+    for (const { from, to } of zones) {
+      let last = -1;
+      for (let c = from; c <= to; c++) if (textNeed(row[c]) > 0) last = c;
+      for (let c = from; c <= to; c++) {
+        const cell = row[c];
+        if (cell.style === "title" || cell.style === "subtitle") continue;
+        const need = textNeed(cell);
+        if (c === last && c < to) overflowing.push({ col: c, end: to, need });
+        else widths[c] = Math.max(widths[c], need);
+      }
+    }
+  }
+  const bounded = widths.map((w) => (w === 0 ? GAP_WIDTH : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2))));
+  for (const { col, end, need } of overflowing) {
+    let room = 0;
+    for (let c = col; c <= end; c++) room += bounded[c];
+    if (need + 2 > room) bounded[col] = Math.min(MAX_WIDTH, bounded[col] + need + 2 - room);
+  }
+  return bounded;
+}
