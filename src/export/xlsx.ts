@@ -48,6 +48,7 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Excel
           size: style.size,
           color: style.color ? { argb: `FF${style.color}` } : undefined,
         };
+        if (style.align) target.alignment = { horizontal: style.align };
         if (style.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };
       }
     }),

@@ -226,7 +226,7 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
     set(SECTION_ROW, start, { value: block.title, style: "section" });
     block.series!.forEach((column, i) => {
       const c = start + i;
-      set(HEADER_ROW, c, { value: column.header, style: "header" });
+      set(HEADER_ROW, c, { value: column.header, style: "numberHeader" }); // every series column holds numbers or dates
       define(own, column.name, `${abs(c, FIRST_BODY_ROW)}:${abs(c, seriesLast)}`);
       for (let row = FIRST_BODY_ROW; row <= seriesLast; row++) {
         const refs = refsFor(row, c);

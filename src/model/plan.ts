@@ -14,6 +14,8 @@ export type CellStyle =
   | "input"
   | "output"
   | "header"
+  /** A header over a column of numbers or dates: right-aligned like them. */
+  | "numberHeader"
   | "note"
   | "check"
   /** A fixed convention the formulas use (months in a year, days in a year): shown, not an input. */

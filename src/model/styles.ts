@@ -11,6 +11,7 @@ export interface StyleSpec {
   readonly color?: string;
   /** Fill colour, RRGGBB. */
   readonly fill?: string;
+  readonly align?: "right";
 }
 
 export const STYLES: Readonly<Record<CellStyle, StyleSpec>> = {
@@ -21,6 +22,7 @@ export const STYLES: Readonly<Record<CellStyle, StyleSpec>> = {
   input: { color: "0000FF", fill: "FFF2CC" },
   output: { color: "000000" },
   header: { bold: true, fill: "D9E1F2" },
+  numberHeader: { bold: true, fill: "D9E1F2", align: "right" },
   note: { italic: true, color: "7F7F7F" },
   check: { bold: true, color: "375623" },
   constant: { color: "000000", fill: "F2F2F2" },

@@ -141,6 +141,7 @@ export async function insertModel(
         if (spec.size) format.font.size = spec.size;
         if (spec.color) format.font.color = `#${spec.color}`;
         if (spec.fill) format.fill.color = `#${spec.fill}`;
+        if (spec.align) format.horizontalAlignment = "Right";
       }
       // Column widths are in points; a character of the default font is about 6 points wide.
       plan.columnWidths.forEach((width, c) => (sheet.getRange(`${columnLetter(c)}1`).format.columnWidth = Math.round(width * 6)));

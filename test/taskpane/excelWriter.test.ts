@@ -3,6 +3,8 @@
  * every write captured, the user's workbook compared before and after.
  */
 import { buildModelPlan } from "../../src/model/modelSheet";
+import { columnLetter } from "../../src/model/plan";
+import { addressOf, planCellAt } from "../support/planRefs";
 import { withOverrides } from "../../src/model/overrides";
 import { formulaGrid } from "../../src/model/plan";
 import { REFLECTION_SPACEX, TEMPLATES } from "../../src/model/templates";
@@ -33,6 +35,7 @@ function usersWorkbook(options = {}): State {
 }
 
 const seedPlan = buildModelPlan(REFLECTION_SPACEX);
+const wholeSheet = `A1:${columnLetter(seedPlan.columnWidths.length - 1)}${seedPlan.cells.length}`;
 
 describe("inserting the seed model", () => {
   it("adds 'Colossus 2 deal (2)' in two round trips and leaves everything else as it was", async () => {
@@ -58,15 +61,17 @@ describe("inserting the seed model", () => {
     await insertModel(seedPlan, hostFor(state));
     const grids = state.log.filter((l: { kind: string }) => l.kind === "range.formulas" || l.kind === "range.numberFormat");
     expect(grids.map((l: { kind: string; address: string; detail: string }) => [l.kind, l.address, l.detail])).toEqual([
-      ["range.numberFormat", `A1:K${seedPlan.cells.length}`, `${seedPlan.cells.length}x11`],
-      ["range.formulas", `A1:K${seedPlan.cells.length}`, `${seedPlan.cells.length}x11`],
+      ["range.numberFormat", wholeSheet, `${seedPlan.cells.length}x${seedPlan.columnWidths.length}`],
+      ["range.formulas", wholeSheet, `${seedPlan.cells.length}x${seedPlan.columnWidths.length}`],
     ]);
     const sheet = state.sheet("Colossus 2 deal (2)");
     expect(sheet.names.map((n: { name: string }) => n.name).sort()).toEqual(seedPlan.names.map((n) => n.name).sort());
-    expect(sheet.names.find((n: { name: string }) => n.name === "StartDate").ref).toBe("Colossus 2 deal (2)!B9");
-    expect(sheet.cells.get("B9")).toMatchObject({ value: 46204, numberFormat: "yyyy-mm-dd" });
-    expect(sheet.cells.get("B41").formula).toBe(`=${seedPlan.cells[40][1].formula}`);
-    expect(sheet.cells.get("B9").format).toMatchObject({ "font.color": "#0000FF" });
+    const start = addressOf(seedPlan, "StartDate");
+    expect(sheet.names.find((n: { name: string }) => n.name === "StartDate").ref).toBe(`Colossus 2 deal (2)!${start}`);
+    expect(sheet.cells.get(start)).toMatchObject({ value: 46204, numberFormat: "yyyy-mm-dd" });
+    const total = addressOf(seedPlan, "TotalValue");
+    expect(sheet.cells.get(total).formula).toBe(`=${planCellAt(seedPlan, total).formula}`);
+    expect(sheet.cells.get(start).format).toMatchObject({ "font.color": "#0000FF" });
     expect(state.calculationSuspended).toBe(1);
     expect(state.screenUpdatingSuspended).toBe(1);
     expect(sheet.activated).toBe(true);
@@ -87,8 +92,8 @@ describe("inserting the seed model", () => {
     const plan = buildModelPlan(withOverrides(REFLECTION_SPACEX, { provider: '=WEBSERVICE("http://x")', client: "+44 20 1234" }));
     await insertModel(plan, hostFor(state));
     const sheet = state.sheet("Colossus 2 deal (2)");
-    expect(sheet.cells.get("B5")).toMatchObject({ value: '=WEBSERVICE("http://x")', formula: null, text: true });
-    expect(sheet.cells.get("B6")).toMatchObject({ value: "+44 20 1234", formula: null, text: true });
+    expect(sheet.cells.get(addressOf(plan, "Provider"))).toMatchObject({ value: '=WEBSERVICE("http://x")', formula: null, text: true });
+    expect(sheet.cells.get(addressOf(plan, "Client"))).toMatchObject({ value: "+44 20 1234", formula: null, text: true });
   });
 
   it("writes dates right in a 1904 date-system workbook", async () => {
@@ -96,8 +101,8 @@ describe("inserting the seed model", () => {
     const result = await insertModel(seedPlan, hostFor(state));
     expect(result.date1904).toBe(true);
     const sheet = state.sheet(result.sheetName);
-    expect(sheet.cells.get("B9").value).toBe(46204 - 1462); // 2026-07-01 in the 1904 system
-    expect(sheet.cells.get("B10").value).toBe(serialOf("2029-12-31") - 1462);
+    expect(sheet.cells.get(addressOf(seedPlan, "StartDate")).value).toBe(46204 - 1462); // 2026-07-01 in the 1904 system
+    expect(sheet.cells.get(addressOf(seedPlan, "EndDate")).value).toBe(serialOf("2029-12-31") - 1462);
   });
 
   it("needs two round trips for a 100-year lease too", async () => {
