@@ -337,7 +337,7 @@ export function checkSlaTiers(rows: readonly SlaTierInput[]): SlaTier[] {
     }
     if (tiers[i].credit.gt(tiers[i - 1].credit)) {
       throw valueError(
-        `SLA tiers: uptime below ${tiers[i - 1].below.toString()} earns a credit of ${tiers[i - 1].credit.toString()}, less than the ${tiers[i].credit.toString()} for the milder breach below ${tiers[i].below.toString()}. Are the two columns (uptime threshold, credit share) the right way round?`,
+        `SLA tiers: uptime below ${tiers[i - 1].below.toString()} earns a credit of ${tiers[i - 1].credit.toString()}, less than the ${tiers[i].credit.toString()} for the milder breach below ${tiers[i].below.toString()}: a deeper breach must earn at least the same credit.`,
       );
     }
   }
