@@ -1,5 +1,5 @@
 // Builds the custom functions (JS-only runtime) and the task pane into dist/.
-// custom-functions-metadata-plugin reads the JSDoc of src/functions/functions.ts, writes
+// custom-functions-metadata-plugin reads the JSDoc of the FUNCTION_SOURCES, writes
 // functions.json and appends the CustomFunctions.associate calls to the bundle.
 const path = require("path");
 const fs = require("fs");
@@ -8,6 +8,9 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const devServerPort = 3000;
+
+/** The files that define DEAL custom functions (@customfunction JSDoc). */
+const FUNCTION_SOURCES = ["./src/functions/functions.ts", "./src/functions/value.ts"];
 
 /** HTTPS options for the dev server: office-addin-dev-certs' localhost certificate. */
 async function httpsOptions() {
@@ -31,7 +34,8 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/functions.ts",
+      // Every file of DEAL functions is bundled into functions.js and read by the metadata plugin below.
+      functions: FUNCTION_SOURCES,
       taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {
@@ -51,7 +55,7 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_SOURCES }),
       new HtmlWebpackPlugin({
         filename: "functions.html",
         template: "./src/functions/functions.html",

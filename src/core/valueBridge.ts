@@ -19,7 +19,7 @@
 import { Decimal, roundCents, ZERO } from "./money";
 import { addMonths, DateSystem, dateToSerial, Serial, serialToDate } from "./dates";
 import { numError, valueError } from "./errors";
-import { checkMoney, ContractTerms, earliestNoticeDate, MoneyInput } from "./terms";
+import { checkDate, checkMoney, ContractTerms, earliestNoticeDate, MoneyInput } from "./terms";
 import { buildSchedule, Period, prorate } from "./schedule";
 import { exitDate, exitOutcome } from "./termination";
 import { totalValue } from "./valuation";
@@ -134,6 +134,7 @@ export function committedValue(
   asOf: Serial,
   schedule: readonly Period[] = buildSchedule(terms),
 ): RemainingCommitment {
+  asOf = checkDate(asOf, "as_of_date", terms.dateSystem);
   const earliest = earliestNoticeDate(terms);
   const noticeDate = Math.max(asOf, earliest);
   if (asOf > terms.endDate) {
@@ -381,9 +382,13 @@ export function allowedDowntimeMinutes(
   system: DateSystem = "1900",
 ): Decimal {
   const target = checkShare(uptimeTarget, "uptime_target");
-  const end = periodEnd ?? dateToSerial(addMonths(serialToDate(periodStart, system), 1, system), system) - 1;
-  if (end < periodStart) throw numError("The period ends before it starts.");
-  return ONE.minus(target).times(end - periodStart + 1).times(1440);
+  const start = checkDate(periodStart, "period_start", system);
+  const end =
+    periodEnd === null
+      ? dateToSerial(addMonths(serialToDate(start, system), 1, system), system) - 1
+      : checkDate(periodEnd, "period_end", system);
+  if (end < start) throw numError("The period ends before it starts.");
+  return ONE.minus(target).times(end - start + 1).times(1440);
 }
 
 // ---------------------------------------------------------------------------------------------

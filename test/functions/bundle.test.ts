@@ -33,10 +33,13 @@ describe("built functions bundle", () => {
 
   it("registers every function and writes functions.json beside it", () => {
     expect([...registered.keys()].sort()).toEqual(
-      ["CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE"].sort(),
+      [
+        "CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE",
+        "COMMITTED_VALUE", "EXPECTED_VALUE", "SLA_CREDIT", "DOWNTIME_ALLOWED",
+      ].sort(),
     );
     const metadata = JSON.parse(fs.readFileSync(path.join(outDir, "functions.json"), "utf8"));
-    expect(metadata.functions).toHaveLength(7);
+    expect(metadata.functions).toHaveLength(11);
   });
 
   it("returns every seed figure to the cent", () => {
@@ -58,6 +61,14 @@ describe("built functions bundle", () => {
     expect((call("CONTRACT_PV", start, end, pay, 0.08) as number).toFixed(2)).toBe("5539137544.34");
     expect((call("CONTRACT_PV", start, end, pay, 0.12) as number).toFixed(2)).toBe("5223242691.40");
     expect((call("CONTRACT_PV", start, end, pay, 0.08, null, null, "arrears") as number).toFixed(2)).toBe("5504817556.62");
+    // The value functions (src/functions/value.ts), bundled into the same file.
+    expect(call("COMMITTED_VALUE", start, end, pay, 3, 90, start)).toBe(900_000_000);
+    expect(call("COMMITTED_VALUE", start, end, pay, 3, 90, serialOf("2027-01-01"))).toBe(450_000_000);
+    expect(call("EXPECTED_VALUE", start, end, pay, 3, 90, 0)).toBe(6_300_000_000);
+    expect(call("EXPECTED_VALUE", start, end, pay, 3, 90, 1)).toBe(900_000_000);
+    expect(call("SLA_CREDIT", 150_000_000, 0.985, [[0.999, 0.1], [0.99, 0.25], [0.95, 1]])).toBe(37_500_000);
+    expect(call("DOWNTIME_ALLOWED", 0.999, serialOf("2026-09-01"))).toBe(43.2);
+    expect(call("DOWNTIME_ALLOWED", 0.999, start)).toBe(44.64);
   });
 
   it("answers bad input with Excel errors", () => {

@@ -22,7 +22,10 @@ describe("custom-functions metadata", () => {
   let errors: string[];
 
   beforeAll(async () => {
-    const result = await generateCustomFunctionsMetadata([path.resolve("src/functions/functions.ts")], true);
+    const result = await generateCustomFunctionsMetadata(
+      [path.resolve("src/functions/functions.ts"), path.resolve("src/functions/value.ts")],
+      true,
+    );
     errors = result.errors;
     functions = JSON.parse(result.metadataJson).functions;
   });
@@ -30,7 +33,10 @@ describe("custom-functions metadata", () => {
   it("generates without errors, with the expected ids and descriptions", () => {
     expect(errors).toEqual([]);
     expect(functions.map((f) => f.id).sort()).toEqual(
-      ["CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE"].sort(),
+      [
+        "CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE",
+        "COMMITTED_VALUE", "EXPECTED_VALUE", "SLA_CREDIT", "DOWNTIME_ALLOWED",
+      ].sort(),
     );
     for (const f of functions) expect(f.description.length).toBeGreaterThan(20);
   });
@@ -39,6 +45,14 @@ describe("custom-functions metadata", () => {
     const schedule = functions.find((f) => f.id === "LEASE_SCHEDULE")!;
     expect(schedule.result.dimensionality).toBe("matrix");
     expect(schedule.parameters.find((p) => p.name === "payment")!.dimensionality).toBe("matrix");
+    // The value functions take a ramp and a tier table as ranges too, and point at their help sections.
+    for (const id of ["COMMITTED_VALUE", "EXPECTED_VALUE"]) {
+      expect(functions.find((f) => f.id === id)!.parameters.find((p) => p.name === "payment")!.dimensionality).toBe("matrix");
+    }
+    expect(functions.find((f) => f.id === "SLA_CREDIT")!.parameters.find((p) => p.name === "tiers")!.dimensionality).toBe("matrix");
+    for (const id of ["COMMITTED_VALUE", "EXPECTED_VALUE", "SLA_CREDIT", "DOWNTIME_ALLOWED"]) {
+      expect((functions.find((f) => f.id === id) as { helpUrl?: string }).helpUrl).toBe(`https://localhost:3000/help.html#${id.toLowerCase()}`);
+    }
   });
 
   it("keeps the fixed leading arguments and the shared option order", () => {
@@ -48,6 +62,13 @@ describe("custom-functions metadata", () => {
       "start_date", "end_date", "payment", "lock_in_months", "notice_days",
       "[frequency]", "[escalation]", "[timing]", "[proration]", "[notice_in_lock_in]", "[notice_date]", "[termination_fee]",
     ]);
+    const options = ["[frequency]", "[escalation]", "[timing]", "[proration]", "[notice_in_lock_in]", "[termination_fee]"];
+    expect(names("COMMITTED_VALUE")).toEqual(["start_date", "end_date", "payment", "lock_in_months", "notice_days", "as_of_date", ...options]);
+    expect(names("EXPECTED_VALUE")).toEqual([
+      "start_date", "end_date", "payment", "lock_in_months", "notice_days", "annual_exit_probability", ...options,
+    ]);
+    expect(names("SLA_CREDIT")).toEqual(["payment", "uptime", "tiers"]);
+    expect(names("DOWNTIME_ALLOWED")).toEqual(["uptime_target", "period_start", "[period_end]"]);
     expect(names("RUN_RATE")[0]).toBe("payment");
     expect(names("GPU_HOUR_RATE").slice(0, 2)).toEqual(["payment", "gpus"]);
     // Every parameter has help text for Excel's autocomplete.

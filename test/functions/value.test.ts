@@ -1,0 +1,155 @@
+/**
+ * The DEAL value functions as Excel calls them: raw cell values in, a number or a
+ * CustomFunctions.Error out. Golden figures worked by hand in test/core/valueBridge.test.ts.
+ */
+import fc from "fast-check";
+import * as F from "../../src/functions/functions";
+import * as V from "../../src/functions/value";
+import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
+import { serialOf } from "../support/dates";
+
+const START = serialOf("2026-07-01");
+const END = serialOf("2029-12-31");
+const PAY = [[150_000_000]];
+const TIERS = [
+  [0.999, 0.1],
+  [0.99, 0.25],
+  [0.95, 1],
+];
+
+function excelError(fn: () => unknown): { code: string; message?: string } {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CustomFunctionsErrorStub) return { code: error.code, message: error.message || undefined };
+    throw error;
+  }
+  throw new Error("expected an Excel error");
+}
+
+describe("COMMITTED_VALUE", () => {
+  it("seed: 900,000,000 on the start (= EXIT_VALUE); 450,000,000 on 2027-01-01; 870,967,741.94 on 2026-07-07; 0 after the end", () => {
+    expect(V.committedValueOf(START, END, PAY, 3, 90, START)).toBe(900_000_000);
+    expect(V.committedValueOf(START, END, PAY, 3, 90, "2027-01-01")).toBe(450_000_000);
+    // July from the 7th: 150,000,000 × 25/31 = 120,967,741.94; plus Aug–Dec.
+    expect(V.committedValueOf(START, END, PAY, 3, 90, serialOf("2026-07-07"))).toBe(870_967_741.94);
+    expect(V.committedValueOf(START, END, PAY, 3, 90, serialOf("2030-01-01"))).toBe(0);
+  });
+
+  it("takes the options in the shared order: notice in the lock-in gives 450,000,000 on the start; a fee of 50,000,000 is added on an early exit", () => {
+    expect(V.committedValueOf(START, END, PAY, 3, 90, START, null, null, null, null, true)).toBe(450_000_000);
+    expect(V.committedValueOf(START, END, PAY, 3, 90, "2027-01-01", null, null, null, null, null, 50_000_000)).toBe(500_000_000);
+    // December from the 15th, notice to 2027-03-15, March by days: 82,258,064.52 + 300,000,000 + 67,741,935.48.
+    expect(V.committedValueOf(START, END, PAY, 3, 90, "2026-12-15", null, null, null, "actual")).toBe(450_000_000);
+  });
+
+  it("on random terms, on the start date, equals EXIT_VALUE with the same arguments (fee included)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: serialOf("2000-01-01"), max: serialOf("2060-12-31") }),
+        fc.integer({ min: 0, max: 6 * 366 }),
+        fc.double({ min: 0.01, max: 1e9, noNaN: true }),
+        fc.constantFrom("monthly", "quarterly", "annual", null),
+        fc.constantFrom(null, 0.03),
+        fc.constantFrom("advance", "arrears"),
+        fc.constantFrom("full", "actual"),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 100_000_000 }),
+        (start, days, pay, frequency, escalation, timing, proration, lockIn, notice, inLockIn, fee) => {
+          const end = start + days;
+          const committed = V.committedValueOf(start, end, [[pay]], lockIn, notice, start, frequency, escalation, timing, proration, inLockIn, fee);
+          const exit = F.exitValue(start, end, [[pay]], lockIn, notice, frequency, escalation, timing, proration, inLockIn, null, fee);
+          return committed === exit;
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("answers a missing or malformed date with #VALUE! and a message that names it", () => {
+    expect(excelError(() => V.committedValueOf(START, END, PAY, 3, 90, null))).toEqual({
+      code: "#VALUE!",
+      message: "as_of_date is missing: give a date.",
+    });
+    expect(excelError(() => V.committedValueOf(START, END, PAY, 3, 90, "soon")).message).toBe('as_of_date must be a date, not the text "soon".');
+    expect(excelError(() => V.committedValueOf(END, START, PAY, 3, 90, START)).code).toBe("#NUM!");
+  });
+});
+
+describe("EXPECTED_VALUE", () => {
+  it("seed: 6,300,000,000 at 0 (CONTRACT_VALUE), 900,000,000 at 1 (EXIT_VALUE), 4,804,200,159.38 at 20%", () => {
+    expect(V.expectedValueOf(START, END, PAY, 3, 90, 0)).toBe(F.contractValue(START, END, PAY));
+    expect(V.expectedValueOf(START, END, PAY, 3, 90, 1)).toBe(F.exitValue(START, END, PAY, 3, 90));
+    expect(V.expectedValueOf(START, END, PAY, 3, 90, 0.2)).toBe(4_804_200_159.38);
+  });
+
+  it("short term by hand (end 2027-03-31, 1 − q = 0.9): 1,265,850,000", () => {
+    expect(V.expectedValueOf(START, "2027-03-31", PAY, 3, 90, 0.717570463519)).toBe(1_265_850_000);
+  });
+
+  it("refuses a probability outside 0–1 (#NUM!) and a missing one (#VALUE!)", () => {
+    expect(excelError(() => V.expectedValueOf(START, END, PAY, 3, 90, 20)).code).toBe("#NUM!");
+    expect(excelError(() => V.expectedValueOf(START, END, PAY, 3, 90, "")).message).toBe("annual_exit_probability is missing: give a number.");
+  });
+
+  it("on random terms: CONTRACT_VALUE at 0, EXIT_VALUE at 1, never above CONTRACT_VALUE nor below EXIT_VALUE without a fee", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: serialOf("2000-01-01"), max: serialOf("2060-12-31") }),
+        fc.integer({ min: 0, max: 6 * 366 }),
+        fc.integer({ min: 1, max: 2_000_000_000 }),
+        fc.constantFrom("monthly", "quarterly", null),
+        fc.constantFrom("full", "actual"),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.boolean(),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (start, days, pay, frequency, proration, lockIn, notice, inLockIn, p) => {
+          const end = start + days;
+          const total = F.contractValue(start, end, [[pay]], frequency, null, null, proration);
+          const exit = F.exitValue(start, end, [[pay]], lockIn, notice, frequency, null, null, proration, inLockIn);
+          const at = (prob: number) =>
+            V.expectedValueOf(start, end, [[pay]], lockIn, notice, prob, frequency, null, null, proration, inLockIn);
+          return at(0) === total && at(1) === exit && at(p) <= total && at(p) >= exit;
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("SLA_CREDIT", () => {
+  it("150,000,000 at 98.5% against tiers 99.9% → 10%, 99% → 25%, 95% → 100%: the deepest breached, 25% = 37,500,000", () => {
+    expect(V.slaCreditOf(150_000_000, 0.985, TIERS)).toBe(37_500_000);
+    expect(V.slaCreditOf(150_000_000, 0.9989, TIERS)).toBe(15_000_000);
+    expect(V.slaCreditOf(150_000_000, 0.999, TIERS)).toBe(0);
+    expect(V.slaCreditOf([[150_000_000]] as never, 0.5, TIERS)).toBe(150_000_000);
+  });
+
+  it("reads the table as a range, ignoring blank rows, in any order", () => {
+    expect(V.slaCreditOf(150_000_000, 0.985, [[0.95, 1], [null, null], [0.99, 0.25], ["", ""], [0.999, 0.1]])).toBe(37_500_000);
+  });
+
+  it("explains a table it cannot read", () => {
+    expect(excelError(() => V.slaCreditOf(150_000_000, 0.985, [[0.999]])).message).toMatch(/two-column range/);
+    expect(excelError(() => V.slaCreditOf(150_000_000, 0.985, [[null, null]])).message).toMatch(/table is empty/);
+    expect(excelError(() => V.slaCreditOf(150_000_000, 0.985, [[0.999, "ten"]])).message).toBe(
+      'tiers row 1 credit must be a number, not the text "ten".',
+    );
+    expect(excelError(() => V.slaCreditOf(150_000_000, 99.5, TIERS)).code).toBe("#NUM!");
+  });
+});
+
+describe("DOWNTIME_ALLOWED", () => {
+  it("99.9%: 43.2 minutes in September (30 days), 44.64 in July (31 days); a given period; dates as text", () => {
+    expect(V.downtimeAllowed(0.999, serialOf("2026-09-01"))).toBe(43.2);
+    expect(V.downtimeAllowed(0.999, START)).toBe(44.64);
+    expect(V.downtimeAllowed(0.999, "2026-09-01", null)).toBe(43.2);
+    // 2026-07-01 to 2026-09-30: 92 days × 1.44 = 132.48.
+    expect(V.downtimeAllowed(0.999, START, "2026-09-30")).toBe(132.48);
+    expect(excelError(() => V.downtimeAllowed(0.999, "2026-09-30", START)).code).toBe("#NUM!");
+    expect(excelError(() => V.downtimeAllowed(1.2, START)).code).toBe("#NUM!");
+  });
+});
