@@ -103,6 +103,24 @@ async function main() {
     console.log(`  ${name.padEnd(30)} ${a.toFixed(1).padStart(10)}   ${b.toFixed(1).padStart(18)}`);
   }
 
+  // EXPECTED_VALUE walks the notice months on the schedule's cumulative sums: O(1) a month on top of
+  // the schedule that EXIT_VALUE builds too, so its cost stays a small multiple of EXIT_VALUE's.
+  const V = (await import("../src/functions/value")) as unknown as Record<string, Fn>;
+  // Measured in alternation, the ratio of each pair, then the median: a shared machine's load changes
+  // between two separate measurements more than the ratio itself does.
+  const ratios = [seed, long].map((t) => {
+    const pairs: number[] = [];
+    const times: number[] = [];
+    for (let r = 0; r < 9; r++) {
+      const expected = perCallMicros(() => V.expectedValueOf(t.start, t.end, t.pay, 3, 90, 0.2, null, t.esc), 5);
+      const exit = perCallMicros(() => F.exitValue(t.start, t.end, t.pay, 3, 90, null, t.esc), 5);
+      pairs.push(expected / exit);
+      times.push(expected);
+    }
+    return `${median(pairs).toFixed(2)}× (${median(times).toFixed(1)} µs)`;
+  });
+  console.log(`EXPECTED_VALUE ÷ EXIT_VALUE at 20% a year: ${ratios[0]} on the seed (37 notice months), ${ratios[1]} on 360 periods (357 notice months)`);
+
   const recalcs: number[] = [];
   for (let r = 0; r < 15; r++) {
     const t0 = nowNs();
