@@ -462,6 +462,19 @@ describe("identities on random terms", () => {
     );
   });
 
+  it("the expected present value runs from the headline's (p = 0) to the committed one's (p = 1), fee discounted from the exit", () => {
+    const withFee = validateTerms({ ...SEED, terminationFee: 50_000_000 });
+    for (const terms of [seed, withFee]) {
+      const at = (p: number) => valueBridge(terms, { discountRate: 0.08, annualExitProbability: p });
+      expect(at(0).expected!.presentValue!.toFixed(2)).toBe(at(0).headline.presentValue!.toFixed(2));
+      expect(at(1).expected!.presentValue!.toFixed(2)).toBe(at(1).committed.presentValue!.toFixed(2));
+    }
+    // The fee of 50,000,000 on 2026-12-30, 182 days from the start: 50,000,000 × 1.08^(−182/365) on top of the seed's.
+    const feePv = 50e6 * Math.pow(1.08, -182 / 365);
+    const committedPv = (terms: ContractTerms) => valueBridge(terms, { discountRate: 0.08 }).committed.presentValue!.toNumber();
+    expect(Math.abs(committedPv(withFee) - committedPv(seed) - feePv)).toBeLessThan(1e-4);
+  });
+
   it("without options the bridge is headline → committed (EXIT_VALUE) with zero SLA and delivery steps, and no present values", () => {
     const bridge = valueBridge(seed);
     expect(bridge.lines.map((l) => l.value.toString())).toEqual(["6300000000", "-5400000000", "0", "900000000", "0", "0", "900000000"]);
