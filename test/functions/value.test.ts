@@ -153,3 +153,61 @@ describe("DOWNTIME_ALLOWED", () => {
     expect(excelError(() => V.downtimeAllowed(1.2, START)).code).toBe("#NUM!");
   });
 });
+
+/** Values a careless user, a broken reference or Excel itself might pass. */
+const garbage: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.constant(""),
+  fc.boolean(),
+  fc.double(),
+  fc.integer({ min: -5, max: 3_000_000 }),
+  fc.integer({ min: 40_000, max: 60_000 }),
+  fc.constantFrom(Number.NaN, Infinity, -Infinity, 1e308, -0, 0.5, 0.999, 1, 1e15),
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom("2026-07-01", "2029-12-31", "monthly", "arrears", "actual", "TRUE", "1e400", "-0"),
+  fc.array(fc.array(fc.oneof(fc.constant(null), fc.double({ min: 0, max: 1 }), fc.integer({ min: 0, max: 60_000 }), fc.string({ maxLength: 4 })), { maxLength: 3 }), {
+    maxLength: 4,
+  }),
+);
+
+const VALUE_FUNCTIONS: [string, (...args: never[]) => unknown, number][] = [
+  ["COMMITTED_VALUE", V.committedValueOf, 12],
+  ["EXPECTED_VALUE", V.expectedValueOf, 12],
+  ["SLA_CREDIT", V.slaCreditOf, 3],
+  ["DOWNTIME_ALLOWED", V.downtimeAllowed, 3],
+];
+
+describe.each(VALUE_FUNCTIONS)("%s on random garbage", (_name, fn, arity) => {
+  it("returns a finite number, or throws a CustomFunctions.Error a user can read — nothing else", () => {
+    fc.assert(
+      fc.property(fc.array(garbage, { minLength: arity, maxLength: arity }), (args) => {
+        let result: unknown;
+        try {
+          result = (fn as (...a: unknown[]) => unknown)(...args);
+        } catch (error) {
+          // Every failure is a deliberate, explained one; never an internal crash.
+          return error instanceof CustomFunctionsErrorStub && !/could not compute/.test(error.message);
+        }
+        return typeof result === "number" && Number.isFinite(result);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe.each(VALUE_FUNCTIONS.slice(0, 2))("%s on the seed with random garbage from the sixth argument on", (_name, fn) => {
+  it("returns a finite number or an explained Excel error", () => {
+    fc.assert(
+      fc.property(fc.array(garbage, { minLength: 7, maxLength: 7 }), (rest) => {
+        try {
+          const result = (fn as (...a: unknown[]) => unknown)(START, END, PAY, 3, 90, ...rest);
+          return typeof result === "number" && Number.isFinite(result);
+        } catch (error) {
+          return error instanceof CustomFunctionsErrorStub && !/could not compute/.test(error.message);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
