@@ -46,6 +46,17 @@ export interface SheetPlan {
   readonly summaryRefs: Readonly<Record<string, string>>;
   /** First and last sheet rows of the schedule body (1-based). */
   readonly scheduleRows: { readonly first: number; readonly last: number };
+  /** Rows 1..freezeRows stay in view when scrolling (the schedule's header is the last of them). */
+  readonly freezeRows?: number;
+  readonly print?: {
+    readonly orientation: "landscape" | "portrait";
+    /** Fit to this many pages wide (pages tall unlimited). */
+    readonly fitToPagesWide: number;
+    /** Rows repeated at the top of every printed page, e.g. "$1:$4". */
+    readonly titleRows: string;
+    /** Print areas, each printed on its own pages, e.g. ["A1:D80", "F1:Q120"]. */
+    readonly areas: readonly string[];
+  };
 }
 
 /**
