@@ -10,6 +10,9 @@ import http from "http";
 import path from "path";
 import { AddressInfo } from "net";
 import { chromium, Browser, Page } from "playwright-core";
+import { buildModelPlan } from "../../src/model/modelSheet";
+import { REFLECTION_SPACEX } from "../../src/model/templates";
+import { columnWidth } from "../../src/taskpane/excelWriter";
 import { buildDist } from "../support/buildDist";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -113,7 +116,13 @@ describe("the task pane in headless Chromium", () => {
 
     const result = await page.evaluate(() => {
       const wb = (window as unknown as { __workbook: { snapshot(): unknown; syncs: number } }).__workbook;
-      return { after: wb.snapshot() as { sheets: { name: string; cells: Record<string, { value: unknown; formula: string | null }>; names: { name: string; ref: string }[] }[]; names: unknown[] }, syncs: wb.syncs };
+      return {
+        after: wb.snapshot() as {
+          sheets: { name: string; cells: Record<string, { value: unknown; formula: string | null }>; names: { name: string; ref: string }[]; columnWidths: Record<string, number> }[];
+          names: unknown[];
+        },
+        syncs: wb.syncs,
+      };
     });
     expect(result.syncs).toBeLessThanOrEqual(3);
     expect(result.syncs).toBe(2);
@@ -128,6 +137,9 @@ describe("the task pane in headless Chromium", () => {
     expect(model.cells.B15.value).toBe("actual");
     expect(model.cells.B41.formula).toMatch(/^=SUM\(F\$\d+:F\$\d+\)$/);
     expect(model.names.find((n) => n.name === "StartDate")?.ref).toBe("Colossus 2 deal (2)!B9");
+    // Column widths in points, converted as Excel converts characters of its default font.
+    const widths = buildModelPlan(REFLECTION_SPACEX).columnWidths;
+    expect(Object.values(model.columnWidths)).toEqual(widths.map((w) => columnWidth(w).points));
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
