@@ -10,7 +10,8 @@ import http from "http";
 import path from "path";
 import { AddressInfo } from "net";
 import { chromium, Browser, Page } from "playwright-core";
-import { buildModelPlan } from "../../src/model/modelSheet";
+import { buildModelPlan, ModelName } from "../../src/model/modelSheet";
+import { addressOf } from "../support/planRefs";
 import { REFLECTION_SPACEX } from "../../src/model/templates";
 import { columnWidth } from "../../src/taskpane/excelWriter";
 import { buildDist } from "../support/buildDist";
@@ -131,12 +132,15 @@ describe("the task pane in headless Chromium", () => {
     expect(result.after.names).toEqual(beforeState.names);
     const model = result.after.sheets[2];
     expect(model.name).toBe("Colossus 2 deal (2)");
-    expect(model.cells.B5).toMatchObject({ value: "=SpaceX", formula: null }); // text, not a formula
-    expect(model.cells.B9.value).toBe(46204);
-    expect(model.cells.B22.value).toBe(0.1); // DiscountRate input
-    expect(model.cells.B15.value).toBe("actual");
-    expect(model.cells.B41.formula).toMatch(/^=SUM\(F\$\d+:F\$\d+\)$/);
-    expect(model.names.find((n) => n.name === "StartDate")?.ref).toBe("Colossus 2 deal (2)!B9");
+    // The seed's layout: every cell found by its defined name.
+    const plan = buildModelPlan(REFLECTION_SPACEX);
+    const at = (name: ModelName) => model.cells[addressOf(plan, name)];
+    expect(at("Provider")).toMatchObject({ value: "=SpaceX", formula: null }); // text, not a formula
+    expect(at("StartDate").value).toBe(46204);
+    expect(at("DiscountRate").value).toBe(0.1);
+    expect(at("Proration").value).toBe("actual");
+    expect(at("TotalValue").formula).toBe("=SUM(SchedulePayment)");
+    expect(model.names.find((n) => n.name === "StartDate")?.ref).toBe(`Colossus 2 deal (2)!${addressOf(plan, "StartDate")}`);
     // Column widths in points, converted as Excel converts characters of its default font.
     const widths = buildModelPlan(REFLECTION_SPACEX).columnWidths;
     expect(Object.values(model.columnWidths)).toEqual(widths.map((w) => columnWidth(w).points));
