@@ -17,7 +17,7 @@ import { edate, formatIsoDate, Serial } from "./dates";
 import { numError, valueError } from "./errors";
 import { checkMoney, ContractTerms, MoneyInput, validateTerms } from "./terms";
 import { buildSchedule, Period } from "./schedule";
-import { exitDate, exitOutcome } from "./termination";
+import { exitDate } from "./termination";
 import { periodsPerYear } from "./valuation";
 
 // ---------------------------------------------------------------------------------------------
@@ -658,8 +658,10 @@ export interface MaturityAnalysis {
 /**
  * The maturity analysis of the lease liability as of a day (IFRS 16.58 with IFRS 7.39(a) and B11;
  * ASC 842-20-50-6): undiscounted payments not yet made, by year, thereafter and in total, less the
- * imputed interest, equal to the liability. The liability as of a day is the balance after the last
- * payment made on or before it, with interest recognised to the last period close on or before it.
+ * imputed interest, equal to the liability. As of a day means at that day's close: payments due that
+ * day are made and a period ending that day is closed; the liability is the balance after the last
+ * payment made, with interest recognised to the last period close. Without a day: at commencement,
+ * just after the payment made then.
  */
 export function maturityAnalysis(accounting: LeaseAccounting, asOf: Serial | null = null): MaturityAnalysis {
   const { measurement, rows } = accounting;
@@ -673,12 +675,17 @@ export function maturityAnalysis(accounting: LeaseAccounting, asOf: Serial | nul
   const amounts = [ZERO, ZERO, ZERO, ZERO, ZERO];
   let thereafter = ZERO;
   let liability = ZERO;
-  let closed = 0; // periods whose close is on or before the day
-  while (closed < rows.length && rows[closed].end <= day) closed++;
+  // Periods closed on or before the day. The last period closes on the exit date when a termination
+  // payment falls due then, so the liability still holds that payment until it is made.
+  const closesOn = (j: number) => (j === rows.length - 1 && !rows[j].terminationPayment.isZero() ? rows[j].end + 1 : rows[j].end);
+  // Without a date: at commencement, just after the payment made then (nothing else has happened yet).
+  const atCommencement = asOf === null;
+  let closed = 0;
+  while (!atCommencement && closed < rows.length && closesOn(closed) <= day) closed++;
   liability = closed === 0 ? measurement.liability : rows[closed - 1].closingLiability;
   const exitDay = rows.length > 0 ? rows[rows.length - 1].end + 1 : terms.endDate + 1;
   const add = (date: Serial, amount: Decimal) => {
-    if (amount.isZero() || date <= day) return;
+    if (amount.isZero() || date < day || (date === day && !atCommencement)) return;
     const year = boundaries.findIndex((b, i) => i > 0 && date <= b);
     if (year === -1) thereafter = thereafter.plus(amount);
     else amounts[year - 1] = amounts[year - 1].plus(amount);
@@ -688,10 +695,11 @@ export function maturityAnalysis(accounting: LeaseAccounting, asOf: Serial | nul
     const fee = row.terminationPayment;
     const scheduled = row.payment.minus(fee);
     // The payment made at commencement is not in the liability.
-    if (!(j === 0 && terms.timing === "advance")) add(row.paymentDate, scheduled);
+    const inLiability = !(j === 0 && terms.timing === "advance");
+    if (inLiability) add(row.paymentDate, scheduled);
     if (!fee.isZero()) add(exitDay, fee);
-    // A payment at the start of the first open period, on or before the day, is already settled.
-    if (j === closed && terms.timing === "advance" && j > 0 && row.paymentDate <= day) liability = liability.minus(scheduled);
+    // In the open period, a payment made on or before the day has already settled part of the liability.
+    if (!atCommencement && j === closed && inLiability && row.paymentDate <= day) liability = liability.minus(scheduled);
   }
   if (accounting.standard === "short-term") liability = ZERO;
   const total = amounts.reduce((a, b) => a.plus(b), ZERO).plus(thereafter);
