@@ -380,7 +380,8 @@ describe("properties on random terms", () => {
     fee: fc.constantFrom(0, 0, 12_345.67),
     standard: fc.constantFrom<LesseeStandard>("ifrs16", "asc842-finance", "asc842-operating"),
   });
-  const build = (t: fc.RecordValue<typeof arbitraryLease extends fc.Arbitrary<infer U> ? U : never>) => {
+  type Lease = typeof arbitraryLease extends fc.Arbitrary<infer U> ? U : never;
+  const build = (t: Lease) => {
     const terms = validateTerms({
       startDate: t.start,
       endDate: t.start + t.days,
