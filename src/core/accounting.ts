@@ -315,21 +315,46 @@ export function measureLease(input: LeaseMeasurementInput): LeaseMeasurement {
 /**
  * The value at the end of period `m` (0 = commencement, before any payment) of the payments of periods
  * m + 1 … n and the fee on the exit date: Σ P_k v^(k − m − d) + fee × v^(n − m), with d = 1 in advance
- * (the next payment falls on the next day, undiscounted) and 0 in arrears. Horner from the end.
+ * (the next payment falls on the next day, undiscounted) and 0 in arrears.
+ *
+ * Why by runs: Horner from the end over runs of equal payments, each run of L payments adding
+ * P × (v + … + v^L) to acc × v^L, with those two factors built by doubling and shared between runs of
+ * the same length — so a 30-year escalating lease costs 30 steps, not 360, with no cancellation at
+ * small rates.
  */
 export function valueAtEndOf(schedule: readonly Period[], m: number, advance: boolean, fee: Decimal, v: Decimal): Decimal {
   const n = schedule.length;
-  if (advance) {
-    let acc = fee.times(v);
-    for (let k = n; k >= m + 1; k--) {
-      acc = acc.plus(schedule[k - 1].payment);
-      if (k > m + 1) acc = acc.times(v);
-    }
-    return m >= n ? fee : acc;
+  const cache = new Map<number, readonly [Decimal, Decimal]>();
+  let acc = ZERO;
+  for (let k = n; k >= m + 1; ) {
+    const payment = schedule[k - 1].payment;
+    let j = k;
+    while (j - 1 >= m + 1 && (schedule[j - 2].payment === payment || schedule[j - 2].payment.eq(payment))) j--;
+    const [power, annuity] = powerAndAnnuity(v, k - j + 1, cache);
+    acc = acc.times(power).plus(payment.times(annuity));
+    k = j - 1;
   }
-  let acc = fee;
-  for (let k = n; k >= m + 1; k--) acc = acc.plus(schedule[k - 1].payment).times(v);
-  return acc;
+  // acc = Σ P_k v^(k − m); in advance every payment sits one period earlier.
+  const payments = advance ? acc.dividedBy(v) : acc;
+  return fee.isZero() || m >= n ? payments.plus(fee) : payments.plus(fee.times(powerAndAnnuity(v, n - m, cache)[0]));
+}
+
+/** [v^L, v + v² + … + v^L] by doubling: s(2a) = s(a) + v^a s(a), s(a + 1) = s(a) + v^(a+1). */
+function powerAndAnnuity(v: Decimal, length: number, cache: Map<number, readonly [Decimal, Decimal]>): readonly [Decimal, Decimal] {
+  const hit = cache.get(length);
+  if (hit) return hit;
+  let result: readonly [Decimal, Decimal];
+  if (length === 1) result = [v, v];
+  else if (length % 2 === 0) {
+    const [p, s] = powerAndAnnuity(v, length / 2, cache);
+    result = [p.times(p), s.plus(p.times(s))];
+  } else {
+    const [p, s] = powerAndAnnuity(v, length - 1, cache);
+    const next = p.times(v);
+    result = [next, s.plus(next)];
+  }
+  cache.set(length, result);
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -661,47 +686,57 @@ export interface MaturityAnalysis {
  * imputed interest, equal to the liability. As of a day means at that day's close: payments due that
  * day are made and a period ending that day is closed; the liability is the balance after the last
  * payment made, with interest recognised to the last period close. Without a day: at commencement,
- * just after the payment made then.
+ * just after the payment made then. Give the {@link LeaseAccounting} to follow a remeasurement or the
+ * short-term exemption (nothing to disclose); a {@link LeaseMeasurement} is enough otherwise.
  */
-export function maturityAnalysis(accounting: LeaseAccounting, asOf: Serial | null = null): MaturityAnalysis {
-  const { measurement, rows } = accounting;
+export function maturityAnalysis(source: LeaseAccounting | LeaseMeasurement, asOf: Serial | null = null): MaturityAnalysis {
+  // Without a date nothing after commencement matters, so a measurement suffices and no rows are built.
+  const accounting = "rows" in source ? source : asOf === null ? null : leaseAccounting(source);
+  const measurement = "rows" in source ? source.measurement : source;
   const terms = measurement.terms;
+  const shortTerm = accounting?.standard === "short-term";
   const day = asOf ?? terms.startDate;
   if (day < terms.startDate) {
     throw numError(`The as-of date ${formatIsoDate(day, terms.dateSystem)} is before the commencement ${formatIsoDate(terms.startDate, terms.dateSystem)}.`);
   }
+  // The payments: from the rows (which follow a remeasurement) or from the schedule.
+  const lines: { readonly end: Serial; readonly paymentDate: Serial; readonly scheduled: Decimal; readonly fee: Decimal }[] = accounting
+    ? accounting.rows.map((r) => ({ end: r.end, paymentDate: r.paymentDate, scheduled: r.payment.minus(r.terminationPayment), fee: r.terminationPayment }))
+    : measurement.schedule.map((p, j, all) => ({
+        end: p.end,
+        paymentDate: p.paymentDate,
+        scheduled: p.payment,
+        fee: j === all.length - 1 ? measurement.terminationPayment : ZERO,
+      }));
   const boundaries = [day];
   for (let i = 1; i <= 5; i++) boundaries.push(edate(day, 12 * i, terms.dateSystem));
   const amounts = [ZERO, ZERO, ZERO, ZERO, ZERO];
   let thereafter = ZERO;
-  let liability = ZERO;
   // Periods closed on or before the day. The last period closes on the exit date when a termination
   // payment falls due then, so the liability still holds that payment until it is made.
-  const closesOn = (j: number) => (j === rows.length - 1 && !rows[j].terminationPayment.isZero() ? rows[j].end + 1 : rows[j].end);
+  const closesOn = (j: number) => (j === lines.length - 1 && !lines[j].fee.isZero() ? lines[j].end + 1 : lines[j].end);
   // Without a date: at commencement, just after the payment made then (nothing else has happened yet).
   const atCommencement = asOf === null;
   let closed = 0;
-  while (!atCommencement && closed < rows.length && closesOn(closed) <= day) closed++;
-  liability = closed === 0 ? measurement.liability : rows[closed - 1].closingLiability;
-  const exitDay = rows.length > 0 ? rows[rows.length - 1].end + 1 : terms.endDate + 1;
+  while (!atCommencement && closed < lines.length && closesOn(closed) <= day) closed++;
+  let liability = closed === 0 || !accounting ? measurement.liability : accounting.rows[closed - 1].closingLiability;
+  const exitDay = lines.length > 0 ? lines[lines.length - 1].end + 1 : terms.endDate + 1;
   const add = (date: Serial, amount: Decimal) => {
     if (amount.isZero() || date < day || (date === day && !atCommencement)) return;
     const year = boundaries.findIndex((b, i) => i > 0 && date <= b);
     if (year === -1) thereafter = thereafter.plus(amount);
     else amounts[year - 1] = amounts[year - 1].plus(amount);
   };
-  for (const [j, row] of rows.entries()) {
-    if (accounting.standard === "short-term") break;
-    const fee = row.terminationPayment;
-    const scheduled = row.payment.minus(fee);
+  for (const [j, line] of lines.entries()) {
+    if (shortTerm) break;
     // The payment made at commencement is not in the liability.
     const inLiability = !(j === 0 && terms.timing === "advance");
-    if (inLiability) add(row.paymentDate, scheduled);
-    if (!fee.isZero()) add(exitDay, fee);
+    if (inLiability) add(line.paymentDate, line.scheduled);
+    if (!line.fee.isZero()) add(exitDay, line.fee);
     // In the open period, a payment made on or before the day has already settled part of the liability.
-    if (!atCommencement && j === closed && inLiability && row.paymentDate <= day) liability = liability.minus(scheduled);
+    if (!atCommencement && j === closed && inLiability && line.paymentDate <= day) liability = liability.minus(line.scheduled);
   }
-  if (accounting.standard === "short-term") liability = ZERO;
+  if (shortTerm) liability = ZERO;
   const total = amounts.reduce((a, b) => a.plus(b), ZERO).plus(thereafter);
   return {
     asOf: day,

@@ -212,7 +212,7 @@ export function maturityTable(
 ): any[][] {
   return excelCall(() => {
     const m = measured(start_date, end_date, payment, discount_rate, frequency, escalation, timing, proration);
-    const mat = maturityAnalysis(leaseAccounting(m, "ifrs16"), readOptionalDate(as_of_date, "as_of_date"));
+    const mat = maturityAnalysis(m, readOptionalDate(as_of_date, "as_of_date"));
     const iso = (serial: number) => formatIsoDate(serial, m.terms.dateSystem);
     return [
       ...mat.years.map((y, i) => [`Year ${i + 1} (${iso(y.from)} to ${iso(y.to)})`, toNumber(y.amount)]),

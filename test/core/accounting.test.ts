@@ -455,10 +455,15 @@ describe("properties on random terms", () => {
         const acc = leaseAccounting(m, t.standard);
         const at = maturityAnalysis(acc);
         if (!at.liability.eq(m.liability)) return false;
+        // The measurement alone gives the same table at commencement.
+        const fromMeasurement = maturityAnalysis(m);
+        if (!fromMeasurement.total.eq(at.total) || !fromMeasurement.years.every((y, i) => y.amount.eq(at.years[i].amount))) return false;
         if (!at.total.minus(at.imputedInterest).eq(at.liability)) return false;
         if (!at.total.eq(sum(acc.rows.map((r) => r.paymentToLiability)))) return false;
         const day = m.terms.startDate + Math.floor(where * (m.terms.endDate - m.terms.startDate));
         const later = maturityAnalysis(acc, day);
+        const laterFromMeasurement = maturityAnalysis(m, day);
+        if (!laterFromMeasurement.liability.eq(later.liability) || !laterFromMeasurement.total.eq(later.total)) return false;
         if (!later.total.minus(later.imputedInterest).eq(later.liability)) return false;
         // What is left: the scheduled payments dated after the day (not the one paid at commencement) and the fee on the exit date.
         let left = acc.rows[acc.rows.length - 1].terminationPayment;
