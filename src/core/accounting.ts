@@ -130,7 +130,8 @@ export interface AccountingTerm {
  * the term ends the day before the earliest exit, and a termination fee is a lease payment on the exit
  * date (exercise is assumed: IFRS 16.27(e); ASC 842-10-30-5(f)). When the penalty is significant, or
  * only one party may terminate, the term runs to the contract end and the fee is not a lease payment.
- * An explicit term end overrides both readings.
+ * An explicit term end overrides both readings. The clause is read at commencement (earliest notice);
+ * a notice actually served later is a remeasurement (see {@link leaseAccounting}).
  *
  * @example
  * // Seed: earliest exit 2026-12-30, so the term's last day is 2026-12-29 (46385), six payments
@@ -181,6 +182,11 @@ export function accountingTerm(contract: ContractTerms, judgement: TermJudgement
       `Lease term: to the contract end ${iso(lastDay)}. Either party may terminate, but leaving costs more than an insignificant penalty, so the contract stays enforceable to the end (IFRS 16.B34; ASC 842-10-55-12); the termination fee is not a lease payment.`,
     );
   } else {
+    if (earliestExit <= contract.startDate) {
+      throw valueError(
+        "Either party may end the contract at once with no more than an insignificant penalty: there is no enforceable period, so there is no lease term to account for (IFRS 16.B34; ASC 842-10-55-12).",
+      );
+    }
     lastDay = earliestExit - 1;
     basis = "earliest-exit";
     lines.push(
@@ -441,7 +447,7 @@ export interface LeaseAccounting {
  * Notice (optional): served on a day in period k of the term with `contract`'s notice days and fee, the
  * lease ends early; at the close of period k the liability becomes the PV at the revised periodic rate
  * of the payments left to the exit plus the fee on the exit date, and the asset moves by the same
- * amount, never below zero — the excess is a gain (IFRS 16.39–40, 46(a); ASC 842-20-35-4 to 35-5). The
+ * amount, never below zero — the excess is a gain (IFRS 16.39–40, B34; ASC 842-10-35-1, 842-20-35-4 to 35-5). The
  * remaining periods then depreciate (or spread the remaining cost) over the shorter term.
  */
 export function leaseAccounting(

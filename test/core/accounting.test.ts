@@ -206,6 +206,8 @@ describe("the seed deal (README): 150,000,000 a month in advance from 2026-07-01
     expect(accountingTerm(contract, { significantPenalty: true }).shortTermAvailable).toBe(false);
     expect(kind(() => accountingTerm(contract, { significantPenalty: true, electShortTerm: true }))).toBe("value");
     expect(kind(() => accountingTerm(contract, { termEnd: serialOf("2030-01-01") }))).toBe("num");
+    // Terminable at once by either party: no enforceable period.
+    expect(kind(() => accountingTerm(validateTerms({ ...SEED, lockInMonths: 0, noticeDays: 0 })))).toBe("value");
     // Without a termination right the term is the contract.
     expect(accountingTerm(validateTerms({ ...SEED, noticeDays: 36600 })).basis).toBe("contract-end");
   });
