@@ -442,7 +442,9 @@ export interface LeaseAccounting {
  * Rounding: interest = ROUND(rate × balance, 2) each period, the balance being the opening liability
  * less a payment made at the period's start; depreciation = ROUND(asset ÷ periods, 2); the straight-line
  * cost = ROUND(total ÷ periods, 2); the last period takes whatever brings the liability and the asset to
- * exactly zero and the total cost to exactly the total.
+ * exactly zero and the total cost to exactly the total. In advance (without a termination payment) the
+ * last period bears no interest — its payment is made on its first day — so the residual goes to the
+ * interest of the period before, whose close must equal that last payment.
  *
  * Notice (optional): served on a day in period k of the term with `contract`'s notice days and fee, the
  * lease ends early; at the close of period k the liability becomes the PV at the revised periodic rate
@@ -536,9 +538,15 @@ export function leaseAccounting(
     const paidAtStart = advance && j > 0 ? scheduled : ZERO;
     const paymentToLiability = advance && j === 0 ? (last ? fee : ZERO) : payment;
     const openingLiability = liability;
+    // The period that closes the liability's interest absorbs the rounding residual: the last one, or in
+    // advance without a termination payment the one before it (its close must equal the last payment,
+    // which is made the next day and bears no interest).
+    const closesOnLastPayment = advance && fee.isZero() && j === n - 2;
     const interest = last
       ? paymentToLiability.minus(openingLiability)
-      : roundCents(rate.times(openingLiability.minus(paidAtStart)));
+      : closesOnLastPayment
+        ? schedule[n - 1].payment.minus(openingLiability.minus(paymentToLiability))
+        : roundCents(rate.times(openingLiability.minus(paidAtStart)));
     let closingLiability = openingLiability.minus(paymentToLiability).plus(interest);
     const spread = last ? spreadLeft : spreadPer;
     spreadLeft = spreadLeft.minus(spread);
