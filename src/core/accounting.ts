@@ -430,6 +430,7 @@ export interface LeaseAccounting {
     readonly exitDate: Serial;
     readonly liabilityBefore: Decimal;
     readonly liabilityAfter: Decimal;
+    /** The revised periodic rate. */
     readonly rate: Decimal;
   };
 }
@@ -447,7 +448,8 @@ export interface LeaseAccounting {
  * interest of the period before, whose close must equal that last payment.
  *
  * Notice (optional): served on a day in period k of the term with `contract`'s notice days and fee, the
- * lease ends early; at the close of period k the liability becomes the PV at the revised periodic rate
+ * lease ends early. At the close of period k — or of period k − 1 when the notice is served on period
+ * k's first day, the same moment for the books — the liability becomes the PV at the revised periodic rate
  * of the payments left to the exit plus the fee on the exit date, and the asset moves by the same
  * amount, never below zero — the excess is a gain (IFRS 16.39–40, B34; ASC 842-10-35-1, 842-20-35-4 to 35-5). The
  * remaining periods then depreciate (or spread the remaining cost) over the shorter term.
@@ -497,10 +499,16 @@ export function leaseAccounting(
     if (exit > terms.endDate) {
       throw valueError(`Notice served on ${iso(notice.noticeDate)} takes effect on ${iso(exit)}, after the accounting term ends: nothing to remeasure.`);
     }
-    remeasureAfter = schedule.findIndex((p) => p.start <= notice.noticeDate && notice.noticeDate <= p.end);
+    if (notice.noticeDate === terms.startDate) {
+      throw valueError(`Notice served on the commencement day ${iso(notice.noticeDate)}: measure the lease over the shortened term instead (end it on ${iso(exit - 1)}).`);
+    }
+    // Remeasured at a period close: the one just before the notice when it is served on a period's
+    // first day (nothing accrues between that close and the notice), else the close of its period.
+    const containing = schedule.findIndex((p) => p.start <= notice.noticeDate && notice.noticeDate <= p.end);
+    remeasureAfter = schedule[containing].start === notice.noticeDate ? containing - 1 : containing;
     if (exit <= schedule[remeasureAfter].end + 1) {
       throw valueError(
-        `Notice served on ${iso(notice.noticeDate)} takes effect on ${iso(exit)}, within the period in which it is served: remeasurement needs the exit after that period's close.`,
+        `Notice served on ${iso(notice.noticeDate)} takes effect on ${iso(exit)}, before the close after which it can be remeasured (${iso(schedule[remeasureAfter].end)}): nothing would be left to measure.`,
       );
     }
     const cut = validateTerms({

@@ -264,16 +264,19 @@ describe("the seed deal (README): 150,000,000 a month in advance from 2026-07-01
     expect(kind(() => leaseAccounting(measureLease({ terms: contract, annualRate: "0.08" }), "short-term"))).toBe("value");
   });
 
-  it("remeasurement on notice 2026-10-01 (full-term lease): at October's close the liability becomes Nov + Dec = 150,000,000 + 150,000,000/(1 + 0.08/12) = 299,006,622.52", () => {
-    // bc: 150000000 + 150000000/(1+0.08/12) = 299,006,622.5165 → 299,006,622.52
+  it("remeasurement on notice 2026-10-01 (full-term lease), a period's first day: at September's close the liability becomes Oct + Nov + Dec = 447,026,446.21", () => {
+    // bc: v = 1/(1+0.08/12); 150000000 × (1 + v + v²) = 447,026,446.2085 → 447,026,446.21 — the enforceable
+    // term's September close too. October's interest is then on the remeasured balance.
     const m = measureLease({ terms: contract, annualRate: "0.08" });
     for (const standard of ["ifrs16", "asc842-operating"] as const) {
       const acc = leaseAccounting(m, standard, { contract, noticeDate: serialOf("2026-10-01") });
-      expect(acc.remeasurement?.period).toBe(4);
+      expect(acc.remeasurement?.period).toBe(3);
       expect(acc.remeasurement?.exitDate).toBe(serialOf("2026-12-30"));
-      expect(d(acc.rows[3].closingLiability)).toBe("299006622.52");
+      expect(d(acc.rows[2].closingLiability)).toBe("447026446.21");
+      // October: (447,026,446.21 − 150,000,000) × 0.08/12 = 1,980,176.308 → 1,980,176.31
+      expect(d(acc.rows[3].interest)).toBe("1980176.31");
       expect(acc.rows).toHaveLength(6);
-      expect(acc.rows[3].rouRemeasurement.eq(acc.rows[3].liabilityRemeasurement)).toBe(true); // the asset is large enough
+      expect(acc.rows[2].rouRemeasurement.eq(acc.rows[2].liabilityRemeasurement)).toBe(true); // the asset is large enough
       expect(d(acc.rows[5].closingLiability)).toBe("0.00");
       expect(d(acc.rows[5].closingRou)).toBe("0.00");
       for (const e of lesseeJournal(acc)) expectBalanced(e);
@@ -313,6 +316,8 @@ describe("the seed deal (README): 150,000,000 a month in advance from 2026-07-01
     expect(kind(() => leaseAccounting(m, "ifrs16", { contract, noticeDate: serialOf("2029-11-15") }))).toBe("value"); // effective after the end
     const zeroNotice = validateTerms({ ...SEED, noticeDays: 0 });
     expect(kind(() => leaseAccounting(measureLease({ terms: zeroNotice, annualRate: "0.08" }), "ifrs16", { contract: zeroNotice, noticeDate: serialOf("2026-10-01") }))).toBe("value");
+    const anyTime = validateTerms({ ...SEED, lockInMonths: 0 });
+    expect(kind(() => leaseAccounting(measureLease({ terms: anyTime, annualRate: "0.08" }), "ifrs16", { contract: anyTime, noticeDate: serialOf("2026-07-01") }))).toBe("value");
   });
 
   it("maturity analysis at commencement (full term): 1.8bn, 1.8bn, 1.8bn, 0.75bn, 0, thereafter 0; total 6.15bn less imputed interest 784,415,747.90 = 5,365,584,252.10", () => {
@@ -505,10 +510,11 @@ describe("properties on random terms", () => {
         try {
           acc = leaseAccounting(m, t.standard, { contract, noticeDate });
         } catch (error) {
-          // Refused only when the exit does not fall after the notice period's close and within the term.
+          // Refused only on the commencement day, or when the exit does not fall after the remeasuring close and within the term.
           const exit = noticeDate + noticeDays;
-          const period = m.schedule.find((p) => p.start <= noticeDate && noticeDate <= p.end)!;
-          return error instanceof DealError && error.kind === "value" && (exit > contract.endDate || exit <= period.end + 1);
+          const k = m.schedule.findIndex((p) => p.start <= noticeDate && noticeDate <= p.end);
+          const close = m.schedule[m.schedule[k].start === noticeDate ? k - 1 : k]?.end ?? contract.startDate;
+          return error instanceof DealError && error.kind === "value" && (noticeDate === contract.startDate || exit > contract.endDate || exit <= close + 1);
         }
         const r = acc.remeasurement!;
         const rows = acc.rows;
