@@ -280,7 +280,9 @@ function checkNonNegative(value: MoneyInput | undefined, name: string): Decimal 
  * Measures the lease at commencement (IFRS 16.23–28; ASC 842-20-30-1, 30-5): the liability is the
  * present value at the periodic rate of the payments in the term not paid at commencement, payment k
  * (1-based) discounted k − 1 periods in advance or k periods in arrears; a termination payment is
- * discounted n periods (it falls on the exit date). Cost: one multiplication a period (Horner).
+ * discounted n periods (it falls on the exit date). Cost: a few multiplications per run of equal
+ * payments (see {@link valueAtEndOf}). Incentives larger than the rest of the asset are refused (#NUM!):
+ * a right-of-use asset cannot be negative.
  *
  * @example
  * // 3 payments of 100 in arrears at 12% a year, monthly: 100/1.01 + 100/1.01² + 100/1.01³ = 294.10
@@ -302,6 +304,9 @@ export function measureLease(input: LeaseMeasurementInput): LeaseMeasurement {
   if (!liability.isFinite() || liability.abs().gte("1e18")) throw numError("The lease liability is too large to compute at this discount rate.");
   const paidAtCommencement = advance && n > 0 ? schedule[0].payment : ZERO;
   const rouAsset = liability.plus(paidAtCommencement).plus(initialDirectCosts).minus(incentives);
+  if (rouAsset.isNegative()) {
+    throw numError("The lease incentives exceed the liability, the payments made at commencement and the initial direct costs: the right-of-use asset would be negative.");
+  }
   const totalPayments = (n > 0 ? schedule[n - 1].cumulative : ZERO).plus(terminationPayment);
   return {
     terms,

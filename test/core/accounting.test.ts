@@ -367,6 +367,10 @@ describe("the seed deal (README): 150,000,000 a month in advance from 2026-07-01
     expect(kind(() => measureLease({ terms: contract, annualRate: -1 }))).toBe("num");
     expect(kind(() => measureLease({ terms: contract, annualRate: "x" }))).toBe("value");
     expect(kind(() => measureLease({ terms: contract, annualRate: 0.08, initialDirectCosts: -1 }))).toBe("num");
+    // Incentives above liability + payment at commencement + costs would make the asset negative.
+    const six = accountingTerm(contract).terms;
+    expect(d(measureLease({ terms: six, annualRate: "0.08", incentives: "885230259.15" }).rouAsset)).toBe("0.00");
+    expect(kind(() => measureLease({ terms: six, annualRate: "0.08", incentives: "885230259.16" }))).toBe("num");
     expect(kind(() => assessLease({ identifiedAsset: 1 as never, substantiveSubstitutionRight: false, rightToDirectUse: true }))).toBe("value");
   });
 });
@@ -390,7 +394,8 @@ describe("properties on random terms", () => {
     proration: fc.constantFrom("full", "actual"),
     rate: fc.integer({ min: -500, max: 3000 }).map((bp) => new Decimal(bp).dividedBy(10_000)),
     idc: fc.integer({ min: 0, max: 1_000_000 }),
-    incentives: fc.integer({ min: 0, max: 1_000_000 }),
+    // A share of what the asset would be without them: incentives cannot make the asset negative.
+    incentiveShare: fc.constantFrom(0, 0, 0.3, 1),
     fee: fc.constantFrom(0, 0, 12_345.67),
     standard: fc.constantFrom<LesseeStandard>("ifrs16", "asc842-finance", "asc842-operating"),
   });
@@ -405,7 +410,9 @@ describe("properties on random terms", () => {
       timing: t.timing as never,
       proration: t.proration as never,
     });
-    return measureLease({ terms, annualRate: t.rate, initialDirectCosts: t.idc, incentives: t.incentives, terminationPayment: t.fee });
+    const before = measureLease({ terms, annualRate: t.rate, initialDirectCosts: t.idc, terminationPayment: t.fee });
+    const incentives = before.rouAsset.times(t.incentiveShare).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+    return measureLease({ terms, annualRate: t.rate, initialDirectCosts: t.idc, incentives, terminationPayment: t.fee });
   };
 
   it("the liability is the PV of the payments not paid at commencement (an independent floating-point sum)", () => {
@@ -504,7 +511,9 @@ describe("properties on random terms", () => {
           noticeDays,
           terminationFee: t.fee,
         });
-        const m = measureLease({ terms: contract, annualRate: t.rate, initialDirectCosts: t.idc, incentives: t.incentives });
+        const before = measureLease({ terms: contract, annualRate: t.rate, initialDirectCosts: t.idc });
+        const incentives = before.rouAsset.times(t.incentiveShare).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+        const m = measureLease({ terms: contract, annualRate: t.rate, initialDirectCosts: t.idc, incentives });
         const noticeDate = contract.startDate + Math.floor(where * (contract.endDate - contract.startDate));
         let acc: LeaseAccounting;
         try {
