@@ -156,6 +156,9 @@ describe("errors", () => {
     expect(excelError(() => A.leaseLiability(START, END, PAY, -1)).code).toBe("#NUM!");
     expect(excelError(() => A.leaseLiability(END, START, PAY, 0.08)).code).toBe("#NUM!");
     expect(excelError(() => A.rouAsset(START, END, PAY, 0.08, null, null, null, null, -5)).code).toBe("#NUM!");
+    // Incentives above 885,230,259.15 would make the seed's asset negative.
+    expect(excelError(() => A.rouAsset(START, ENFORCEABLE_END, PAY, 0.08, null, null, null, null, null, 900_000_000)).code).toBe("#NUM!");
+    expect(excelError(() => A.leaseLiability(START, END, PAY, 10.5)).code).toBe("#NUM!");
     expect(excelError(() => A.rouAsset(START, END, PAY, 0.08, null, null, null, null, null, "lots")).code).toBe("#VALUE!");
     expect(excelError(() => A.maturityTable("soon", END, PAY, 0.08)).message).toBe('start_date must be a date, not the text "soon".');
   });
