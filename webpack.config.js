@@ -1,6 +1,7 @@
 // Builds the custom functions (JS-only runtime) and the task pane into dist/.
-// custom-functions-metadata-plugin reads the JSDoc of src/functions/functions.ts, writes
-// functions.json and appends the CustomFunctions.associate calls to the bundle.
+// custom-functions-metadata-plugin reads the JSDoc of the function files (src/functions/functions.ts
+// and, one family a file, src/functions/accounting.ts), writes one functions.json and appends the
+// CustomFunctions.associate calls to the bundle.
 const path = require("path");
 const fs = require("fs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -31,7 +32,7 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/functions.ts",
+      functions: ["./src/functions/functions.ts", "./src/functions/accounting.ts"],
       taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {
@@ -51,7 +52,10 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: ["./src/functions/functions.ts", "./src/functions/accounting.ts"],
+      }),
       new HtmlWebpackPlugin({
         filename: "functions.html",
         template: "./src/functions/functions.html",

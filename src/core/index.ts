@@ -6,3 +6,4 @@ export * from "./terms";
 export * from "./schedule";
 export * from "./termination";
 export * from "./valuation";
+export * from "./accounting";

@@ -42,7 +42,10 @@ describe("custom-functions metadata", () => {
   it("generates without errors, with the expected ids and descriptions", () => {
     expect(errors).toEqual([]);
     expect(functions.map((f) => f.id).sort()).toEqual(
-      ["CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE"].sort(),
+      [
+        "CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE",
+        "LEASE_LIABILITY", "ROU_ASSET", "LEASE_ACCOUNTING", "MATURITY_TABLE",
+      ].sort(),
     );
     for (const f of functions) expect(f.description.length).toBeGreaterThan(20);
   });
