@@ -1,0 +1,284 @@
+/**
+ * The model's inputs, declared once: the model sheet's Inputs block, the task pane's form, the
+ * command line's options and the template overrides are all derived from {@link INPUTS}. An input
+ * added later is a change here (and, for a new kind of value, in its reader).
+ */
+import { Decimal, Frequency, MoneyInput } from "../core";
+import { DealTemplate } from "./templates";
+
+/**
+ * What kind of value an input holds, and so which reader reads it:
+ * - `text`: free text (names);
+ * - `date` / `optionalDate`: an Excel serial (1900 system), ISO `YYYY-MM-DD` as text; optional = may be blank;
+ * - `amount`: a number, thousands separators allowed in text ("150,000,000");
+ * - `rate`: a fraction (0.08) or a percentage with its sign ("8%");
+ * - `whole`: a whole number of at least 0 (months, days);
+ * - `flag`: TRUE or FALSE;
+ * - `frequency`, `timing`, `proration`: one of the words in `allowed`;
+ * - `count`: a whole number that may be blank (not disclosed).
+ */
+export type InputKind =
+  | "text"
+  | "date"
+  | "optionalDate"
+  | "amount"
+  | "rate"
+  | "whole"
+  | "flag"
+  | "frequency"
+  | "timing"
+  | "proration"
+  | "count";
+
+/** The inputs' sheet-scoped defined names, in sheet order. */
+export const INPUT_NAMES = [
+  "Provider",
+  "Client",
+  "Facility",
+  "Hardware",
+  "StartDate",
+  "EndDate",
+  "Payment",
+  "Frequency",
+  "Escalation",
+  "Timing",
+  "Proration",
+  "LockInMonths",
+  "LockInLastDay",
+  "NoticeDays",
+  "NoticeInLockIn",
+  "NoticeDate",
+  "TerminationFee",
+  "DiscountRate",
+  "FundingRaised",
+  "Valuation",
+  "UptimeTarget",
+  "GpuCount",
+  "HoursPerMonth",
+] as const;
+
+export type InputName = (typeof INPUT_NAMES)[number];
+
+export interface InputDecl {
+  /** The sheet-scoped defined name, e.g. "StartDate". */
+  readonly name: InputName;
+  /** The sheet's row label, e.g. "Start date (first day of service)". */
+  readonly label: string;
+  readonly kind: InputKind;
+  /** One line: allowed values / meaning; used by the pane, CLI --help and the sheet's note column. */
+  readonly help: string;
+  /** Choice kinds: the words as the sheet holds them, e.g. ["monthly","quarterly","semi-annual","annual"]. */
+  readonly allowed?: readonly string[];
+  /** The CLI option, e.g. "--discount-rate" (absent: not a CLI option). */
+  readonly cli?: string;
+  /** Shown in the pane form. */
+  readonly pane?: boolean;
+}
+
+/** The frequency words as the sheet holds them. */
+export const FREQUENCY_SHEET_WORDS: Readonly<Record<Frequency, string>> = {
+  monthly: "monthly",
+  quarterly: "quarterly",
+  semiannual: "semi-annual",
+  annual: "annual",
+};
+
+export const INPUTS: readonly InputDecl[] = [
+  { name: "Provider", label: "Provider", kind: "text", help: "who provides the capacity", cli: "--provider", pane: true },
+  { name: "Client", label: "Client", kind: "text", help: "who leases the capacity", cli: "--client", pane: true },
+  { name: "Facility", label: "Facility", kind: "text", help: "the data center or cluster" },
+  { name: "Hardware", label: "Hardware", kind: "text", help: "the hardware leased" },
+  {
+    name: "StartDate",
+    label: "Start date (first day of service)",
+    kind: "date",
+    help: "a date, YYYY-MM-DD: the first day of service",
+    cli: "--start",
+    pane: true,
+  },
+  {
+    name: "EndDate",
+    label: "End date (last day of service)",
+    kind: "date",
+    help: "a date, YYYY-MM-DD: the last day of service, inclusive",
+    cli: "--end",
+    pane: true,
+  },
+  {
+    name: "Payment",
+    label: "Payment per period",
+    kind: "amount",
+    help: "used before the first ramp date, or when there is no ramp",
+    cli: "--payment",
+    pane: true,
+  },
+  {
+    name: "Frequency",
+    label: "Payment frequency",
+    kind: "frequency",
+    help: "monthly, quarterly, semi-annual or annual",
+    allowed: ["monthly", "quarterly", "semi-annual", "annual"],
+    cli: "--frequency",
+    pane: true,
+  },
+  {
+    name: "Escalation",
+    label: "Annual escalation (on each anniversary)",
+    kind: "rate",
+    help: "compounding on each anniversary of the start: 3% or 0.03",
+    cli: "--escalation",
+    pane: true,
+  },
+  {
+    name: "Timing",
+    label: "Payment timing",
+    kind: "timing",
+    help: "advance (first day) or arrears (last day)",
+    allowed: ["advance", "arrears"],
+    cli: "--timing",
+    pane: true,
+  },
+  {
+    name: "Proration",
+    label: "Begun period charged",
+    kind: "proration",
+    help: "full, or actual (by days served)",
+    allowed: ["full", "actual"],
+    cli: "--proration",
+    pane: true,
+  },
+  {
+    name: "LockInMonths",
+    label: "Lock-in (months from start)",
+    kind: "whole",
+    help: "whole months from the start during which the contract cannot be ended",
+    cli: "--lock-in-months",
+    pane: true,
+  },
+  {
+    name: "LockInLastDay",
+    label: "Lock-in last day (replaces months when set)",
+    kind: "optionalDate",
+    help: "optional",
+    cli: "--lock-in-last-day",
+    pane: true,
+  },
+  {
+    name: "NoticeDays",
+    label: "Notice period (days)",
+    kind: "whole",
+    help: "whole days between notice and the exit",
+    cli: "--notice-days",
+    pane: true,
+  },
+  {
+    name: "NoticeInLockIn",
+    label: "Notice may be served during the lock-in",
+    kind: "flag",
+    help: "TRUE or FALSE",
+    cli: "--notice-in-lock-in",
+    pane: true,
+  },
+  {
+    name: "NoticeDate",
+    label: "Notice served on",
+    kind: "optionalDate",
+    help: "blank = earliest permitted date",
+    cli: "--notice-date",
+    pane: true,
+  },
+  {
+    name: "TerminationFee",
+    label: "Termination fee (early exit)",
+    kind: "amount",
+    help: "paid on an early exit, on top of what is owed; 0 if none",
+    cli: "--termination-fee",
+    pane: true,
+  },
+  {
+    name: "DiscountRate",
+    label: "Discount rate (annual)",
+    kind: "rate",
+    help: "annual rate for the present value: 8% or 0.08",
+    cli: "--discount-rate",
+    pane: true,
+  },
+  { name: "FundingRaised", label: "Client funding raised", kind: "amount", help: "blank if not disclosed" },
+  { name: "Valuation", label: "Client valuation", kind: "amount", help: "blank if not disclosed" },
+  { name: "UptimeTarget", label: "Uptime target", kind: "rate", help: "99.9% or 0.999" },
+  { name: "GpuCount", label: "GPU count", kind: "count", help: "blank if not disclosed", cli: "--gpu-count" },
+  { name: "HoursPerMonth", label: "Hours per month", kind: "amount", help: "8,760 / 12" },
+];
+
+/** The declaration of one input. */
+export function inputDecl(name: InputName): InputDecl {
+  const decl = INPUTS.find((d) => d.name === name);
+  if (!decl) throw new Error(`No input is named ${name}.`); // unreachable: InputName is a closed union
+  return decl;
+}
+
+const toNumber = (value: MoneyInput): number =>
+  value instanceof Decimal ? value.toNumber() : typeof value === "number" ? value : Number(value);
+
+/**
+ * The value the sheet holds for a deal (a template after overrides) and, for context inputs, its
+ * basis ("reported", "assumed", …). Dates are serials (1900 system); blank optional inputs are null;
+ * the frequency is the sheet's word ("semi-annual"); a ramp's Payment is its first step's amount.
+ *
+ * @example
+ * inputValue("Frequency", GPU_CAPACITY_LEASE) // { value: "quarterly" }
+ */
+export function inputValue(name: InputName, deal: DealTemplate): { value: string | number | boolean | null; basis?: string } {
+  const t = deal.terms;
+  switch (name) {
+    case "Provider":
+      return { value: deal.provider };
+    case "Client":
+      return { value: deal.client };
+    case "Facility":
+      return { value: deal.facility };
+    case "Hardware":
+      return { value: deal.hardware };
+    case "StartDate":
+      return { value: t.startDate };
+    case "EndDate":
+      return { value: t.endDate };
+    case "Payment": {
+      const payment = t.payment;
+      if (Array.isArray(payment)) return { value: payment.length === 0 ? null : toNumber(payment[0].amount) };
+      return { value: toNumber(payment as MoneyInput) };
+    }
+    case "Frequency":
+      return { value: FREQUENCY_SHEET_WORDS[t.frequency ?? "monthly"] };
+    case "Escalation":
+      return { value: toNumber(t.escalation ?? 0) };
+    case "Timing":
+      return { value: t.timing ?? "advance" };
+    case "Proration":
+      return { value: t.proration ?? "full" };
+    case "LockInMonths":
+      return { value: t.lockInMonths ?? 0 };
+    case "LockInLastDay":
+      return { value: t.lockInLastDay ?? null };
+    case "NoticeDays":
+      return { value: t.noticeDays ?? 0 };
+    case "NoticeInLockIn":
+      return { value: t.noticeDuringLockIn ?? false };
+    case "NoticeDate":
+      return { value: t.noticeDate ?? null };
+    case "TerminationFee":
+      return { value: toNumber(t.terminationFee ?? 0) };
+    case "DiscountRate":
+      return { ...deal.discountRate };
+    case "FundingRaised":
+      return { ...deal.fundingRaised };
+    case "Valuation":
+      return { ...deal.valuation };
+    case "UptimeTarget":
+      return { ...deal.uptimeTarget };
+    case "GpuCount":
+      return { ...deal.gpuCount };
+    case "HoursPerMonth":
+      return { value: deal.hoursPerMonth };
+  }
+}

@@ -1,0 +1,61 @@
+import { INPUT_NAMES, INPUTS, inputValue } from "../../src/model/inputs";
+import { GOOGLE_SPACEX_STYLE, GPU_CAPACITY_LEASE, REFLECTION_SPACEX } from "../../src/model/templates";
+
+describe("INPUTS", () => {
+  it("declares exactly the sheet's inputs, in sheet order", () => {
+    // The order the model sheet's Inputs block has had since issue 1 (modelSheet.ts input(...) calls).
+    expect(INPUTS.map((d) => d.name)).toEqual([
+      "Provider", "Client", "Facility", "Hardware", "StartDate", "EndDate", "Payment", "Frequency", "Escalation",
+      "Timing", "Proration", "LockInMonths", "LockInLastDay", "NoticeDays", "NoticeInLockIn", "NoticeDate",
+      "TerminationFee", "DiscountRate", "FundingRaised", "Valuation", "UptimeTarget", "GpuCount", "HoursPerMonth",
+    ]);
+    expect(INPUTS.map((d) => d.name)).toEqual([...INPUT_NAMES]);
+  });
+
+  it("gives every input a label and a help line; choice kinds list their words; CLI options are unique", () => {
+    for (const d of INPUTS) {
+      expect(d.label.length).toBeGreaterThan(0);
+      expect(d.help.length).toBeGreaterThan(0);
+      if (["frequency", "timing", "proration"].includes(d.kind)) expect(d.allowed?.length).toBeGreaterThan(1);
+    }
+    const options = INPUTS.flatMap((d) => (d.cli ? [d.cli] : []));
+    expect(new Set(options).size).toBe(options.length);
+    expect(INPUTS.find((d) => d.name === "Frequency")?.allowed).toEqual(["monthly", "quarterly", "semi-annual", "annual"]);
+  });
+});
+
+describe("inputValue", () => {
+  it("reads the seed deal as the sheet holds it", () => {
+    // Seed (README): 2026-07-01 = serial 46204, 2029-12-31 = 47483, 150,000,000 a month, 8% assumed.
+    const v = (name: Parameters<typeof inputValue>[0]) => inputValue(name, REFLECTION_SPACEX);
+    expect(v("Provider")).toEqual({ value: "SpaceX" });
+    expect(v("StartDate")).toEqual({ value: 46204 });
+    expect(v("EndDate")).toEqual({ value: 47483 });
+    expect(v("Payment")).toEqual({ value: 150000000 });
+    expect(v("Frequency")).toEqual({ value: "monthly" });
+    expect(v("LockInMonths")).toEqual({ value: 3 });
+    expect(v("LockInLastDay")).toEqual({ value: null });
+    expect(v("NoticeDays")).toEqual({ value: 90 });
+    expect(v("NoticeInLockIn")).toEqual({ value: false });
+    expect(v("NoticeDate")).toEqual({ value: null });
+    expect(v("DiscountRate")).toEqual({ value: 0.08, basis: "assumed" });
+    expect(v("FundingRaised")).toEqual({ value: 2130000000, basis: "reported, unverified" });
+    expect(v("GpuCount")).toEqual({ value: null, basis: "not disclosed" });
+    expect(v("HoursPerMonth")).toEqual({ value: 730 });
+  });
+
+  it("gives a ramp's first amount as Payment and the sheet's frequency word", () => {
+    // gpu-capacity-lease: 60M a quarter from 2027-01-01 (serial 46204 + 184 days of Jul–Dec = 46388).
+    expect(inputValue("Payment", GPU_CAPACITY_LEASE)).toEqual({ value: 60000000 });
+    expect(inputValue("StartDate", GPU_CAPACITY_LEASE)).toEqual({ value: 46388 });
+    expect(inputValue("Frequency", GPU_CAPACITY_LEASE)).toEqual({ value: "quarterly" });
+    expect(inputValue("Escalation", GPU_CAPACITY_LEASE)).toEqual({ value: 0.03 });
+    expect(inputValue("TerminationFee", GPU_CAPACITY_LEASE)).toEqual({ value: 50000000 });
+    expect(inputValue("Frequency", { ...REFLECTION_SPACEX, terms: { ...REFLECTION_SPACEX.terms, frequency: "semiannual" } })).toEqual({
+      value: "semi-annual",
+    });
+    // fixed-lock-in-ramp: lock-in's last day 2026-12-31; README: 46386 = 2026-12-30, so 46387.
+    expect(inputValue("LockInLastDay", GOOGLE_SPACEX_STYLE)).toEqual({ value: 46387 });
+    expect(inputValue("GpuCount", GOOGLE_SPACEX_STYLE)).toEqual({ value: 110000, basis: "reported" });
+  });
+});
