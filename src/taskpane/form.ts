@@ -30,6 +30,37 @@ export const PANE_INPUTS: readonly PaneInputDecl[] = INPUTS.filter((d): d is Pan
 /** Every control of the form, in order: the template, the sheet name, the inputs. */
 export const FIELDS: readonly (keyof FormValues)[] = ["templateId", "sheetName", ...PANE_INPUTS.map((d) => fieldOf(d.name))];
 
+/** A group of the form (a fieldset) and its rows of inputs (two to a row at most). */
+export interface PaneGroup {
+  readonly id: string;
+  readonly legend: string;
+  readonly rows: readonly (readonly PaneInputDecl[])[];
+}
+
+/** Where the pane places its inputs. A pane input not placed here is added at the end, one to a row. */
+const LAYOUT: readonly { readonly id: string; readonly legend: string; readonly rows: readonly (readonly PaneInputName[])[] }[] = [
+  { id: "inputs-contract", legend: "Contract", rows: [["Provider", "Client"]] },
+  { id: "inputs-payments", legend: "Payments", rows: [["StartDate", "EndDate"], ["Payment"], ["Frequency", "Escalation"], ["Timing"]] },
+  {
+    id: "inputs-termination",
+    legend: "Termination",
+    rows: [["LockInMonths", "LockInLastDay"], ["NoticeDays", "NoticeDate"], ["NoticeInLockIn"], ["Proration"], ["TerminationFee", "DiscountRate"]],
+  },
+];
+
+/** The form's groups of inputs, every pane input exactly once. */
+export function paneGroups(): PaneGroup[] {
+  const decl = (name: PaneInputName) => PANE_INPUTS.find((d) => d.name === name);
+  const groups = LAYOUT.map((g) => ({
+    ...g,
+    rows: g.rows.map((row) => row.map(decl).filter((d): d is PaneInputDecl => d !== undefined)).filter((row) => row.length > 0),
+  }));
+  const placed = new Set(LAYOUT.flatMap((g) => g.rows.flat()));
+  const rest = PANE_INPUTS.filter((d) => !placed.has(d.name)).map((d) => [d]);
+  groups[groups.length - 1].rows.push(...rest);
+  return groups;
+}
+
 /** A form value that cannot be read; `field` names the control to point at. */
 export class FormError extends Error {
   constructor(

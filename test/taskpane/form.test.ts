@@ -1,4 +1,4 @@
-import { dealFromForm, FIELDS, formFromTemplate, previewForm } from "../../src/taskpane/form";
+import { dealFromForm, FIELDS, formFromTemplate, paneGroups, PANE_INPUTS, previewForm } from "../../src/taskpane/form";
 import * as F from "../../src/functions/functions";
 import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
 import { GOOGLE_SPACEX_STYLE, GPU_CAPACITY_LEASE, REFLECTION_SPACEX } from "../../src/model/templates";
@@ -64,6 +64,13 @@ describe("task pane form", () => {
       "templateId", "sheetName", "provider", "client", "startDate", "endDate", "payment", "frequency", "escalation", "timing",
       "proration", "lockInMonths", "lockInLastDay", "noticeDays", "noticeInLockIn", "noticeDate", "terminationFee", "discountRate",
     ]);
+  });
+
+  it("places every pane input exactly once in its groups", () => {
+    const placed = paneGroups().flatMap((g) => g.rows.flat().map((d) => d.name));
+    expect([...placed].sort()).toEqual(PANE_INPUTS.map((d) => d.name).sort());
+    expect(paneGroups().map((g) => g.legend)).toEqual(["Contract", "Payments", "Termination"]);
+    expect(paneGroups().every((g) => g.rows.every((row) => row.length >= 1 && row.length <= 2))).toBe(true);
   });
 
   it("reads rates as 8% or 0.08, and refuses a bare 8 with the functions' own message", () => {
