@@ -92,6 +92,13 @@ function joinDashValues(argv: readonly string[]): string[] {
   return joined;
 }
 
+/** "dir//" → "dir", by a loop (a `[\\/]+$` expression backtracks quadratically on long runs of slashes). */
+function withoutTrailingSeparators(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === "/" || text[end - 1] === path.sep)) end--;
+  return text.slice(0, end);
+}
+
 /**
  * The file to write, or a refusal: a name must end in .xlsx (one without an extension gets it), must
  * not be a folder, and its folder must exist.
@@ -101,7 +108,7 @@ export function outputFile(given: string | undefined, cwd: string, force: boolea
   const example = (folder: string) => path.join(folder, "deal-model.xlsx");
   if (text.trim() === "") throw new UsageError("--out is empty: give a file name such as deal-model.xlsx.");
   if (text.endsWith("/") || text.endsWith(path.sep)) {
-    throw new UsageError(`--out ${text} names a folder: give a file name ending in .xlsx, such as ${example(text.replace(/[\\/]+$/, ""))}.`);
+    throw new UsageError(`--out ${text} names a folder: give a file name ending in .xlsx, such as ${example(withoutTrailingSeparators(text))}.`);
   }
   const named = path.resolve(cwd, text);
   const isFolder = (p: string) => fs.existsSync(p) && fs.statSync(p).isDirectory();

@@ -1,4 +1,4 @@
-import { DealError } from "../../src/core";
+import { DealError, parseIsoDate } from "../../src/core";
 import {
   readAmount,
   readCount,
@@ -83,10 +83,13 @@ describe("scanNumber: decimal number text in one pass", () => {
       outcome(() => readRate(text, "discount_rate")),
       outcome(() => readDate(text, "start_date")),
     ]);
+    // parseIsoDate's expression (^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$) has no overlapping repeats: linear too.
+    const isoDates = [" ".repeat(100_000) + "x", "2026-07-01" + " ".repeat(100_000) + "x", "2026-07-" + "1".repeat(100_000)].map((t) => parseIsoDate(t));
     const spaced = outcome(() => readRate(" ".repeat(50_000) + "5" + " ".repeat(50_000) + "%", "discount_rate"));
     const elapsed = performance.now() - started;
     expect(outcomes).toEqual(Array(refused.length * 3).fill("refused"));
     expect(spaced).toBe(0.05);
+    expect(isoDates).toEqual([undefined, undefined, undefined]);
     expect(elapsed).toBeLessThan(200);
   });
 });
