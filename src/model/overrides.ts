@@ -24,9 +24,9 @@ export interface TemplateOverrides {
   readonly sheetName?: string;
 }
 
-/** A context figure given by the user: an assumption. */
+/** A context figure given by the user: an assumption; left blank, not disclosed. */
 const assumed = (value: number | null | undefined, template: ContextValue): ContextValue =>
-  value === undefined ? template : { value, basis: "assumed" };
+  value === undefined ? template : { value, basis: value === null ? "not disclosed" : "assumed" };
 
 /**
  * @example

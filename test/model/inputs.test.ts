@@ -86,7 +86,7 @@ describe("reading inputs into overrides", () => {
     expect(deal).toMatchObject({
       provider: "Acme", client: "Beta", facility: "Site 1", hardware: "H200", hoursPerMonth: 730,
       discountRate: { value: 0.1, basis: "assumed" },
-      fundingRaised: { value: null, basis: "assumed" },
+      fundingRaised: { value: null, basis: "not disclosed" }, // given blank
       valuation: { value: 25_000_000_000, basis: "assumed" },
       uptimeTarget: { value: 0.995, basis: "assumed" },
       gpuCount: { value: 20_000, basis: "assumed" },
