@@ -149,7 +149,7 @@ describe("MATURITY_TABLE", () => {
 
 describe("errors", () => {
   it("#VALUE! with a plain message for a missing or malformed argument; #NUM! for an impossible one", () => {
-    expect(excelError(() => A.leaseLiability(START, END, PAY, null)).message).toBe("discount_rate is missing: give a number.");
+    expect(excelError(() => A.leaseLiability(START, END, PAY, null)).message).toBe("discount_rate is missing: give a rate such as 8% or 0.08.");
     const standard = excelError(() => A.leaseAccountingTable(START, END, PAY, 0.08, "gaap"));
     expect(standard.code).toBe("#VALUE!");
     expect(standard.message).toMatch(/standard must be "ifrs16"/);

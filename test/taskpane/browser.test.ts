@@ -100,7 +100,7 @@ describe("the task pane in headless Chromium", () => {
     expect(preview).toContain("900,000,000.00");
 
     // Adjust the terms like a user: discount rate 10%, actual-days proration, a provider name that looks like a formula.
-    await page.fill("#discountRate", "10");
+    await page.fill("#discountRate", "10%");
     await page.selectOption("#proration", "actual");
     await page.fill("#provider", "=SpaceX");
     expect(await page.textContent("#preview")).toContain("890,322,580.65");
