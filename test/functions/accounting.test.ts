@@ -158,7 +158,9 @@ describe("errors", () => {
     expect(excelError(() => A.rouAsset(START, END, PAY, 0.08, null, null, null, null, -5)).code).toBe("#NUM!");
     // Incentives above 885,230,259.15 would make the seed's asset negative.
     expect(excelError(() => A.rouAsset(START, ENFORCEABLE_END, PAY, 0.08, null, null, null, null, null, 900_000_000)).code).toBe("#NUM!");
-    expect(excelError(() => A.leaseLiability(START, END, PAY, 10.5)).code).toBe("#NUM!");
+    // 1,050% a year is beyond the 1,000% limit; a bare 10.5 is refused as ambiguous by the rate rule (README).
+    expect(excelError(() => A.leaseLiability(START, END, PAY, "1050%")).code).toBe("#NUM!");
+    expect(excelError(() => A.leaseLiability(START, END, PAY, 10.5)).message).toBe("discount_rate 10.5 is ambiguous: write 10.5% or 0.105.");
     expect(excelError(() => A.rouAsset(START, END, PAY, 0.08, null, null, null, null, null, "lots")).code).toBe("#VALUE!");
     expect(excelError(() => A.maturityTable("soon", END, PAY, 0.08)).message).toBe('start_date must be a date, not the text "soon".');
   });
