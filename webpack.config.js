@@ -1,5 +1,6 @@
 // Builds the custom functions (JS-only runtime) and the task pane into dist/.
-// custom-functions-metadata-plugin reads the JSDoc of the FUNCTION_SOURCES, writes
+// custom-functions-metadata-plugin reads the JSDoc of the function files (src/functions/functions.ts
+// and, one family a file, src/functions/accounting.ts and src/functions/value.ts), writes one
 // functions.json and appends the CustomFunctions.associate calls to the bundle.
 const path = require("path");
 const fs = require("fs");
@@ -8,9 +9,6 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const devServerPort = 3000;
-
-/** The files that define DEAL custom functions (@customfunction JSDoc). */
-const FUNCTION_SOURCES = ["./src/functions/functions.ts", "./src/functions/value.ts"];
 
 /** HTTPS options for the dev server: office-addin-dev-certs' localhost certificate. */
 async function httpsOptions() {
@@ -34,8 +32,7 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      // Every file of DEAL functions is bundled into functions.js and read by the metadata plugin below.
-      functions: FUNCTION_SOURCES,
+      functions: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts"],
       taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {
@@ -55,7 +52,10 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_SOURCES }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts"],
+      }),
       new HtmlWebpackPlugin({
         filename: "functions.html",
         template: "./src/functions/functions.html",

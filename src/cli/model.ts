@@ -8,127 +8,189 @@
 import fs from "fs";
 import path from "path";
 import { parseArgs } from "util";
-import { DealError, Frequency, parseIsoDate, Proration, TermsInput, Timing } from "../core";
+import { DealError } from "../core";
 import { writePlanXlsx } from "../export/xlsx";
 import { formatDate, formatMoney, formatPercent } from "../model/format";
 import { computeHeadline } from "../model/headline";
+import { InputDecl, InputKind, InputName, INPUTS, RawInputs, readInputs } from "../model/inputs";
 import { buildModelPlan } from "../model/modelSheet";
-import { TemplateOverrides, withOverrides } from "../model/overrides";
+import { overridesFromInputs, TemplateOverrides, withOverrides } from "../model/overrides";
 import { findTemplate, TEMPLATES } from "../model/templates";
 
-const HELP = `Usage: npm run model -- [options]
+/** What each kind of input is called in the help. */
+const METAVAR: Readonly<Record<InputKind, string>> = {
+  text: "TEXT",
+  date: "DATE",
+  optionalDate: "DATE",
+  amount: "AMOUNT",
+  rate: "RATE",
+  whole: "N",
+  count: "N",
+  flag: "TRUE|FALSE",
+  frequency: "WORD",
+  timing: "WORD",
+  proration: "WORD",
+};
 
-Writes a deal model (native Excel formulas) to an .xlsx file and prints its headline figures.
+/** The inputs that are command-line options (declared with `cli` in src/model/inputs.ts). */
+const OPTION_INPUTS: readonly (InputDecl & { readonly cli: string })[] = INPUTS.filter((d): d is InputDecl & { cli: string } => !!d.cli);
 
-Options:
-  --template ID        contract template (default: reflection-spacex); see --list
-  --out FILE           output file (default: deal-model.xlsx in the current folder)
-  --force              overwrite FILE if it exists
-  --start DATE         start date, YYYY-MM-DD
-  --end DATE           end date (last day of service), YYYY-MM-DD
-  --payment AMOUNT     payment per period (replaces any ramp)
-  --frequency F        monthly | quarterly | semi-annual | annual
-  --escalation RATE    annual escalation, e.g. 0.03 or 3%
-  --timing T           advance | arrears
-  --proration P        full | actual
-  --notice-date DATE   day notice is served, YYYY-MM-DD
-  --discount-rate RATE discount rate, e.g. 0.08 or 8%
-  --sheet-name NAME    worksheet name
-  --list               list the templates
-  --help               this help
-`;
+/** The command's own options, beside the inputs. */
+const GENERAL: readonly { readonly option: string; readonly metavar?: string; readonly help: string; readonly type: "string" | "boolean" }[] = [
+  { option: "--template", metavar: "ID", help: "contract template (default: reflection-spacex); see --list", type: "string" },
+  { option: "--out", metavar: "FILE", help: "output .xlsx file (default: deal-model.xlsx; .xlsx is added to a name without one)", type: "string" },
+  { option: "--force", help: "overwrite FILE if it exists", type: "boolean" },
+  { option: "--sheet-name", metavar: "NAME", help: "worksheet name", type: "string" },
+  { option: "--list", help: "list the templates", type: "boolean" },
+  { option: "--help", help: "this help", type: "boolean" },
+];
 
-class UsageError extends Error {}
+const helpLine = (left: string, help: string) => `  ${left.padEnd(30)} ${help}`;
 
-function rate(text: string, option: string): number {
-  const match = /^\s*(-?\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
-  if (!match) throw new UsageError(`${option} must be a number such as 0.08 or 8%, not "${text}".`);
-  return Number(match[1]) / (match[2] ? 100 : 1);
+export const HELP = [
+  "Usage: npm run model -- [options]",
+  "",
+  "Writes a deal model (native Excel formulas) to an .xlsx file and prints its headline figures.",
+  "The template's terms apply except where an option changes them.",
+  "",
+  "Options:",
+  ...GENERAL.slice(0, 4).map((g) => helpLine(g.metavar ? `${g.option} ${g.metavar}` : g.option, g.help)),
+  ...OPTION_INPUTS.map((d) => helpLine(`${d.cli} ${METAVAR[d.kind]}`, d.help)),
+  ...GENERAL.slice(4).map((g) => helpLine(g.option, g.help)),
+  "",
+  "Dates are YYYY-MM-DD. Amounts may carry thousands separators (150,000,000). A rate is a fraction",
+  "(0.08) or has a percent sign (8%); a bare number above 1 such as 8 is refused as ambiguous.",
+  "--payment replaces a template's ramp.",
+  "",
+].join("\n");
+
+/** A refusal of the command line itself; shown as a plain message. */
+export class UsageError extends Error {}
+
+type ParseOptions = Record<string, { type: "string" | "boolean" }>;
+
+const PARSE_OPTIONS: ParseOptions = Object.fromEntries([
+  ...GENERAL.map((g) => [g.option.slice(2), { type: g.type }]),
+  ...OPTION_INPUTS.map((d) => [d.cli.slice(2), { type: "string" }]),
+]);
+
+/**
+ * parseArgs takes "--payment -5" for two options and refuses it as ambiguous; a value that starts
+ * with one dash ("-5", "-0.5%") is joined to its option ("--payment=-5") so that it reaches the reader.
+ */
+function joinDashValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = argv[i + 1];
+    const option = arg.startsWith("--") ? PARSE_OPTIONS[arg.slice(2)] : undefined;
+    if (option?.type === "string" && next !== undefined && next.startsWith("-") && !next.startsWith("--")) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
 }
 
-function date(text: string, option: string): number {
-  const serial = parseIsoDate(text);
-  if (serial === undefined) throw new UsageError(`${option} must be a date as YYYY-MM-DD, not "${text}".`);
-  return serial;
+/** "dir//" → "dir", by a loop (a `[\\/]+$` expression backtracks quadratically on long runs of slashes). */
+function withoutTrailingSeparators(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === "/" || text[end - 1] === path.sep)) end--;
+  return text.slice(0, end);
 }
 
-function amount(text: string, option: string): number {
-  const value = Number(text.replace(/,/g, ""));
-  if (text.trim() === "" || !Number.isFinite(value)) throw new UsageError(`${option} must be a number, not "${text}".`);
-  return value;
+/**
+ * The file to write, or a refusal: a name must end in .xlsx (one without an extension gets it), must
+ * not be a folder, and its folder must exist.
+ */
+export function outputFile(given: string | undefined, cwd: string, force: boolean): string {
+  const text = given ?? "deal-model.xlsx";
+  const example = (folder: string) => path.join(folder, "deal-model.xlsx");
+  if (text.trim() === "") throw new UsageError("--out is empty: give a file name such as deal-model.xlsx.");
+  if (text.endsWith("/") || text.endsWith(path.sep)) {
+    throw new UsageError(`--out ${text} names a folder: give a file name ending in .xlsx, such as ${example(withoutTrailingSeparators(text))}.`);
+  }
+  const named = path.resolve(cwd, text);
+  const isFolder = (p: string) => fs.existsSync(p) && fs.statSync(p).isDirectory();
+  if (isFolder(named)) throw new UsageError(`${named} is a folder: give a file name ending in .xlsx, such as ${example(text)}.`);
+  const extension = path.extname(named);
+  if (extension !== "" && extension.toLowerCase() !== ".xlsx") {
+    throw new UsageError(
+      `--out ${text}: the model is an .xlsx workbook; give a name ending in .xlsx, such as ${text.slice(0, text.length - extension.length)}.xlsx.`,
+    );
+  }
+  const file = extension === "" ? `${named}.xlsx` : named;
+  const folder = path.dirname(file);
+  if (!fs.existsSync(folder)) throw new UsageError(`The folder ${folder} does not exist: create it, or choose another --out.`);
+  if (!isFolder(folder)) throw new UsageError(`${folder} is a file, not a folder: choose another --out.`);
+  if (isFolder(file)) throw new UsageError(`${file} is a folder: give a file name ending in .xlsx, such as ${example(text)}.`);
+  if (fs.existsSync(file) && !force) throw new UsageError(`${file} already exists; pass --force to overwrite it.`);
+  return file;
 }
 
-function oneOf<T extends string>(text: string, option: string, allowed: Record<string, T>): T {
-  const found = allowed[text.toLowerCase()];
-  if (!found) throw new UsageError(`${option} must be one of ${Object.keys(allowed).join(", ")}, not "${text}".`);
-  return found;
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  ENOSPC: "the disk is full",
+  ENOENT: "its folder does not exist",
+  ENOTDIR: "part of the path is not a folder",
+  EISDIR: "it is a folder",
+  EBUSY: "the file is in use (open in Excel?)",
+};
+
+/**
+ * Writes beside the target and renames, so a failure leaves nothing behind and an overwritten file
+ * is replaced whole; a failure becomes a plain message.
+ */
+async function writeFile(plan: Parameters<typeof writePlanXlsx>[0], file: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await writePlanXlsx(plan, temporary);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    const reason = WRITE_FAILURES[(error as { code?: string }).code ?? ""];
+    if (reason) throw new UsageError(`Could not write ${file}: ${reason}.`);
+    throw error;
+  }
 }
 
+/**
+ * Writes the model; resolves to 0, or rejects with a UsageError or DealError (a plain message) —
+ * see {@link run} for the command's exit status and output.
+ */
 export async function main(argv: string[], cwd: string, log: (line: string) => void = console.log): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      template: { type: "string" },
-      out: { type: "string" },
-      force: { type: "boolean" },
-      start: { type: "string" },
-      end: { type: "string" },
-      payment: { type: "string" },
-      frequency: { type: "string" },
-      escalation: { type: "string" },
-      timing: { type: "string" },
-      proration: { type: "string" },
-      "notice-date": { type: "string" },
-      "discount-rate": { type: "string" },
-      "sheet-name": { type: "string" },
-      list: { type: "boolean" },
-      help: { type: "boolean" },
-    },
-  });
-  if (values.help) {
+  const { values } = parseArgs({ args: joinDashValues(argv), strict: true, allowPositionals: false, options: PARSE_OPTIONS });
+  const option = (name: string) => (values as Record<string, string | boolean | undefined>)[name];
+  if (option("help")) {
     log(HELP);
     return 0;
   }
-  if (values.list) {
+  if (option("list")) {
     for (const t of TEMPLATES) log(`${t.id.padEnd(22)} ${t.title}`);
     return 0;
   }
-  const template = findTemplate(values.template ?? "reflection-spacex");
-  if (!template) throw new UsageError(`Unknown template "${values.template}". Templates: ${TEMPLATES.map((t) => t.id).join(", ")}.`);
+  const templateId = (option("template") as string | undefined) ?? "reflection-spacex";
+  const template = findTemplate(templateId);
+  if (!template) throw new UsageError(`Unknown template "${templateId}". Templates: ${TEMPLATES.map((t) => t.id).join(", ")}.`);
 
-  const terms: Partial<TermsInput> = {
-    ...(values.start !== undefined && { startDate: date(values.start, "--start") }),
-    ...(values.end !== undefined && { endDate: date(values.end, "--end") }),
-    ...(values.payment !== undefined && { payment: amount(values.payment, "--payment") }),
-    ...(values.frequency !== undefined && {
-      frequency: oneOf<Frequency>(values.frequency, "--frequency", {
-        monthly: "monthly",
-        quarterly: "quarterly",
-        "semi-annual": "semiannual",
-        annual: "annual",
-      }),
-    }),
-    ...(values.escalation !== undefined && { escalation: rate(values.escalation, "--escalation") }),
-    ...(values.timing !== undefined && { timing: oneOf<Timing>(values.timing, "--timing", { advance: "advance", arrears: "arrears" }) }),
-    ...(values.proration !== undefined && { proration: oneOf<Proration>(values.proration, "--proration", { full: "full", actual: "actual" }) }),
-    ...(values["notice-date"] !== undefined && { noticeDate: date(values["notice-date"], "--notice-date") }),
-  };
+  const raw: Partial<Record<InputName, unknown>> = {};
+  for (const d of OPTION_INPUTS) {
+    const given = option(d.cli.slice(2));
+    if (given !== undefined) raw[d.name] = given;
+  }
+  const sheetName = option("sheet-name") as string | undefined;
   const overrides: TemplateOverrides = {
-    terms,
-    ...(values["discount-rate"] !== undefined && { discountRate: rate(values["discount-rate"], "--discount-rate") }),
-    ...(values["sheet-name"] !== undefined && { sheetName: values["sheet-name"] }),
+    ...overridesFromInputs(readInputs(raw as RawInputs)),
+    ...(sheetName !== undefined && { sheetName }),
   };
   const deal = withOverrides(template, overrides);
   const headline = computeHeadline(deal); // validates the terms before anything is written
   const plan = buildModelPlan(deal);
 
-  const out = path.resolve(cwd, values.out ?? "deal-model.xlsx");
-  if (fs.existsSync(out) && !values.force) {
-    throw new UsageError(`${out} already exists; pass --force to overwrite it.`);
-  }
-  await writePlanXlsx(plan, out);
+  const out = outputFile(option("out") as string | undefined, cwd, option("force") === true);
+  await writeFile(plan, out);
 
   const rows: [string, string][] = [
     ["Deal", deal.title],
@@ -146,15 +208,39 @@ export async function main(argv: string[], cwd: string, log: (line: string) => v
   return 0;
 }
 
+/** Whether an error is the user's to fix (a plain message), not a defect (a stack). */
+function isRefusal(error: unknown): error is Error {
+  return (
+    error instanceof UsageError ||
+    error instanceof DealError ||
+    // parseArgs's TypeError; checked by its code, since it may come from another realm than this module's Error.
+    String((error as { code?: unknown } | null)?.code ?? "").startsWith("ERR_PARSE_ARGS")
+  );
+}
+
+/**
+ * The command: runs {@link main}, and on a refusal prints a plain message (no stack) on `error` and
+ * returns exit status 2, having written nothing.
+ */
+export async function run(
+  argv: string[],
+  cwd: string,
+  io: { log: (line: string) => void; error: (line: string) => void } = { log: console.log, error: console.error },
+): Promise<number> {
+  try {
+    return await main(argv, cwd, io.log);
+  } catch (error) {
+    if (isRefusal(error)) {
+      io.error(`model: ${error.message}`);
+      io.error("Run `npm run model -- --help` for the options.");
+    } else {
+      io.error(`model: unexpected failure (a defect; please report it): ${String((error as Error)?.stack ?? error)}`);
+    }
+    return 2;
+  }
+}
+
 if (require.main === module) {
   // npm runs scripts from the package folder; INIT_CWD is where the user typed the command.
-  main(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd()).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      const known = error instanceof UsageError || error instanceof DealError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-      console.error(`model: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}`);
-      if (known) console.error("Run `npm run model -- --help` for the options.");
-      process.exit(2);
-    },
-  );
+  run(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd()).then((code) => process.exit(code));
 }

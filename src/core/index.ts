@@ -6,4 +6,5 @@ export * from "./terms";
 export * from "./schedule";
 export * from "./termination";
 export * from "./valuation";
+export * from "./accounting";
 export * from "./valueBridge";

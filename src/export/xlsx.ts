@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import fs from "fs";
 import JSZip from "jszip";
-import { SheetPlan } from "../model/plan";
+import { columnWidth, SheetPlan } from "../model/plan";
 import { STYLES } from "../model/styles";
 
 /**
@@ -33,7 +33,7 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Excel
       ...(first ? { printTitlesRow: `${first}:${last}` } : {}),
     };
   }
-  plan.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  plan.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = columnWidth(width).stored));
   plan.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
       const target = sheet.getCell(r + 1, c + 1);

@@ -103,6 +103,7 @@ export function leaseSchedule(
 /**
  * Total contract value: the sum of every scheduled payment.
  * @customfunction CONTRACT_VALUE
+ * @helpurl https://localhost:3000/help.html#contract_value
  * @param start_date First day of service (a date).
  * @param end_date Last day of service, inclusive (a date).
  * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
@@ -129,6 +130,7 @@ export function contractValue(
 /**
  * Present value of all payments at the start date, discounted as XNPV does (actual days / 365).
  * @customfunction CONTRACT_PV
+ * @helpurl https://localhost:3000/help.html#contract_pv
  * @param start_date First day of service (a date); the valuation date.
  * @param end_date Last day of service, inclusive (a date).
  * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
@@ -158,6 +160,7 @@ export function contractPv(
 /**
  * Committed value on early exit: payments owed through the effective termination date, plus any termination fee.
  * @customfunction EXIT_VALUE
+ * @helpurl https://localhost:3000/help.html#exit_value
  * @param start_date First day of service (a date).
  * @param end_date Last day of service, inclusive (a date).
  * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
@@ -202,6 +205,7 @@ export function exitValue(
 /**
  * Effective termination date on early exit: the first day without service (the day after the natural end if no early exit is possible).
  * @customfunction EXIT_DATE
+ * @helpurl https://localhost:3000/help.html#exit_date
  * @param start_date First day of service (a date).
  * @param end_date Last day of service, inclusive (a date).
  * @param lock_in_months Months from the start during which the contract cannot be ended (e.g. 3).
@@ -236,6 +240,7 @@ export function exitDateOf(
 /**
  * Annual run-rate: payment × payments per year; with dates, the rate in force on as_of_date (ramp and escalation included, 0 outside the term).
  * @customfunction RUN_RATE
+ * @helpurl https://localhost:3000/help.html#run_rate
  * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
  * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.
  * @param [escalation] Annual escalation, applied on each anniversary of start_date (3% = 0.03). Default 0.
@@ -269,6 +274,7 @@ export function runRate(
 /**
  * Implied price per GPU-hour: the monthly-equivalent payment ÷ (GPUs × hours per month; 730 by default).
  * @customfunction GPU_HOUR_RATE
+ * @helpurl https://localhost:3000/help.html#gpu_hour_rate
  * @param payment Payment per period.
  * @param gpus Number of GPUs the payment buys.
  * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.

@@ -3,7 +3,22 @@
  * command line's options and the template overrides are all derived from {@link INPUTS}. An input
  * added later is a change here (and, for a new kind of value, in its reader).
  */
-import { Decimal, Frequency, MoneyInput } from "../core";
+import { DealError, Decimal, MoneyInput } from "../core";
+import {
+  FREQUENCY_NAMES,
+  isBlank,
+  readAmount,
+  readCount,
+  readDate,
+  readFlag,
+  readFrequency,
+  readOptionalDate,
+  readProration,
+  readRate,
+  readText,
+  readTiming,
+  readWhole,
+} from "../core/vocabulary";
 import { DealTemplate } from "./templates";
 
 /**
@@ -73,17 +88,12 @@ export interface InputDecl {
   readonly cli?: string;
   /** Shown in the pane form. */
   readonly pane?: boolean;
+  /** May be blank (a figure not disclosed): read as null. Optional dates and counts always may. */
+  readonly optional?: boolean;
 }
 
-/** The frequency words as the sheet holds them. */
-export const FREQUENCY_SHEET_WORDS: Readonly<Record<Frequency, string>> = {
-  monthly: "monthly",
-  quarterly: "quarterly",
-  semiannual: "semi-annual",
-  annual: "annual",
-};
-
-export const INPUTS: readonly InputDecl[] = [
+/** The declarations with their literal types (`as const`), from which the pane's form type is derived. */
+const DECLARATIONS = [
   { name: "Provider", label: "Provider", kind: "text", help: "who provides the capacity", cli: "--provider", pane: true },
   { name: "Client", label: "Client", kind: "text", help: "who leases the capacity", cli: "--client", pane: true },
   { name: "Facility", label: "Facility", kind: "text", help: "the data center or cluster" },
@@ -92,7 +102,7 @@ export const INPUTS: readonly InputDecl[] = [
     name: "StartDate",
     label: "Start date (first day of service)",
     kind: "date",
-    help: "a date, YYYY-MM-DD: the first day of service",
+    help: "the first day of service",
     cli: "--start",
     pane: true,
   },
@@ -100,7 +110,7 @@ export const INPUTS: readonly InputDecl[] = [
     name: "EndDate",
     label: "End date (last day of service)",
     kind: "date",
-    help: "a date, YYYY-MM-DD: the last day of service, inclusive",
+    help: "the last day of service, inclusive",
     cli: "--end",
     pane: true,
   },
@@ -108,7 +118,7 @@ export const INPUTS: readonly InputDecl[] = [
     name: "Payment",
     label: "Payment per period",
     kind: "amount",
-    help: "used before the first ramp date, or when there is no ramp",
+    help: "amount per period, such as 150,000,000; with a ramp, paid before its first date",
     cli: "--payment",
     pane: true,
   },
@@ -117,7 +127,7 @@ export const INPUTS: readonly InputDecl[] = [
     label: "Payment frequency",
     kind: "frequency",
     help: "monthly, quarterly, semi-annual or annual",
-    allowed: ["monthly", "quarterly", "semi-annual", "annual"],
+    allowed: ["monthly", "quarterly", "semi-annual", "annual"], // FREQUENCY_NAMES, in order
     cli: "--frequency",
     pane: true,
   },
@@ -159,7 +169,7 @@ export const INPUTS: readonly InputDecl[] = [
     name: "LockInLastDay",
     label: "Lock-in last day (replaces months when set)",
     kind: "optionalDate",
-    help: "optional",
+    help: "optional: the lock-in's last day; replaces the months when set",
     cli: "--lock-in-last-day",
     pane: true,
   },
@@ -175,7 +185,7 @@ export const INPUTS: readonly InputDecl[] = [
     name: "NoticeInLockIn",
     label: "Notice may be served during the lock-in",
     kind: "flag",
-    help: "TRUE or FALSE",
+    help: "TRUE or FALSE: may notice be served during the lock-in (taking effect after it)?",
     cli: "--notice-in-lock-in",
     pane: true,
   },
@@ -183,7 +193,7 @@ export const INPUTS: readonly InputDecl[] = [
     name: "NoticeDate",
     label: "Notice served on",
     kind: "optionalDate",
-    help: "blank = earliest permitted date",
+    help: "optional; blank = the earliest permitted date",
     cli: "--notice-date",
     pane: true,
   },
@@ -203,18 +213,103 @@ export const INPUTS: readonly InputDecl[] = [
     cli: "--discount-rate",
     pane: true,
   },
-  { name: "FundingRaised", label: "Client funding raised", kind: "amount", help: "blank if not disclosed" },
-  { name: "Valuation", label: "Client valuation", kind: "amount", help: "blank if not disclosed" },
-  { name: "UptimeTarget", label: "Uptime target", kind: "rate", help: "99.9% or 0.999" },
-  { name: "GpuCount", label: "GPU count", kind: "count", help: "blank if not disclosed", cli: "--gpu-count" },
-  { name: "HoursPerMonth", label: "Hours per month", kind: "amount", help: "8,760 / 12" },
-];
+  { name: "FundingRaised", label: "Client funding raised", kind: "amount", help: "amount; blank if not disclosed", optional: true },
+  { name: "Valuation", label: "Client valuation", kind: "amount", help: "amount; blank if not disclosed", optional: true },
+  { name: "UptimeTarget", label: "Uptime target", kind: "rate", help: "99.9% or 0.999", optional: true },
+  { name: "GpuCount", label: "GPU count", kind: "count", help: "whole number of GPUs; blank if not disclosed", cli: "--gpu-count" },
+  { name: "HoursPerMonth", label: "Hours per month", kind: "amount", help: "hours in a month for $/GPU-hour and downtime: 730 = 8,760 / 12" },
+] as const satisfies readonly InputDecl[];
+
+/** The model's inputs, in sheet order. */
+export const INPUTS: readonly InputDecl[] = DECLARATIONS;
+
+/** The declarations the pane shows (`pane: true`), with their literal types. */
+export type PaneInputDecl = Extract<(typeof DECLARATIONS)[number], { readonly pane: true }>;
+export type PaneInputName = PaneInputDecl["name"];
 
 /** The declaration of one input. */
 export function inputDecl(name: InputName): InputDecl {
   const decl = INPUTS.find((d) => d.name === name);
   if (!decl) throw new Error(`No input is named ${name}.`); // unreachable: InputName is a closed union
   return decl;
+}
+
+/**
+ * The name messages use for an input, the same from the functions, the pane and the command line:
+ * the DEAL functions' argument name, snake_case ("DiscountRate" → "discount_rate").
+ */
+export function argName(name: InputName): string {
+  return name.replace(/[A-Z]/g, (letter, at: number) => (at === 0 ? "" : "_") + letter.toLowerCase());
+}
+
+/** What reading an input gives: a string (text), a serial (dates), a number, a flag, a choice, or null for blank. */
+export type InputValue = string | number | boolean | null;
+
+/**
+ * Reads a raw value for an input — text typed in the pane or on the command line, or a cell's value —
+ * with the vocabulary's reader for its kind. Choices come back as the core's words ("semiannual").
+ * Throws the reader's `#VALUE!`-kind DealError, whose message names the input by {@link argName}.
+ *
+ * @example
+ * readInput("DiscountRate", "8%") // 0.08
+ */
+export function readInput(name: InputName, raw: unknown): InputValue {
+  const decl = inputDecl(name);
+  const arg = argName(name);
+  if (decl.optional && isBlank(raw)) return null;
+  switch (decl.kind) {
+    case "text":
+      return readText(raw, arg);
+    case "date":
+      return readDate(raw, arg);
+    case "optionalDate":
+      return readOptionalDate(raw, arg);
+    case "amount":
+      return readAmount(raw, arg);
+    case "rate":
+      return readRate(raw, arg);
+    case "whole":
+      return readWhole(raw, arg);
+    case "count":
+      return readCount(raw, arg);
+    case "flag":
+      return readFlag(raw, arg);
+    case "frequency":
+      return readFrequency(raw, arg);
+    case "timing":
+      return readTiming(raw, arg);
+    case "proration":
+      return readProration(raw, arg);
+  }
+}
+
+/** A value refused for a named input: the reader's message, and which input it was (for the pane to mark). */
+export class InputError extends DealError {
+  constructor(
+    readonly input: InputName,
+    refusal: DealError,
+  ) {
+    super(refusal.kind, refusal.message);
+    this.name = "InputError";
+  }
+}
+
+/** Raw values by input, as a form or a command line gives them; absent inputs are left out. */
+export type RawInputs = Partial<Readonly<Record<InputName, unknown>>>;
+export type InputValues = Partial<Readonly<Record<InputName, InputValue>>>;
+
+/** Reads each given input with {@link readInput}, in sheet order; the first refusal is thrown as an {@link InputError}. */
+export function readInputs(raw: RawInputs): InputValues {
+  const values: Partial<Record<InputName, InputValue>> = {};
+  for (const decl of INPUTS) {
+    if (!(decl.name in raw)) continue;
+    try {
+      values[decl.name] = readInput(decl.name, raw[decl.name]);
+    } catch (error) {
+      throw error instanceof DealError ? new InputError(decl.name, error) : error;
+    }
+  }
+  return values;
 }
 
 const toNumber = (value: MoneyInput): number =>
@@ -249,7 +344,7 @@ export function inputValue(name: InputName, deal: DealTemplate): { value: string
       return { value: toNumber(payment as MoneyInput) };
     }
     case "Frequency":
-      return { value: FREQUENCY_SHEET_WORDS[t.frequency ?? "monthly"] };
+      return { value: FREQUENCY_NAMES[t.frequency ?? "monthly"] };
     case "Escalation":
       return { value: toNumber(t.escalation ?? 0) };
     case "Timing":

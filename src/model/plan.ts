@@ -102,3 +102,19 @@ export function formulaGrid(plan: SheetPlan, dateOffset = 0): (string | number |
 export function numberFormatGrid(plan: SheetPlan): string[][] {
   return plan.cells.map((row) => row.map((cell) => cell.numberFormat ?? "General"));
 }
+
+/**
+ * Excel's column width conversion for its default font, Calibri 11, whose widest digit is 7 pixels.
+ * A column `characters` wide (the width Excel's Column Width box shows, and the plan's unit) has
+ * 5 pixels of padding besides: Excel stores it in the file as trunc((7w + 5) / 7 × 256) / 256
+ * characters and draws it 7w + 5 pixels wide, which is (7w + 5) × 0.75 points at 96 dpi —
+ * the unit of Office.js's `format.columnWidth`.
+ *
+ * @example
+ * columnWidth(12) // { stored: 12.7109375, pixels: 89, points: 66.75 }
+ * // stored: trunc(89 / 7 × 256) / 256 = trunc(3254.86) / 256 = 3254 / 256 = 12.7109375 (what an .xlsx holds)
+ */
+export function columnWidth(characters: number): { stored: number; pixels: number; points: number } {
+  const pixels = Math.round(characters * 7 + 5);
+  return { stored: Math.trunc((pixels / 7) * 256) / 256, pixels, points: pixels * 0.75 };
+}

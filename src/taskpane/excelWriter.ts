@@ -6,11 +6,16 @@
  *   date system, one to write everything, and — only on failure — one to remove what was created;
  * - values, formulas and number formats go as whole 2-D arrays; names are scoped to the new sheet;
  *   calculation and screen updating are suspended during the write where the host supports it;
+ * - frozen header rows (ExcelApi 1.7) and print setup (ExcelApi 1.9) go in the same write, and are
+ *   skipped silently on a host without them;
+ * - a plan Excel would refuse (a bad sheet or defined name) is refused before the workbook is touched;
  * - nothing outside the new sheet is touched; an existing sheet name gets " (2)", " (3)", …;
  * - text is written as text (a leading apostrophe), never run as a formula;
  * - dates are right in workbooks on the 1904 date system.
  */
-import { CellStyle, columnLetter, formulaGrid, numberFormatGrid, SheetPlan } from "../model/plan";
+import { CellStyle, checkSheetName, columnLetter, columnWidth, formulaGrid, numberFormatGrid, SheetPlan } from "../model/plan";
+
+export { columnWidth };
 import { STYLES } from "../model/styles";
 
 /** The host's entry points: `Excel.run` and the requirement-set check, injectable for tests. */
@@ -65,6 +70,54 @@ export function uniqueSheetName(wanted: string, existing: readonly string[]): st
   }
 }
 
+/**
+ * Why Excel would refuse `name` as a defined name, or null: 1–255 characters; first a letter, "_" or
+ * "\", then letters, digits, "." or "_"; not a cell reference in A1 style (up to XFD1048576) or R1C1
+ * style ("R", "C", "R2C3").
+ */
+export function definedNameProblem(name: string): string | null {
+  if (name.length === 0 || name.length > 255) return "a name has 1 to 255 characters";
+  if (!/^[\p{L}_\\][\p{L}\p{Nd}._]*$/u.test(name)) return "a name starts with a letter, _ or \\ and holds only letters, digits, periods and underscores";
+  const upper = name.toUpperCase();
+  const a1 = /^([A-Z]{1,3})(\d+)$/.exec(upper);
+  const column = a1 ? [...a1[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
+  if ((a1 && column <= 16384 && Number(a1[2]) >= 1 && Number(a1[2]) <= 1048576) || /^R\d*C\d*$|^[RC]\d*$/.test(upper)) {
+    return "a name cannot be a cell reference";
+  }
+  return null;
+}
+
+const A1_RANGE = /^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/;
+
+/** Refuses, before the workbook is touched, a plan whose sheet name, names or print setup Excel would reject. */
+export function checkPlan(plan: SheetPlan): void {
+  const refuse = (why: string) => {
+    throw new InsertError(`The model sheet cannot be inserted: ${why}. This is a fault in Deal Modeler, not in your workbook.`);
+  };
+  try {
+    checkSheetName(plan.sheetName);
+  } catch (error) {
+    refuse((error as Error).message);
+  }
+  const seen = new Set<string>();
+  for (const { name, ref } of plan.names) {
+    const problem = definedNameProblem(name);
+    if (problem) refuse(`"${name}" is not a name Excel allows (${problem})`);
+    if (seen.has(name.toLowerCase())) refuse(`the name "${name}" is defined twice`);
+    seen.add(name.toLowerCase());
+    if (!A1_RANGE.test(ref)) refuse(`the name "${name}" refers to "${ref}", not a range on the sheet`);
+  }
+  if (plan.freezeRows !== undefined && (!Number.isInteger(plan.freezeRows) || plan.freezeRows < 0 || plan.freezeRows > plan.cells.length)) {
+    refuse(`cannot freeze ${plan.freezeRows} rows`);
+  }
+  if (plan.print) {
+    const { fitToPagesWide, titleRows, areas } = plan.print;
+    if (!Number.isInteger(fitToPagesWide) || fitToPagesWide < 1) refuse(`cannot fit to ${fitToPagesWide} pages wide`);
+    if (!/^\$?\d+:\$?\d+$/.test(titleRows)) refuse(`the print title rows "${titleRows}" are not whole rows such as "$1:$4"`);
+    for (const area of areas) if (!A1_RANGE.test(area)) refuse(`the print area "${area}" is not a range such as "A1:D80"`);
+  }
+}
+
 /** Serials of the 1904 system are 1,462 days smaller for the same day. */
 const DAYS_1900_TO_1904 = 1462;
 
@@ -104,6 +157,7 @@ export async function insertModel(
   onProgress: (stage: InsertStage) => void = () => undefined,
 ): Promise<InsertResult> {
   checkRequirements(host);
+  checkPlan(plan);
   return host.run(async (context) => {
     let syncs = 0;
     const sync = async () => {
@@ -143,8 +197,16 @@ export async function insertModel(
         if (spec.fill) format.fill.color = `#${spec.fill}`;
         if (spec.align) format.horizontalAlignment = "Right";
       }
-      // Column widths are in points; a character of the default font is about 6 points wide.
-      plan.columnWidths.forEach((width, c) => (sheet.getRange(`${columnLetter(c)}1`).format.columnWidth = Math.round(width * 6)));
+      // Office.js takes column widths in points; the plan gives characters of the default font.
+      plan.columnWidths.forEach((width, c) => (sheet.getRange(`${columnLetter(c)}1`).format.columnWidth = columnWidth(width).points));
+      if (plan.freezeRows && host.isSetSupported("ExcelApi", "1.7")) sheet.freezePanes.freezeRows(plan.freezeRows);
+      if (plan.print && host.isSetSupported("ExcelApi", "1.9")) {
+        const layout = sheet.pageLayout;
+        layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
+        layout.zoom = { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: 0 };
+        layout.setPrintTitleRows(plan.print.titleRows);
+        if (plan.print.areas.length > 0) layout.setPrintArea(plan.print.areas.join(","));
+      }
       sheet.activate();
       await sync();
     } catch (error) {

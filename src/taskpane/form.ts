@@ -1,101 +1,116 @@
 /**
  * The task pane's form, without the DOM: prefilled from a template, read back into a deal, previewed
- * with the core. Dates are ISO text (what `<input type="date">` holds), money and percentages are
- * typed text read the same way on every machine.
+ * with the core. The fields are the inputs declared `pane: true` in src/model/inputs.ts, each read by
+ * the one reader of its kind (src/core/vocabulary.ts): dates are ISO text (what `<input type="date">`
+ * holds), amounts may carry thousands separators, rates are shown and typed as "8%" (0.08 is read too;
+ * a bare 8 is refused as ambiguous), the same on every machine.
  */
-import { DealError, formatIsoDate, Frequency, parseIsoDate, Proration, Timing } from "../core";
+import { DealError, Decimal, formatIsoDate } from "../core";
 import { formatMoney, formatPercent } from "../model/format";
 import { computeHeadline } from "../model/headline";
-import { withOverrides } from "../model/overrides";
+import { INPUTS, InputError, inputValue, PaneInputDecl, PaneInputName, readInputs, RawInputs } from "../model/inputs";
+import { overridesFromInputs, withOverrides } from "../model/overrides";
 import { checkSheetName } from "../model/plan";
 import { DealTemplate, findTemplate, TEMPLATES } from "../model/templates";
 
-export interface FormValues {
-  templateId: string;
-  sheetName: string;
-  provider: string;
-  client: string;
-  startDate: string;
-  endDate: string;
-  payment: string;
-  frequency: Frequency;
-  escalation: string;
-  timing: Timing;
-  proration: Proration;
-  lockInMonths: string;
-  lockInLastDay: string;
-  noticeDays: string;
-  noticeInLockIn: boolean;
-  noticeDate: string;
-  terminationFee: string;
-  discountRate: string;
+/** The form control of an input: its name with a small first letter ("StartDate" → "startDate"). */
+export type PaneField = Uncapitalize<PaneInputName>;
+
+export const fieldOf = <N extends PaneInputName>(name: N): Uncapitalize<N> =>
+  (name.charAt(0).toLowerCase() + name.slice(1)) as Uncapitalize<N>;
+
+/** The form's values: the template and sheet name, then one per pane input (a checkbox for a flag, text otherwise). */
+export type FormValues = { templateId: string; sheetName: string } & {
+  [D in PaneInputDecl as Uncapitalize<D["name"]>]: D["kind"] extends "flag" ? boolean : string;
+};
+
+/** The pane's inputs, in sheet order. */
+export const PANE_INPUTS: readonly PaneInputDecl[] = INPUTS.filter((d): d is PaneInputDecl => d.pane === true);
+
+/** Every control of the form, in order: the template, the sheet name, the inputs. */
+export const FIELDS: readonly (keyof FormValues)[] = ["templateId", "sheetName", ...PANE_INPUTS.map((d) => fieldOf(d.name))];
+
+/** A group of the form (a fieldset) and its rows of inputs (two to a row at most). */
+export interface PaneGroup {
+  readonly id: string;
+  readonly legend: string;
+  readonly rows: readonly (readonly PaneInputDecl[])[];
+}
+
+/** Where the pane places its inputs. A pane input not placed here is added at the end, one to a row. */
+const LAYOUT: readonly { readonly id: string; readonly legend: string; readonly rows: readonly (readonly PaneInputName[])[] }[] = [
+  { id: "inputs-contract", legend: "Contract", rows: [["Provider", "Client"]] },
+  { id: "inputs-payments", legend: "Payments", rows: [["StartDate", "EndDate"], ["Payment"], ["Frequency", "Escalation"], ["Timing"]] },
+  {
+    id: "inputs-termination",
+    legend: "Termination",
+    rows: [["LockInMonths", "LockInLastDay"], ["NoticeDays", "NoticeDate"], ["NoticeInLockIn"], ["Proration"], ["TerminationFee", "DiscountRate"]],
+  },
+];
+
+/** The form's groups of inputs, every pane input exactly once. */
+export function paneGroups(): PaneGroup[] {
+  const decl = (name: PaneInputName) => PANE_INPUTS.find((d) => d.name === name);
+  const groups = LAYOUT.map((g) => ({
+    ...g,
+    rows: g.rows.map((row) => row.map(decl).filter((d): d is PaneInputDecl => d !== undefined)).filter((row) => row.length > 0),
+  }));
+  const placed = new Set(LAYOUT.flatMap((g) => g.rows.flat()));
+  const rest = PANE_INPUTS.filter((d) => !placed.has(d.name)).map((d) => [d]);
+  groups[groups.length - 1].rows.push(...rest);
+  return groups;
 }
 
 /** A form value that cannot be read; `field` names the control to point at. */
 export class FormError extends Error {
-  constructor(readonly field: keyof FormValues | null, message: string) {
+  constructor(
+    readonly field: keyof FormValues | null,
+    message: string,
+  ) {
     super(message);
     this.name = "FormError";
   }
 }
-
-/** 0.08 → "8" (the form's percentage fields hold plain numbers of percent). */
-const percentText = (ratio: number) => String(Number((ratio * 100).toFixed(6)));
 
 /** Whether the template's payment is a ramp, edited in the sheet rather than in the form. */
 export function hasRamp(template: DealTemplate): boolean {
   return Array.isArray(template.terms.payment);
 }
 
+/** A ratio as the pane shows it: 0.08 → "8%", 0.999 → "99.9%". */
+export function percentText(ratio: number): string {
+  return `${new Decimal(ratio).times(100).toDecimalPlaces(8).toString()}%`;
+}
+
+/** An amount as the pane shows it: thousands separated, cents only when there are any. */
+export function amountText(amount: number): string {
+  return formatMoney(amount, Number.isInteger(amount) ? 0 : 2);
+}
+
+/** How the form shows one input's value. */
+function shown(decl: PaneInputDecl, value: string | number | boolean | null): string | boolean {
+  if (decl.kind === "flag") return value === true;
+  if (value === null) return "";
+  switch (decl.kind) {
+    case "date":
+    case "optionalDate":
+      return formatIsoDate(value as number);
+    case "amount":
+      return amountText(value as number);
+    case "rate":
+      return percentText(value as number);
+    default:
+      return String(value);
+  }
+}
+
 /** The form as a template fills it. */
 export function formFromTemplate(template: DealTemplate): FormValues {
-  const t = template.terms;
-  const iso = (serial: number | null | undefined) => (serial === null || serial === undefined ? "" : formatIsoDate(serial));
-  return {
-    templateId: template.id,
-    sheetName: template.sheetName,
-    provider: template.provider,
-    client: template.client,
-    startDate: iso(t.startDate),
-    endDate: iso(t.endDate),
-    payment: hasRamp(template) ? "" : formatMoney(Number(t.payment), 0),
-    frequency: t.frequency ?? "monthly",
-    escalation: percentText(Number(t.escalation ?? 0)),
-    timing: t.timing ?? "advance",
-    proration: t.proration ?? "full",
-    lockInMonths: String(t.lockInMonths ?? 0),
-    lockInLastDay: iso(t.lockInLastDay),
-    noticeDays: String(t.noticeDays ?? 0),
-    noticeInLockIn: t.noticeDuringLockIn ?? false,
-    noticeDate: iso(t.noticeDate),
-    terminationFee: formatMoney(Number(t.terminationFee ?? 0), 0),
-    discountRate: percentText(template.discountRate.value ?? 0),
-  };
-}
-
-function money(text: string, field: keyof FormValues, label: string): number {
-  const cleaned = text.replace(/[,\s_]/g, "");
-  const value = Number(cleaned);
-  if (cleaned === "" || !Number.isFinite(value)) throw new FormError(field, `${label} must be an amount, such as 150,000,000.`);
-  return value;
-}
-
-function percent(text: string, field: keyof FormValues, label: string): number {
-  const match = /^\s*(-?\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
-  if (!match) throw new FormError(field, `${label} must be a percentage, such as 8 or 8%.`);
-  return Number(match[1]) / 100;
-}
-
-function date(text: string, field: keyof FormValues, label: string, optional = false): number | null {
-  if (optional && text.trim() === "") return null;
-  const serial = parseIsoDate(text);
-  if (serial === undefined) throw new FormError(field, `${label} must be a date.`);
-  return serial;
-}
-
-function whole(text: string, field: keyof FormValues, label: string): number {
-  if (!/^\s*\d+\s*$/.test(text)) throw new FormError(field, `${label} must be a whole number.`);
-  return Number(text);
+  const values: Record<string, string | boolean> = { templateId: template.id, sheetName: template.sheetName };
+  for (const decl of PANE_INPUTS) {
+    values[fieldOf(decl.name)] = decl.name === "Payment" && hasRamp(template) ? "" : shown(decl, inputValue(decl.name, template).value);
+  }
+  return values as FormValues;
 }
 
 /** Reads the form into a deal (a template with overrides). Throws FormError naming the field. */
@@ -107,28 +122,18 @@ export function dealFromForm(values: FormValues): DealTemplate {
   } catch (error) {
     throw new FormError("sheetName", (error as Error).message);
   }
-  const lockInLastDay = date(values.lockInLastDay, "lockInLastDay", "Lock-in last day", true);
-  return withOverrides(template, {
-    provider: values.provider,
-    client: values.client,
-    sheetName: values.sheetName,
-    discountRate: percent(values.discountRate, "discountRate", "Discount rate"),
-    terms: {
-      startDate: date(values.startDate, "startDate", "Start date")!,
-      endDate: date(values.endDate, "endDate", "End date")!,
-      ...(hasRamp(template) ? {} : { payment: money(values.payment, "payment", "Payment") }),
-      frequency: values.frequency,
-      escalation: percent(values.escalation, "escalation", "Escalation"),
-      timing: values.timing,
-      proration: values.proration,
-      lockInMonths: lockInLastDay === null ? whole(values.lockInMonths, "lockInMonths", "Lock-in months") : 0,
-      lockInLastDay,
-      noticeDays: whole(values.noticeDays, "noticeDays", "Notice days"),
-      noticeDuringLockIn: values.noticeInLockIn,
-      noticeDate: date(values.noticeDate, "noticeDate", "Notice date", true),
-      terminationFee: money(values.terminationFee || "0", "terminationFee", "Termination fee"),
-    },
-  });
+  const raw: Partial<Record<PaneInputName, unknown>> = {};
+  for (const decl of PANE_INPUTS) {
+    // A ramp template's payment is the ramp, edited in the sheet; the disabled field is not read.
+    if (decl.name === "Payment" && hasRamp(template)) continue;
+    raw[decl.name] = values[fieldOf(decl.name)];
+  }
+  try {
+    return withOverrides(template, { ...overridesFromInputs(readInputs(raw as RawInputs)), sheetName: values.sheetName });
+  } catch (error) {
+    if (error instanceof InputError) throw new FormError(fieldOf(error.input as PaneInputName), error.message);
+    throw error;
+  }
 }
 
 export type Preview =

@@ -3,20 +3,119 @@
  * no workbook access), insert the model sheet.
  */
 import { formatIsoDate } from "../core";
+import { readAmount, readRate } from "../core/vocabulary";
 import { formatMoney, formatPercent } from "../model/format";
 import { computeHeadline } from "../model/headline";
 import { buildModelPlan } from "../model/modelSheet";
 import { findTemplate, TEMPLATES } from "../model/templates";
 import { checkRequirements, ExcelHost, insertModel, InsertStage } from "./excelWriter";
-import { dealFromForm, FormError, formFromTemplate, FormValues, hasRamp, previewForm } from "./form";
+import { InputDecl, InputKind, PaneInputDecl } from "../model/inputs";
+import {
+  amountText,
+  dealFromForm,
+  fieldOf,
+  FIELDS,
+  FormError,
+  formFromTemplate,
+  FormValues,
+  hasRamp,
+  paneGroups,
+  percentText,
+  previewForm,
+} from "./form";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = () => $("deal-form") as HTMLFormElement;
-const FIELDS: (keyof FormValues)[] = [
-  "templateId", "sheetName", "provider", "client", "startDate", "endDate", "payment", "frequency", "escalation",
-  "timing", "proration", "lockInMonths", "lockInLastDay", "noticeDays", "noticeInLockIn", "noticeDate",
-  "terminationFee", "discountRate",
-];
+
+/** The control, label and help line of one input, from its declaration. */
+function inputCell(pane: PaneInputDecl): HTMLElement {
+  const decl: InputDecl = pane;
+  const id = fieldOf(pane.name);
+  const cell = document.createElement("div");
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.textContent = decl.label;
+  let control: HTMLInputElement | HTMLSelectElement;
+  if (decl.kind === "flag") {
+    control = document.createElement("input");
+    control.type = "checkbox";
+    control.id = control.name = id;
+    cell.className = "check";
+    cell.append(control, label); // the label beside the box; a checkbox needs no "TRUE or FALSE"
+    return cell;
+  }
+  if (decl.allowed) {
+    const select = document.createElement("select");
+    for (const word of decl.allowed) select.append(new Option(word.charAt(0).toUpperCase() + word.slice(1), word));
+    control = select;
+  } else {
+    const input = document.createElement("input");
+    const isDate = decl.kind === "date" || decl.kind === "optionalDate";
+    input.type = isDate ? "date" : "text";
+    input.required = decl.kind === "date";
+    if (!isDate) {
+      input.autocomplete = "off";
+      input.inputMode = decl.kind === "whole" || decl.kind === "count" ? "numeric" : "decimal";
+    }
+    control = input;
+  }
+  control.id = control.name = id;
+  const help = document.createElement("p");
+  help.id = `${id}-help`;
+  help.className = "ms-font-s subtle";
+  help.textContent = decl.help;
+  control.setAttribute("aria-describedby", help.id);
+  cell.append(label, control, help);
+  if (decl.name === "Payment") {
+    const note = document.createElement("p");
+    note.id = "payment-note";
+    note.className = "ms-font-s subtle";
+    note.hidden = true;
+    note.textContent = "This template pays by a ramp; edit its steps in the sheet's ramp table.";
+    cell.append(note);
+  }
+  return cell;
+}
+
+/** Builds the form's input rows from the declarations (paneGroups), before the preview. */
+function buildInputs(): void {
+  const before = form().querySelector("section.preview");
+  for (const group of paneGroups()) {
+    let fieldset = document.getElementById(group.id);
+    if (!fieldset) {
+      fieldset = document.createElement("fieldset");
+      fieldset.id = group.id;
+      const legend = document.createElement("legend");
+      legend.className = "ms-font-l";
+      legend.textContent = group.legend;
+      fieldset.append(legend);
+      form().insertBefore(fieldset, before);
+    }
+    for (const row of group.rows) {
+      if (row.length === 1) fieldset.append(inputCell(row[0]));
+      else {
+        const pair = document.createElement("div");
+        pair.className = "pair";
+        pair.append(...row.map(inputCell));
+        fieldset.append(pair);
+      }
+    }
+    // Amounts and rates are rewritten as the pane shows them once the field is left: 150000000 → 150,000,000, 0.08 → 8%.
+    for (const pane of group.rows.flat()) {
+      const kind: InputKind = pane.kind;
+      const tidy = kind === "amount" ? (t: string) => amountText(readAmount(t, "")) : kind === "rate" ? (t: string) => percentText(readRate(t, "")) : null;
+      if (!tidy) continue;
+      const input = $(fieldOf(pane.name)) as HTMLInputElement;
+      input.addEventListener("blur", () => {
+        try {
+          input.value = tidy(input.value);
+        } catch {
+          // left as typed: the preview explains what is wrong
+        }
+      });
+    }
+  }
+}
 
 function readForm(): FormValues {
   const values: Record<string, string | boolean> = {};
@@ -114,6 +213,7 @@ async function insert(host: ExcelHost): Promise<void> {
 }
 
 function start(host: ExcelHost): void {
+  buildInputs();
   const select = $("templateId") as HTMLSelectElement;
   for (const t of TEMPLATES) select.append(new Option(t.title, t.id));
   fillForm(formFromTemplate(TEMPLATES[0]));
@@ -127,13 +227,6 @@ function start(host: ExcelHost): void {
   form().addEventListener("change", (event) => {
     if (event.target !== select) showPreview();
   });
-  for (const id of ["payment", "terminationFee"]) {
-    $(id).addEventListener("blur", () => {
-      const input = $(id) as HTMLInputElement;
-      const value = Number(input.value.replace(/[,\s_]/g, ""));
-      if (input.value.trim() !== "" && Number.isFinite(value)) input.value = formatMoney(value, Number.isInteger(value) ? 0 : 2);
-    });
-  }
   form().addEventListener("submit", (event) => {
     event.preventDefault();
     void insert(host);

@@ -1,7 +1,9 @@
 /**
  * functions.json as Excel reads it, generated from the source by custom-functions-metadata.
  */
+import fs from "fs";
 import path from "path";
+import { DOMParser } from "@xmldom/xmldom";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
 interface Parameter {
@@ -15,6 +17,16 @@ interface FunctionMetadata {
   description: string;
   parameters: Parameter[];
   result: { dimensionality?: string; type?: string };
+  helpUrl?: string;
+}
+
+/** The function source files, as the build reads them: the CustomFunctionsMetadataPlugin's `input` in webpack.config.js. */
+async function functionSources(): Promise<string[]> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = await require("../../webpack.config.js")({}, { mode: "production" });
+  const plugin = config.plugins.find((p: object) => p.constructor.name === "CustomFunctionsMetadataPlugin");
+  const input: string | string[] = plugin.options.input;
+  return (Array.isArray(input) ? input : [input]).map((file) => path.resolve(file));
 }
 
 describe("custom-functions metadata", () => {
@@ -22,10 +34,7 @@ describe("custom-functions metadata", () => {
   let errors: string[];
 
   beforeAll(async () => {
-    const result = await generateCustomFunctionsMetadata(
-      [path.resolve("src/functions/functions.ts"), path.resolve("src/functions/value.ts")],
-      true,
-    );
+    const result = await generateCustomFunctionsMetadata(await functionSources(), true);
     errors = result.errors;
     functions = JSON.parse(result.metadataJson).functions;
   });
@@ -35,6 +44,7 @@ describe("custom-functions metadata", () => {
     expect(functions.map((f) => f.id).sort()).toEqual(
       [
         "CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE",
+        "LEASE_LIABILITY", "ROU_ASSET", "LEASE_ACCOUNTING", "MATURITY_TABLE",
         "COMMITTED_VALUE", "EXPECTED_VALUE", "SLA_CREDIT", "DOWNTIME_ALLOWED",
       ].sort(),
     );
@@ -73,5 +83,32 @@ describe("custom-functions metadata", () => {
     expect(names("GPU_HOUR_RATE").slice(0, 2)).toEqual(["payment", "gpus"]);
     // Every parameter has help text for Excel's autocomplete.
     for (const f of functions) for (const p of f.parameters) expect((p as { description?: string }).description).toBeTruthy();
+  });
+
+  describe("every function documents itself in help.html", () => {
+    const help = new DOMParser().parseFromString(fs.readFileSync("src/help.html", "utf8"), "text/html");
+
+    it("reads the functions the build reads", async () => {
+      expect(await functionSources()).toContain(path.resolve("src/functions/functions.ts"));
+    });
+
+    it("each has a helpUrl to its own section of help.html, which exists", () => {
+      for (const f of functions) {
+        expect([f.id, f.helpUrl]).toEqual([f.id, `https://localhost:3000/help.html#${f.id.toLowerCase()}`]);
+        const section = help.getElementById(f.id.toLowerCase());
+        expect([f.id, section?.tagName.toLowerCase()]).toEqual([f.id, "section"]);
+      }
+    });
+
+    it("each section says what the function returns, names every parameter as the function takes it, and works an example", () => {
+      for (const f of functions) {
+        const section = help.getElementById(f.id.toLowerCase())!;
+        const text = section.textContent ?? "";
+        const terms = Array.from(section.getElementsByTagName("dt")).map((dt) => (dt.textContent ?? "").trim());
+        const parameters = f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
+        expect([f.id, terms]).toEqual([f.id, parameters]);
+        expect([f.id, /Returns/.test(text), text.includes(`=DEAL.${f.name}(`)]).toEqual([f.id, true, true]);
+      }
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { INPUT_NAMES, INPUTS, inputValue } from "../../src/model/inputs";
+import { argName, INPUT_NAMES, InputError, InputName, INPUTS, inputValue, readInputs } from "../../src/model/inputs";
+import { overridesFromInputs, withOverrides } from "../../src/model/overrides";
 import { GOOGLE_SPACEX_STYLE, GPU_CAPACITY_LEASE, REFLECTION_SPACEX } from "../../src/model/templates";
 
 describe("INPUTS", () => {
@@ -57,5 +58,53 @@ describe("inputValue", () => {
     // fixed-lock-in-ramp: lock-in's last day 2026-12-31; README: 46386 = 2026-12-30, so 46387.
     expect(inputValue("LockInLastDay", GOOGLE_SPACEX_STYLE)).toEqual({ value: 46387 });
     expect(inputValue("GpuCount", GOOGLE_SPACEX_STYLE)).toEqual({ value: 110000, basis: "reported" });
+  });
+});
+
+describe("reading inputs into overrides", () => {
+  it("names inputs in messages as the DEAL functions name their arguments", () => {
+    expect(["DiscountRate", "LockInMonths", "NoticeInLockIn", "StartDate", "HoursPerMonth"].map((n) => argName(n as InputName))).toEqual([
+      "discount_rate", "lock_in_months", "notice_in_lock_in", "start_date", "hours_per_month",
+    ]);
+  });
+
+  it("reads text as each input's kind and maps every input to its place in the template", () => {
+    const values = readInputs({
+      Provider: "Acme", Client: "Beta", Facility: "Site 1", Hardware: "H200",
+      StartDate: "2027-01-01", EndDate: "2031-12-31", Payment: "60,000,000", Frequency: "semi-annual", Escalation: "3%",
+      Timing: "arrears", Proration: "actual", LockInMonths: "12", LockInLastDay: "", NoticeDays: "180", NoticeInLockIn: "TRUE",
+      NoticeDate: "", TerminationFee: "50,000,000", DiscountRate: "0.1", FundingRaised: "", Valuation: "25,000,000,000",
+      UptimeTarget: "99.5%", GpuCount: "20,000", HoursPerMonth: "730",
+    });
+    const deal = withOverrides(REFLECTION_SPACEX, overridesFromInputs(values));
+    // 2027-01-01 = 46388 and 2031-12-31 = 46388 + 5 × 365 + 1 (2028 is a leap year) - 1 = 48213.
+    expect(deal.terms).toEqual({
+      startDate: 46388, endDate: 48213, payment: 60_000_000, frequency: "semiannual", escalation: 0.03, timing: "arrears",
+      proration: "actual", lockInMonths: 12, lockInLastDay: null, noticeDays: 180, noticeDuringLockIn: true, noticeDate: null,
+      terminationFee: 50_000_000,
+    });
+    expect(deal).toMatchObject({
+      provider: "Acme", client: "Beta", facility: "Site 1", hardware: "H200", hoursPerMonth: 730,
+      discountRate: { value: 0.1, basis: "assumed" },
+      fundingRaised: { value: null, basis: "not disclosed" }, // given blank
+      valuation: { value: 25_000_000_000, basis: "assumed" },
+      uptimeTarget: { value: 0.995, basis: "assumed" },
+      gpuCount: { value: 20_000, basis: "assumed" },
+    });
+    // Round trip: the sheet's values of the new deal are the ones given.
+    expect(inputValue("Frequency", deal)).toEqual({ value: "semi-annual" });
+    expect(inputValue("Valuation", deal)).toEqual({ value: 25_000_000_000, basis: "assumed" });
+  });
+
+  it("leaves inputs not given as the template has them, and says which input it refused", () => {
+    expect(overridesFromInputs(readInputs({ EndDate: "2029-06-30" }))).toEqual({ terms: { endDate: 47299 } });
+    let refused: unknown;
+    try {
+      readInputs({ EndDate: "2029-06-30", DiscountRate: "8" });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(InputError);
+    expect(refused).toMatchObject({ input: "DiscountRate", kind: "value", message: "discount_rate 8 is ambiguous: write 8% or 0.08." });
   });
 });

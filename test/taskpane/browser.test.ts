@@ -10,6 +10,10 @@ import http from "http";
 import path from "path";
 import { AddressInfo } from "net";
 import { chromium, Browser, Page } from "playwright-core";
+import { buildModelPlan, ModelName } from "../../src/model/modelSheet";
+import { addressOf } from "../support/planRefs";
+import { REFLECTION_SPACEX } from "../../src/model/templates";
+import { columnWidth } from "../../src/taskpane/excelWriter";
 import { buildDist } from "../support/buildDist";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -96,7 +100,7 @@ describe("the task pane in headless Chromium", () => {
     expect(preview).toContain("900,000,000.00");
 
     // Adjust the terms like a user: discount rate 10%, actual-days proration, a provider name that looks like a formula.
-    await page.fill("#discountRate", "10");
+    await page.fill("#discountRate", "10%");
     await page.selectOption("#proration", "actual");
     await page.fill("#provider", "=SpaceX");
     expect(await page.textContent("#preview")).toContain("890,322,580.65");
@@ -113,7 +117,13 @@ describe("the task pane in headless Chromium", () => {
 
     const result = await page.evaluate(() => {
       const wb = (window as unknown as { __workbook: { snapshot(): unknown; syncs: number } }).__workbook;
-      return { after: wb.snapshot() as { sheets: { name: string; cells: Record<string, { value: unknown; formula: string | null }>; names: { name: string; ref: string }[] }[]; names: unknown[] }, syncs: wb.syncs };
+      return {
+        after: wb.snapshot() as {
+          sheets: { name: string; cells: Record<string, { value: unknown; formula: string | null }>; names: { name: string; ref: string }[]; columnWidths: Record<string, number> }[];
+          names: unknown[];
+        },
+        syncs: wb.syncs,
+      };
     });
     expect(result.syncs).toBeLessThanOrEqual(3);
     expect(result.syncs).toBe(2);
@@ -122,12 +132,55 @@ describe("the task pane in headless Chromium", () => {
     expect(result.after.names).toEqual(beforeState.names);
     const model = result.after.sheets[2];
     expect(model.name).toBe("Colossus 2 deal (2)");
-    expect(model.cells.B5).toMatchObject({ value: "=SpaceX", formula: null }); // text, not a formula
-    expect(model.cells.B9.value).toBe(46204);
-    expect(model.cells.B22.value).toBe(0.1); // DiscountRate input
-    expect(model.cells.B15.value).toBe("actual");
-    expect(model.cells.B41.formula).toMatch(/^=SUM\(F\$\d+:F\$\d+\)$/);
-    expect(model.names.find((n) => n.name === "StartDate")?.ref).toBe("Colossus 2 deal (2)!B9");
+    // The seed's layout: every cell found by its defined name.
+    const plan = buildModelPlan(REFLECTION_SPACEX);
+    const at = (name: ModelName) => model.cells[addressOf(plan, name)];
+    expect(at("Provider")).toMatchObject({ value: "=SpaceX", formula: null }); // text, not a formula
+    expect(at("StartDate").value).toBe(46204);
+    expect(at("DiscountRate").value).toBe(0.1);
+    expect(at("Proration").value).toBe("actual");
+    expect(at("TotalValue").formula).toBe("=SUM(SchedulePayment)");
+    expect(model.names.find((n) => n.name === "StartDate")?.ref).toBe(`Colossus 2 deal (2)!${addressOf(plan, "StartDate")}`);
+    // Column widths in points, converted as Excel converts characters of its default font.
+    const widths = buildModelPlan(REFLECTION_SPACEX).columnWidths;
+    expect(Object.values(model.columnWidths)).toEqual(widths.map((w) => columnWidth(w).points));
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it("fits a 320 px pane: with every template, the select and every control fit, nothing scrolls sideways", async () => {
+    const page = await openPane(USERS_WORKBOOK, 320);
+    const overflow = () =>
+      page.evaluate(() => {
+        const wide = [...document.querySelectorAll("select, input, button, label, #preview dl, #status, #template-notes")]
+          .filter((el) => !(el as HTMLElement).hidden && el.getClientRects().length > 0)
+          .map((el) => ({ id: el.id || el.tagName, right: el.getBoundingClientRect().right, left: el.getBoundingClientRect().left }))
+          .filter((r) => r.right > 320 || r.left < 0);
+        return { scrollWidth: document.documentElement.scrollWidth, wide };
+      });
+    const templates = await page.$$eval("#templateId option", (options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(templates.length).toBeGreaterThanOrEqual(3);
+    for (const id of templates) {
+      await page.selectOption("#templateId", id);
+      expect([id, await overflow()]).toEqual([id, { scrollWidth: 320, wide: [] }]);
+    }
+    // An error in the preview, large amounts, a long unbroken sheet name and the result after inserting fit too.
+    await page.fill("#endDate", "2026-01-01");
+    expect(await overflow()).toEqual({ scrollWidth: 320, wide: [] });
+    await page.selectOption("#templateId", templates[0]);
+    await page.fill("#payment", "99999999999.99");
+    await page.fill("#sheetName", "W".repeat(31));
+    expect(await page.textContent("#preview")).toContain("4,199,999,999,999.58");
+    expect(await overflow()).toEqual({ scrollWidth: 320, wide: [] });
+    await page.click("#insert");
+    await page.waitForSelector("#status.ok");
+    expect(await page.textContent("#status")).toContain("W".repeat(31));
+    expect(await overflow()).toEqual({ scrollWidth: 320, wide: [] });
+    // The check can fail: a control wider than the pane is caught.
+    await page.addStyleTag({ content: "#templateId { min-width: 400px; }" });
+    const forced = await overflow();
+    expect(forced.scrollWidth).toBeGreaterThan(320);
+    expect(forced.wide.map((w) => w.id)).toEqual(["templateId"]);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.close();
   });

@@ -6,9 +6,9 @@ import { buildModelPlan } from "../../src/model/modelSheet";
 import { columnLetter } from "../../src/model/plan";
 import { addressOf, planCellAt } from "../support/planRefs";
 import { withOverrides } from "../../src/model/overrides";
-import { formulaGrid } from "../../src/model/plan";
+import { formulaGrid, SheetPlan } from "../../src/model/plan";
 import { REFLECTION_SPACEX, TEMPLATES } from "../../src/model/templates";
-import { ExcelHost, insertModel, InsertError, uniqueSheetName } from "../../src/taskpane/excelWriter";
+import { checkPlan, columnWidth, definedNameProblem, ExcelHost, insertModel, InsertError, uniqueSheetName } from "../../src/taskpane/excelWriter";
 import { serialOf } from "../support/dates";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { WorkbookState, RequestContext } = require("../support/excel-double.js");
@@ -36,6 +36,8 @@ function usersWorkbook(options = {}): State {
 
 const seedPlan = buildModelPlan(REFLECTION_SPACEX);
 const wholeSheet = `A1:${columnLetter(seedPlan.columnWidths.length - 1)}${seedPlan.cells.length}`;
+/** The seed plan: the model gives it frozen header rows and a print setup. */
+const printedPlan: SheetPlan = seedPlan;
 
 describe("inserting the seed model", () => {
   it("adds 'Colossus 2 deal (2)' in two round trips and leaves everything else as it was", async () => {
@@ -124,7 +126,7 @@ describe("inserting the seed model", () => {
 describe("when something goes wrong", () => {
   // How many commands the write sends, from a dry run, to fail on the very last one too.
   const dryRun = usersWorkbook();
-  beforeAll(() => insertModel(seedPlan, hostFor(dryRun)));
+  beforeAll(() => insertModel(printedPlan, hostFor(dryRun)));
   const lastCommand = (): number => dryRun.log.filter((l: { sync: number }) => l.sync === 2).length - 1;
 
   it.each([["the first", (): number => 0], ["the 40th", (): number => 40], ["the last", lastCommand]] as const)(
@@ -134,7 +136,7 @@ describe("when something goes wrong", () => {
     const before = state.snapshot();
     expect(at()).toBeGreaterThan(-1);
     state.failOn(2, at());
-    const error = await insertModel(seedPlan, hostFor(state)).catch((e: unknown) => e);
+    const error = await insertModel(printedPlan, hostFor(state)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InsertError);
     expect((error as Error).message).toMatch(/could not be inserted, and the workbook was left as it was. Excel said: GeneralException/);
     expect(state.syncs).toBe(3);
@@ -161,6 +163,97 @@ describe("when something goes wrong", () => {
     await insertModel(seedPlan, hostFor(state));
     expect(state.calculationSuspended).toBe(0);
     expect(state.screenUpdatingSuspended).toBe(0);
+  });
+});
+
+describe("frozen header rows and print setup", () => {
+  it("freezes the rows and sets up printing in the same write: still two round trips", async () => {
+    const state = usersWorkbook();
+    const before = state.snapshot();
+    const result = await insertModel(printedPlan, hostFor(state));
+    expect(result.syncs).toBe(2);
+    const sheet = state.sheet(result.sheetName);
+    expect(sheet.freeze).toEqual({ rows: printedPlan.freezeRows, columns: 0 });
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$1:$4",
+      printArea: printedPlan.print!.areas,
+    });
+    const printCommands = state.log.filter((l: { kind: string }) => /^(freezePanes|pageLayout)\./.test(l.kind));
+    expect(printCommands.map((l: { sync: number; sheet: string }) => [l.sync, l.sheet])).toEqual(Array(5).fill([2, result.sheetName]));
+    expect(state.snapshot().sheets.slice(0, 2)).toEqual(before.sheets); // the user's sheets keep their own settings
+  });
+
+  it("a portrait plan prints portrait; a plan without areas sets none", async () => {
+    const state = new WorkbookState();
+    await insertModel({ ...printedPlan, print: { ...printedPlan.print!, orientation: "portrait", fitToPagesWide: 2, areas: [] } }, hostFor(state));
+    expect(state.sheets[0].pageLayout).toMatchObject({ orientation: "Portrait", zoom: { horizontalFitToPages: 2, verticalFitToPages: 0 }, printArea: null });
+  });
+
+  it.each([
+    ["1.6", { rows: 0, columns: 0 }, "Portrait"],
+    ["1.8", { rows: 42, columns: 0 }, "Portrait"],
+  ])("on an ExcelApi %s host, skips what the host lacks and inserts the rest", async (version, freeze, orientation) => {
+    const state = usersWorkbook({ supportedSets: { ExcelApi: version } });
+    const result = await insertModel({ ...printedPlan, freezeRows: 42 }, hostFor(state));
+    expect(result.syncs).toBe(2);
+    const sheet = state.sheet(result.sheetName);
+    expect(sheet.freeze).toEqual(freeze);
+    expect(sheet.pageLayout).toMatchObject({ orientation, printTitleRows: null, printArea: null });
+    expect(sheet.cells.get(addressOf(seedPlan, "StartDate")).value).toBe(46204);
+  });
+
+  it("a plan without either inserts without freezing or page setup", async () => {
+    const state = new WorkbookState();
+    await insertModel({ ...seedPlan, freezeRows: undefined, print: undefined }, hostFor(state));
+    expect(state.log.some((l: { kind: string }) => /^(freezePanes|pageLayout)\./.test(l.kind))).toBe(false);
+  });
+});
+
+describe("column widths", () => {
+  it("converts characters as Excel does: its default 8.43 characters are 64 pixels, 48 points, stored as 9.140625", () => {
+    expect(columnWidth(8.43)).toEqual({ stored: 9.140625, pixels: 64, points: 48 });
+    expect(columnWidth(12)).toEqual({ stored: 12.7109375, pixels: 89, points: 66.75 });
+    expect(columnWidth(46)).toEqual({ stored: Math.trunc((327 / 7) * 256) / 256, pixels: 327, points: 245.25 });
+  });
+
+  it("writes each plan column's width in points", async () => {
+    const state = new WorkbookState();
+    await insertModel(seedPlan, hostFor(state));
+    const widths = Object.fromEntries(state.sheets[0].columnWidths);
+    expect(widths).toEqual(Object.fromEntries(seedPlan.columnWidths.map((w, c) => [String.fromCharCode(65 + c), (w * 7 + 5) * 0.75])));
+  });
+});
+
+describe("a plan Excel would refuse is refused before the workbook is touched", () => {
+  it.each([
+    ["a name with a space", { names: [{ name: "Start Date", ref: "$B$9" }] }, /"Start Date" is not a name Excel allows/],
+    ["a name that is a cell reference", { names: [{ name: "RC1", ref: "$B$9" }] }, /cell reference/],
+    ["a name twice, in another case", { names: [{ name: "Rate", ref: "$B$9" }, { name: "RATE", ref: "$B$10" }] }, /defined twice/],
+    ["a name on no range", { names: [{ name: "Rate", ref: "Sheet1!$B$9" }] }, /not a range on the sheet/],
+    ["the sheet name History", { sheetName: "History" }, /reserved/],
+    ["half a frozen row", { freezeRows: 2.5 }, /cannot freeze/],
+    ["print titles that are not rows", { print: { ...printedPlan.print!, titleRows: "A1:K4" } }, /not whole rows/],
+    ["a print area that is not a range", { print: { ...printedPlan.print!, areas: ["A1:D80;F1:Q120"] } }, /not a range/],
+  ])("%s", async (_what, change, message) => {
+    const state = usersWorkbook();
+    const plan = { ...seedPlan, ...change } as SheetPlan;
+    expect(() => checkPlan(plan)).toThrow(message);
+    await expect(insertModel(plan, hostFor(state))).rejects.toThrow(InsertError);
+    expect(state.syncs).toBe(0);
+  });
+
+  it("every template's plan passes", () => {
+    for (const t of TEMPLATES) expect(() => checkPlan(buildModelPlan(t))).not.toThrow();
+    expect(() => checkPlan(printedPlan)).not.toThrow();
+  });
+
+  it("the writer's name rule agrees with the double's, which stands in for Excel", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const double = require("../support/excel-double.js");
+    const samples = ["StartDate", "_x", "\\x", "Rate.2026", "XFE1", "XFD1", "A1048577", "A1048576", "R", "c", "RC", "R1C1", "r2", "Start Date", "1x", ".x", "a-b", "", "a".repeat(256)];
+    for (const name of samples) expect([name, definedNameProblem(name) === null]).toEqual([name, double.definedNameProblem(name) === null]);
   });
 });
 

@@ -1,16 +1,26 @@
-import { dealFromForm, formFromTemplate, previewForm } from "../../src/taskpane/form";
+import { dealFromForm, FIELDS, formFromTemplate, paneGroups, PANE_INPUTS, previewForm } from "../../src/taskpane/form";
+import * as F from "../../src/functions/functions";
+import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
 import { GOOGLE_SPACEX_STYLE, GPU_CAPACITY_LEASE, REFLECTION_SPACEX } from "../../src/model/templates";
 import { serialOf } from "../support/dates";
 
 describe("task pane form", () => {
-  it("is prefilled from the seed template: ISO dates, money with separators, percentages", () => {
+  it("is prefilled from the seed template: ISO dates, money with separators, percentages with their sign", () => {
     const form = formFromTemplate(REFLECTION_SPACEX);
-    expect(form).toMatchObject({
+    expect(form).toEqual({
+      templateId: "reflection-spacex",
+      provider: "SpaceX",
+      client: "Reflection AI",
+      frequency: "monthly",
+      timing: "advance",
+      proration: "full",
+      lockInLastDay: "",
+      terminationFee: "0",
       startDate: "2026-07-01",
       endDate: "2029-12-31",
       payment: "150,000,000",
-      escalation: "0",
-      discountRate: "8",
+      escalation: "0%",
+      discountRate: "8%",
       lockInMonths: "3",
       noticeDays: "90",
       noticeInLockIn: false,
@@ -42,10 +52,69 @@ describe("task pane form", () => {
       "Committed at earliest exit": "900,000,000.00 (14.29%)",
       "Present value": "5,539,137,544.34",
     });
-    expect(previewForm({ ...form, payment: "lots" })).toEqual({ ok: false, field: "payment", message: "Payment must be an amount, such as 150,000,000." });
+    expect(previewForm({ ...form, payment: "lots" })).toEqual({ ok: false, field: "payment", message: 'payment must be a number, not the text "lots".' });
     expect(previewForm({ ...form, discountRate: "8 percent" })).toMatchObject({ ok: false, field: "discountRate" });
     expect(previewForm({ ...form, sheetName: "a/b" })).toMatchObject({ ok: false, field: "sheetName" });
     expect(previewForm({ ...form, payment: "-5" })).toMatchObject({ ok: false, field: null });
     expect(previewForm({ ...form, noticeDate: "2026-09-01" })).toMatchObject({ ok: false, message: expect.stringMatching(/too early/) });
+  });
+
+  it("lists its controls in sheet order, from the input declarations", () => {
+    expect(FIELDS).toEqual([
+      "templateId", "sheetName", "provider", "client", "startDate", "endDate", "payment", "frequency", "escalation", "timing",
+      "proration", "lockInMonths", "lockInLastDay", "noticeDays", "noticeInLockIn", "noticeDate", "terminationFee", "discountRate",
+    ]);
+  });
+
+  it("places every pane input exactly once in its groups", () => {
+    const placed = paneGroups().flatMap((g) => g.rows.flat().map((d) => d.name));
+    expect([...placed].sort()).toEqual(PANE_INPUTS.map((d) => d.name).sort());
+    expect(paneGroups().map((g) => g.legend)).toEqual(["Contract", "Payments", "Termination"]);
+    expect(paneGroups().every((g) => g.rows.every((row) => row.length >= 1 && row.length <= 2))).toBe(true);
+  });
+
+  it("reads rates as 8% or 0.08, and refuses a bare 8 with the functions' own message", () => {
+    const form = formFromTemplate(REFLECTION_SPACEX);
+    // README: present value 5,539,137,544.34 at 8%, 5,223,242,691.40 at 12%.
+    const pv = (discountRate: string) => {
+      const preview = previewForm({ ...form, discountRate });
+      return preview.ok ? Object.fromEntries(preview.lines)["Present value"] : preview;
+    };
+    expect(pv("8%")).toBe("5,539,137,544.34");
+    expect(pv("0.08")).toBe("5,539,137,544.34");
+    expect(pv("12%")).toBe("5,223,242,691.40");
+    expect(pv("0.12")).toBe("5,223,242,691.40");
+    const refusal = previewForm({ ...form, discountRate: "8" });
+    expect(refusal).toEqual({ ok: false, field: "discountRate", message: "discount_rate 8 is ambiguous: write 8% or 0.08." });
+    let excelMessage = "";
+    try {
+      F.contractPv(46204, 47483, [[150_000_000]], 8);
+    } catch (error) {
+      excelMessage = (error as CustomFunctionsErrorStub).message;
+    }
+    expect(!refusal.ok && refusal.message).toBe(excelMessage);
+  });
+
+  it("shows semi-annual and percentages of other templates as the sheet words them", () => {
+    // gpu-capacity-lease: quarterly, 3% escalation, 10% discount rate, 50,000,000 fee, notice in lock-in.
+    expect(formFromTemplate(GPU_CAPACITY_LEASE)).toMatchObject({
+      frequency: "quarterly",
+      escalation: "3%",
+      discountRate: "10%",
+      terminationFee: "50,000,000",
+      timing: "arrears",
+      proration: "actual",
+      noticeInLockIn: true,
+    });
+    const form = formFromTemplate(REFLECTION_SPACEX);
+    const semi = dealFromForm({ ...form, frequency: "semi-annual", payment: "900,000,000" });
+    expect(semi.terms).toMatchObject({ frequency: "semiannual", payment: 900_000_000 });
+    expect(formFromTemplate(semi).frequency).toBe("semi-annual");
+    expect(previewForm({ ...form, frequency: "weekly" })).toMatchObject({ ok: false, field: "frequency" });
+    expect(previewForm({ ...form, noticeDays: "90.5" })).toEqual({
+      ok: false,
+      field: "noticeDays",
+      message: 'notice_days must be a whole number, not the text "90.5".',
+    });
   });
 });

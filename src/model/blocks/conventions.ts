@@ -4,7 +4,7 @@
  * year, the day count of the present value, minutes in an hour, the tolerance of the checks.
  */
 import { FREQUENCIES, MONTHS_PER_PERIOD } from "../../core";
-import { FREQUENCY_SHEET_WORDS } from "../inputs";
+import { FREQUENCY_NAMES } from "../../core/vocabulary";
 import { Block, ListRow } from "../layout";
 import { FORMATS } from "./context";
 
@@ -24,7 +24,7 @@ export function conventionsBlock(): Block<ConventionName> {
   const frequencyRows: ListRow<ConventionName>[] = FREQUENCIES.map((f, i) => ({
     label: i === 0 ? "Months per period, by frequency word" : "",
     cells: [
-      { value: FREQUENCY_SHEET_WORDS[f], style: "constant" },
+      { value: FREQUENCY_NAMES[f], style: "constant" },
       { value: MONTHS_PER_PERIOD[f], numberFormat: FORMATS.integer, style: "constant" },
     ],
   }));

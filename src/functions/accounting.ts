@@ -1,0 +1,225 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands custom functions untyped cell values. */
+/**
+ * The DEAL lease-accounting functions (IFRS 16, ASC 842): thin adapters from Excel arguments to the
+ * core's accounting view (src/core/accounting.ts).
+ *
+ * end_date is the last day of the ACCOUNTING lease term, not necessarily the contract's: for the seed
+ * deal, which either party may leave on 90 days' notice after three months, the enforceable term ends
+ * on 2026-12-29 (IFRS 16.B34; ASC 842-10-55-12), so =DEAL.LEASE_LIABILITY(A1, DATE(2026,12,29), A3, 8%).
+ *
+ * Discounting is periodic (annual rate ÷ payments a year, once a period), the lease-accounting
+ * convention; CONTRACT_PV discounts as XNPV does (actual days over 365) and gives a different figure.
+ */
+import {
+  ContractTerms,
+  Decimal,
+  leaseAccounting,
+  LesseeStandard,
+  maturityAnalysis,
+  measureLease,
+  formatIsoDate,
+  toNumber,
+  validateTerms,
+  valueError,
+} from "../core";
+import {
+  excelCall,
+  readDate,
+  readFrequency,
+  readNumber,
+  readOptionalDate,
+  readOptionalNumber,
+  readPayment,
+  readProration,
+  readTiming,
+} from "./excelArgs";
+
+/** The validated terms of the shared schedule arguments, in the documented order. */
+function termsOf(start_date: any, end_date: any, payment: any, frequency: any, escalation: any, timing: any, proration: any): ContractTerms {
+  return validateTerms({
+    startDate: readDate(start_date, "start_date"),
+    endDate: readDate(end_date, "end_date"),
+    payment: readPayment(payment),
+    frequency: readFrequency(frequency),
+    escalation: readOptionalNumber(escalation, "escalation", 0),
+    timing: readTiming(timing),
+    proration: readProration(proration),
+  });
+}
+
+const STANDARD_WORDS: Record<string, LesseeStandard> = {
+  ifrs16: "ifrs16",
+  "ifrs 16": "ifrs16",
+  "ifrs-16": "ifrs16",
+  ifrs: "ifrs16",
+  "asc842-finance": "asc842-finance",
+  "asc 842 finance": "asc842-finance",
+  "asc842 finance": "asc842-finance",
+  finance: "asc842-finance",
+  "asc842-operating": "asc842-operating",
+  "asc 842 operating": "asc842-operating",
+  "asc842 operating": "asc842-operating",
+  operating: "asc842-operating",
+  "short-term": "short-term",
+  "short term": "short-term",
+  shortterm: "short-term",
+};
+
+/** "ifrs16" (default), "asc842-finance", "asc842-operating" or "short-term". */
+export function readStandard(value: unknown): LesseeStandard {
+  const v = Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? value[0][0] : value;
+  if (v === null || v === undefined || v === 0 || (typeof v === "string" && v.trim() === "")) return "ifrs16";
+  const found = typeof v === "string" ? STANDARD_WORDS[v.trim().toLowerCase()] : undefined;
+  if (found) return found;
+  const shown = typeof v === "string" ? `"${v.length > 40 ? v.slice(0, 40) + "…" : v}"` : String(v);
+  throw valueError(`standard must be "ifrs16", "asc842-finance", "asc842-operating" or "short-term", not ${shown}.`);
+}
+
+function measured(start_date: any, end_date: any, payment: any, discount_rate: any, frequency: any, escalation: any, timing: any, proration: any, idc?: any, incentives?: any) {
+  const terms = termsOf(start_date, end_date, payment, frequency, escalation, timing, proration);
+  return measureLease({
+    terms,
+    annualRate: new Decimal(readNumber(discount_rate, "discount_rate")),
+    initialDirectCosts: readOptionalNumber(idc, "initial_direct_costs", 0),
+    incentives: readOptionalNumber(incentives, "incentives", 0),
+  });
+}
+
+/**
+ * Lease liability at commencement (IFRS 16, ASC 842): present value at the periodic rate (annual rate ÷ payments a year) of the payments in the lease term not paid on the commencement day.
+ * @customfunction LEASE_LIABILITY
+ * @helpurl https://localhost:3000/help.html#lease_liability
+ * @param start_date Commencement: the first day of the lease term (a date).
+ * @param end_date Last day of the accounting lease term, inclusive — the enforceable end (seed: 2026-12-29), not necessarily the contract's.
+ * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
+ * @param discount_rate Annual discount rate: the rate implicit in the lease or the incremental borrowing rate (8% = 0.08).
+ * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.
+ * @param [escalation] Annual escalation, applied on each anniversary (3% = 0.03). Default 0.
+ * @param [timing] "advance" (default: the first payment is made at commencement and excluded) or "arrears".
+ * @param [proration] How a final part period is charged: "full" (default) or "actual" (by days).
+ * @returns The lease liability at commencement.
+ */
+export function leaseLiability(
+  start_date: any,
+  end_date: any,
+  payment: any[][],
+  discount_rate: any,
+  frequency?: any,
+  escalation?: any,
+  timing?: any,
+  proration?: any,
+): number {
+  return excelCall(() => toNumber(measured(start_date, end_date, payment, discount_rate, frequency, escalation, timing, proration).liability));
+}
+
+/**
+ * Right-of-use asset at commencement (IFRS 16, ASC 842): the lease liability + payments made at or before commencement + initial direct costs − lease incentives received.
+ * @customfunction ROU_ASSET
+ * @helpurl https://localhost:3000/help.html#rou_asset
+ * @param start_date Commencement: the first day of the lease term (a date).
+ * @param end_date Last day of the accounting lease term, inclusive — the enforceable end (seed: 2026-12-29), not necessarily the contract's.
+ * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
+ * @param discount_rate Annual discount rate: the rate implicit in the lease or the incremental borrowing rate (8% = 0.08).
+ * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.
+ * @param [escalation] Annual escalation, applied on each anniversary (3% = 0.03). Default 0.
+ * @param [timing] "advance" (default: the first payment is made at commencement and added to the asset) or "arrears".
+ * @param [proration] How a final part period is charged: "full" (default) or "actual" (by days).
+ * @param [initial_direct_costs] Incremental costs of obtaining the lease, paid by the lessee. Default 0.
+ * @param [incentives] Lease incentives received from the lessor. Default 0.
+ * @returns The right-of-use asset at commencement.
+ */
+export function rouAsset(
+  start_date: any,
+  end_date: any,
+  payment: any[][],
+  discount_rate: any,
+  frequency?: any,
+  escalation?: any,
+  timing?: any,
+  proration?: any,
+  initial_direct_costs?: any,
+  incentives?: any,
+): number {
+  return excelCall(() =>
+    toNumber(measured(start_date, end_date, payment, discount_rate, frequency, escalation, timing, proration, initial_direct_costs, incentives).rouAsset),
+  );
+}
+
+export const ACCOUNTING_HEADER = ["Period", "Date", "Payment", "Interest", "Liability", "ROU asset", "Lease cost"];
+
+/**
+ * Lessee accounting per period: a header row, then one row per period with its last day, payment, interest, closing liability, closing right-of-use asset and lease cost. Spills.
+ * @customfunction LEASE_ACCOUNTING
+ * @helpurl https://localhost:3000/help.html#lease_accounting
+ * @param start_date Commencement: the first day of the lease term (a date).
+ * @param end_date Last day of the accounting lease term, inclusive — the enforceable end (seed: 2026-12-29), not necessarily the contract's.
+ * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
+ * @param discount_rate Annual discount rate: the rate implicit in the lease or the incremental borrowing rate (8% = 0.08).
+ * @param [standard] "ifrs16" (default: interest + straight-line depreciation), "asc842-finance" (the same shape), "asc842-operating" (one straight-line cost) or "short-term" (exemption: expense only, term of 12 months or less).
+ * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.
+ * @param [escalation] Annual escalation, applied on each anniversary (3% = 0.03). Default 0.
+ * @param [timing] "advance" (default: paid on each period's first day) or "arrears" (on its last day).
+ * @param [proration] How a final part period is charged: "full" (default) or "actual" (by days).
+ * @returns The accounting schedule as a spilled range.
+ */
+export function leaseAccountingTable(
+  start_date: any,
+  end_date: any,
+  payment: any[][],
+  discount_rate: any,
+  standard?: any,
+  frequency?: any,
+  escalation?: any,
+  timing?: any,
+  proration?: any,
+): any[][] {
+  return excelCall(() => {
+    const which = readStandard(standard);
+    const acc = leaseAccounting(measured(start_date, end_date, payment, discount_rate, frequency, escalation, timing, proration), which);
+    const rows: any[][] = [[...ACCOUNTING_HEADER]];
+    for (const r of acc.rows) {
+      rows.push([r.period, r.end, toNumber(r.payment), toNumber(r.interest), toNumber(r.closingLiability), toNumber(r.closingRou), toNumber(r.leaseCost)]);
+    }
+    return rows;
+  });
+}
+
+/**
+ * Maturity analysis of the lease liability: undiscounted payments in each of the next five years and thereafter, the total, less imputed interest, and the liability. Spills two columns.
+ * @customfunction MATURITY_TABLE
+ * @helpurl https://localhost:3000/help.html#maturity_table
+ * @param start_date Commencement: the first day of the lease term (a date).
+ * @param end_date Last day of the accounting lease term, inclusive — the enforceable end (seed: 2026-12-29), not necessarily the contract's.
+ * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
+ * @param discount_rate Annual discount rate: the rate implicit in the lease or the incremental borrowing rate (8% = 0.08).
+ * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.
+ * @param [escalation] Annual escalation, applied on each anniversary (3% = 0.03). Default 0.
+ * @param [timing] "advance" (default: paid on each period's first day) or "arrears" (on its last day).
+ * @param [proration] How a final part period is charged: "full" (default) or "actual" (by days).
+ * @param [as_of_date] The reporting date, at its close. Default: commencement, just after the payment made then.
+ * @returns Labels and amounts as a spilled range.
+ */
+export function maturityTable(
+  start_date: any,
+  end_date: any,
+  payment: any[][],
+  discount_rate: any,
+  frequency?: any,
+  escalation?: any,
+  timing?: any,
+  proration?: any,
+  as_of_date?: any,
+): any[][] {
+  return excelCall(() => {
+    const m = measured(start_date, end_date, payment, discount_rate, frequency, escalation, timing, proration);
+    const mat = maturityAnalysis(m, readOptionalDate(as_of_date, "as_of_date"));
+    const iso = (serial: number) => formatIsoDate(serial, m.terms.dateSystem);
+    return [
+      ...mat.years.map((y, i) => [`Year ${i + 1} (${iso(y.from)} to ${iso(y.to)})`, toNumber(y.amount)]),
+      ["Thereafter", toNumber(mat.thereafter)],
+      ["Total undiscounted payments", toNumber(mat.total)],
+      ["Less imputed interest", toNumber(mat.imputedInterest.negated()) + 0], // + 0: never −0 in a cell
+      ["Lease liability", toNumber(mat.liability)],
+    ];
+  });
+}
