@@ -6,7 +6,8 @@
  *
  * Same argument order and option words as the other DEAL functions: the leading arguments, then the
  * options that apply in the shared order — frequency, escalation, timing, proration,
- * notice_in_lock_in, termination_fee. Blank, omitted or 0 options take their defaults.
+ * notice_in_lock_in, termination_fee. Blank, omitted or 0 options take their defaults. Probabilities,
+ * uptimes and credit shares follow the rate rule: 0.2 or "20%"; a bare 20 is refused as ambiguous.
  */
 import {
   allowedDowntimeMinutes,
@@ -29,6 +30,7 @@ import {
   readOptionalNumber,
   readPayment,
   readProration,
+  readRate,
   readTiming,
 } from "./excelArgs";
 
@@ -139,7 +141,7 @@ export function expectedValueOf(
       start_date, end_date, payment, lock_in_months, notice_days,
       frequency, escalation, timing, proration, notice_in_lock_in, termination_fee,
     );
-    return toNumber(expectedValue(terms, readNumber(annual_exit_probability, "annual_exit_probability")));
+    return toNumber(expectedValue(terms, readRate(annual_exit_probability, "annual_exit_probability")));
   });
 }
 
@@ -155,8 +157,8 @@ function readTiers(value: unknown): SlaTierInput[] {
   rows.forEach(([below, credit], i) => {
     if (blank(below) && blank(credit)) return;
     tiers.push({
-      below: readNumber(below, `tiers row ${i + 1} uptime threshold`),
-      credit: readNumber(credit, `tiers row ${i + 1} credit`),
+      below: readRate(below, `tiers row ${i + 1} uptime threshold`),
+      credit: readRate(credit, `tiers row ${i + 1} credit`),
     });
   });
   return tiers;
@@ -173,7 +175,7 @@ function readTiers(value: unknown): SlaTierInput[] {
  */
 export function slaCreditOf(payment: any, uptime: any, tiers: any[][]): number {
   return excelCall(() =>
-    toNumber(slaCredit(readNumber(payment, "payment"), readNumber(uptime, "uptime"), readTiers(tiers))),
+    toNumber(slaCredit(readNumber(payment, "payment"), readRate(uptime, "uptime"), readTiers(tiers))),
   );
 }
 
@@ -189,7 +191,7 @@ export function slaCreditOf(payment: any, uptime: any, tiers: any[][]): number {
 export function downtimeAllowed(uptime_target: any, period_start: any, period_end?: any): number {
   return excelCall(() =>
     toNumber(allowedDowntimeMinutes(
-      readNumber(uptime_target, "uptime_target"),
+      readRate(uptime_target, "uptime_target"),
       readDate(period_start, "period_start"),
       readOptionalDate(period_end, "period_end"),
     )),

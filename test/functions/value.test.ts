@@ -89,9 +89,15 @@ describe("EXPECTED_VALUE", () => {
     expect(V.expectedValueOf(START, "2027-03-31", PAY, 3, 90, 0.717570463519)).toBe(1_265_850_000);
   });
 
-  it("refuses a probability outside 0–1 (#NUM!) and a missing one (#VALUE!)", () => {
-    expect(excelError(() => V.expectedValueOf(START, END, PAY, 3, 90, 20)).code).toBe("#NUM!");
-    expect(excelError(() => V.expectedValueOf(START, END, PAY, 3, 90, "")).message).toBe("annual_exit_probability is missing: give a number.");
+  it("reads the probability by the rate rule: 0.2 or \"20%\"; a bare 20 is ambiguous, 120% impossible, blank missing", () => {
+    expect(V.expectedValueOf(START, END, PAY, 3, 90, "20%")).toBe(4_804_200_159.38);
+    expect(excelError(() => V.expectedValueOf(START, END, PAY, 3, 90, 20))).toEqual({
+      code: "#VALUE!",
+      message: "annual_exit_probability 20 is ambiguous: write 20% or 0.2.",
+    });
+    expect(excelError(() => V.expectedValueOf(START, END, PAY, 3, 90, "120%")).code).toBe("#NUM!");
+    expect(excelError(() => V.expectedValueOf(START, END, PAY, 3, 90, -0.1)).code).toBe("#NUM!");
+    expect(excelError(() => V.expectedValueOf(START, END, PAY, 3, 90, "")).message).toMatch(/^annual_exit_probability is missing/);
   });
 
   it("on random terms: CONTRACT_VALUE at 0, EXIT_VALUE at 1, never above CONTRACT_VALUE nor below EXIT_VALUE without a fee", () => {
@@ -135,10 +141,10 @@ describe("SLA_CREDIT", () => {
   it("explains a table it cannot read", () => {
     expect(excelError(() => V.slaCreditOf(150_000_000, 0.985, [[0.999]])).message).toMatch(/two-column range/);
     expect(excelError(() => V.slaCreditOf(150_000_000, 0.985, [[null, null]])).message).toMatch(/table is empty/);
-    expect(excelError(() => V.slaCreditOf(150_000_000, 0.985, [[0.999, "ten"]])).message).toBe(
-      'tiers row 1 credit must be a number, not the text "ten".',
-    );
-    expect(excelError(() => V.slaCreditOf(150_000_000, 99.5, TIERS)).code).toBe("#NUM!");
+    expect(excelError(() => V.slaCreditOf(150_000_000, 0.985, [[0.999, "ten"]])).message).toMatch(/^tiers row 1 credit must be a rate .*"ten"/);
+    expect(excelError(() => V.slaCreditOf(150_000_000, 99.5, TIERS)).message).toBe("uptime 99.5 is ambiguous: write 99.5% or 0.995.");
+    // Percent text reads as the rate rule says.
+    expect(V.slaCreditOf(150_000_000, "99.5%", [["99.9%", "10%"]])).toBe(15_000_000);
   });
 });
 
@@ -150,7 +156,9 @@ describe("DOWNTIME_ALLOWED", () => {
     // 2026-07-01 to 2026-09-30: 92 days × 1.44 = 132.48.
     expect(V.downtimeAllowed(0.999, START, "2026-09-30")).toBe(132.48);
     expect(excelError(() => V.downtimeAllowed(0.999, "2026-09-30", START)).code).toBe("#NUM!");
-    expect(excelError(() => V.downtimeAllowed(1.2, START)).code).toBe("#NUM!");
+    expect(excelError(() => V.downtimeAllowed(1.2, START)).code).toBe("#VALUE!"); // 1.2 is ambiguous: 1.2% or 120%?
+    expect(excelError(() => V.downtimeAllowed("120%", START)).code).toBe("#NUM!");
+    expect(V.downtimeAllowed("99.9%", START)).toBe(44.64);
   });
 });
 
