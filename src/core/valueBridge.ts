@@ -19,7 +19,7 @@
 import { Decimal, roundCents, ZERO } from "./money";
 import { addMonths, DateSystem, dateToSerial, Serial, serialToDate } from "./dates";
 import { numError, valueError } from "./errors";
-import { checkDate, checkMoney, ContractTerms, earliestNoticeDate, MoneyInput } from "./terms";
+import { checkDate, checkMoney, ContractTerms, earliestNoticeDate, lockInEnd, MoneyInput } from "./terms";
 import { buildSchedule, Period, prorate } from "./schedule";
 import { exitDate, exitOutcome } from "./termination";
 import { totalValue } from "./valuation";
@@ -197,9 +197,11 @@ function walkNoticeMonths(
   const system: DateSystem = terms.dateSystem;
   const first = earliestNoticeDate(terms);
   const firstDate = serialToDate(first, system);
-  // One copy of the terms whose notice date moves month by month: no allocation per month.
+  // One copy of the terms whose notice date moves month by month: no allocation per month. Its
+  // lock-in is given by its last day (the same lock-in end), so exitDate need not redo EDATE each month.
   const termination: { -readonly [K in keyof ContractTerms["termination"]]: ContractTerms["termination"][K] } = {
     ...terms.termination,
+    lockInLastDay: lockInEnd(terms) - 1,
   };
   const probe: ContractTerms = { ...terms, termination };
   let begun = 0;
