@@ -30,8 +30,10 @@ export const MONTHS_PER_PERIOD: Readonly<Record<Frequency, number>> = {
   semiannual: 6,
   annual: 12,
 };
-/** The most periods a schedule may hold (100 years of months). */
-export const MAX_PERIODS = 1200;
+/** The longest term, in months (100 years), whatever the frequency: the end date must fall before EDATE(start, 1200). */
+export const MAX_TERM_MONTHS = 1200;
+/** The most periods a schedule may hold: a term of {@link MAX_TERM_MONTHS} months paid monthly. */
+export const MAX_PERIODS = MAX_TERM_MONTHS;
 
 export interface RampStep {
   /** Applies to every period that starts on or after this date, until the next step. */
@@ -99,8 +101,10 @@ export interface TermsInput {
 
 /**
  * Checks and normalises contract terms. Throws a {@link DealError}: `value` for a missing or
- * malformed argument, `num` for an impossible one (end before start, a negative payment, more than
- * 1,200 periods).
+ * malformed argument, `num` for an impossible one (end before start, an end date of 9999-12-31, a
+ * payment below half a cent, a term longer than 1,200 months whatever the frequency).
+ *
+ * Runs in constant time for a fixed payment: nothing here walks the periods of the term.
  *
  * @example
  * validateTerms({ startDate: 46204, endDate: 47483, payment: 150_000_000 }).frequency // "monthly"
@@ -114,10 +118,19 @@ export function validateTerms(input: TermsInput): ContractTerms {
       `The end date ${formatIsoDate(endDate, dateSystem)} is before the start date ${formatIsoDate(startDate, dateSystem)}.`,
     );
   }
+  if (endDate === (dateSystem === "1904" ? MAX_SERIAL_1904 : MAX_SERIAL_1900)) {
+    throw numError(
+      "The end date cannot be 9999-12-31, the last day of Excel's calendar: the day after the end date (the exit date when the contract simply runs out) must exist in Excel's calendar.",
+    );
+  }
   const frequency = checkFrequency(input.frequency);
-  const periods = countPeriods(startDate, endDate, MONTHS_PER_PERIOD[frequency], dateSystem);
-  if (periods > MAX_PERIODS) {
-    throw numError(`The term holds ${periods} periods; at most ${MAX_PERIODS} are supported.`);
+  // The limit is on the length of the term, not on the number of periods, so every function accepts
+  // the same terms whatever the frequency. Constant time: no walk over the periods.
+  const limit = dateToSerial(addMonths(serialToDate(startDate, dateSystem), MAX_TERM_MONTHS, dateSystem), dateSystem);
+  if (endDate >= limit) {
+    throw numError(
+      `The term from ${formatIsoDate(startDate, dateSystem)} to ${formatIsoDate(endDate, dateSystem)} is longer than 1,200 months (100 years), the longest supported: end it by ${formatIsoDate(limit - 1, dateSystem)}.`,
+    );
   }
   const timing = input.timing ?? "advance";
   if (timing !== "advance" && timing !== "arrears") throw valueError(`Unknown timing "${String(timing)}".`);
@@ -211,13 +224,16 @@ function checkTermination(input: TermsInput, startDate: Serial, dateSystem: Date
 }
 
 /**
- * Checks a payment: a positive amount, or a ramp of ascending dates and non-negative amounts whose
- * first date is on or before the start (when a start is known).
+ * Checks a payment: an amount of at least half a cent, or a ramp of ascending dates and amounts that
+ * are 0 or at least half a cent, whose first date is on or before the start (when a start is known).
  */
 export function checkPayment(payment: TermsInput["payment"], startDate: Serial | null, dateSystem: DateSystem): Payment {
   if (!Array.isArray(payment)) {
     const amount = checkMoney(payment as MoneyInput, "payment");
     if (!amount.isPositive() || amount.isZero()) throw numError("The payment per period must be greater than zero.");
+    if (amount.lt(HALF_CENT)) {
+      throw numError("The payment per period must be at least half a cent (0.005): a smaller amount rounds to 0.00.");
+    }
     return { kind: "fixed", amount };
   }
   const rows = payment as readonly RampStepInput[];
@@ -227,6 +243,9 @@ export function checkPayment(payment: TermsInput["payment"], startDate: Serial |
     const effectiveDate = checkDate(row.effectiveDate, `ramp row ${i + 1} date`, dateSystem);
     const amount = checkMoney(row.amount, `ramp row ${i + 1} amount`);
     if (amount.isNegative()) throw numError(`Ramp row ${i + 1}: the amount cannot be negative.`);
+    if (!amount.isZero() && amount.lt(HALF_CENT)) {
+      throw numError(`Ramp row ${i + 1}: the amount must be 0 or at least half a cent (0.005); a smaller amount rounds to 0.00.`);
+    }
     const previous = steps[steps.length - 1];
     if (previous && effectiveDate <= previous.effectiveDate) {
       throw valueError(`Ramp dates must be in ascending order without repeats (row ${i + 1}).`);
@@ -257,6 +276,9 @@ function checkWholeNumber(value: number, name: string, max: number): number {
   if (value < 0 || value > max) throw numError(`${name} must be between 0 and ${max}.`);
   return value;
 }
+
+/** The smallest payment that does not round to 0.00: ROUND(0.005, 2) = 0.01. */
+const HALF_CENT = new Decimal("0.005");
 
 /** Amounts at or above a quadrillion are refused: they are typing errors, and they keep results finite. */
 const MAX_AMOUNT = new Decimal("1e15");

@@ -130,10 +130,12 @@ export function annualRunRate(question: RunRateQuestion): Decimal {
   const months = MONTHS_PER_PERIOD[frequency];
   const perYear = 12 / months;
   if (startDate === null) {
+    // Without a start, a fixed payment has no default day; "0 after the end" still holds for any
+    // as_of_date given (a fixed payment and a one-step ramp must agree).
+    const asOf = question.asOf ?? (payment.kind === "ramp" ? payment.steps[0].effectiveDate : null);
+    if (endDate !== null && asOf !== null && asOf > endDate) return new Decimal(0);
     if (payment.kind === "fixed") return payment.amount.times(perYear);
-    const asOf = question.asOf ?? payment.steps[0].effectiveDate;
-    if (endDate !== null && asOf > endDate) return new Decimal(0);
-    return rampAmountOn(payment.steps, asOf).times(perYear);
+    return rampAmountOn(payment.steps, asOf ?? payment.steps[0].effectiveDate).times(perYear);
   }
   const asOf = question.asOf ?? startDate;
   if (asOf < startDate || (endDate !== null && asOf > endDate)) return new Decimal(0);
