@@ -159,27 +159,6 @@ export function edate(serial: Serial, months: number, system: DateSystem = "1900
 }
 
 /**
- * Excel's `EOMONTH`: the last day of the month `months` months after `serial`.
- *
- * @example
- * eomonth(46204, 0) // 46234: 2026-07-31
- */
-export function eomonth(serial: Serial, months: number, system: DateSystem = "1900"): Serial {
-  const shifted = addMonths({ ...serialToDate(serial, system), day: 1 }, months, system);
-  return checkedSerial({ ...shifted, day: daysInMonth(shifted.year, shifted.month, system) }, system);
-}
-
-/**
- * Converts a serial between date systems (the same calendar day).
- *
- * @example
- * convertSerial(46204, "1900", "1904") // 44742
- */
-export function convertSerial(serial: Serial, from: DateSystem, to: DateSystem): Serial {
-  return from === to ? serial : dateToSerial(serialToDate(serial, from), to);
-}
-
-/**
  * Formats a serial as an ISO date, for messages and logs.
  *
  * @example

@@ -168,13 +168,24 @@ export function checkFrequency(value: Frequency | undefined): Frequency {
  * countPeriods(46204, 47483, 1) // 42
  */
 export function countPeriods(startDate: Serial, endDate: Serial, monthsPerPeriod: number, system: DateSystem = "1900"): number {
+  return periodIndexOn(startDate, endDate, monthsPerPeriod, system) + 1;
+}
+
+/**
+ * The 0-based index of the period that contains `day` (day ≥ start): the largest k with
+ * EDATE(start, k × months) ≤ day. The one period search of the core, in constant time.
+ *
+ * @example
+ * periodIndexOn(46204, 46386, 1) // 5: 2026-12-30 lies in the sixth month, from 2026-12-01
+ */
+export function periodIndexOn(startDate: Serial, day: Serial, monthsPerPeriod: number, system: DateSystem = "1900"): number {
   const start = serialToDate(startDate, system);
-  const end = serialToDate(endDate, system);
-  const monthsSpanned = (end.year - start.year) * 12 + (end.month - start.month);
+  const target = serialToDate(day, system);
+  const monthsSpanned = (target.year - start.year) * 12 + (target.month - start.month);
   let k = Math.floor(monthsSpanned / monthsPerPeriod);
-  // The last candidate may start after the end date when the end's day of month is earlier.
-  while (k > 0 && dateToSerial(addMonths(start, k * monthsPerPeriod, system), system) > endDate) k--;
-  return k + 1;
+  // The last candidate may start after the day when the day of month is earlier than the start's.
+  while (k > 0 && dateToSerial(addMonths(start, k * monthsPerPeriod, system), system) > day) k--;
+  return k;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   MONTHS_PER_PERIOD,
   MoneyInput,
   Payment,
+  periodIndexOn,
   TermsInput,
 } from "./terms";
 import { buildSchedule, Period, periodRate, rampAmountOn } from "./schedule";
@@ -139,18 +140,9 @@ export function annualRunRate(question: RunRateQuestion): Decimal {
   }
   const asOf = question.asOf ?? startDate;
   if (asOf < startDate || (endDate !== null && asOf > endDate)) return new Decimal(0);
-  const monthsFromStart = monthsToPeriodContaining(startDate, asOf, months, dateSystem);
+  const monthsFromStart = periodIndexOn(startDate, asOf, months, dateSystem) * months;
   const periodStart = dateToSerial(addMonths(serialToDate(startDate, dateSystem), monthsFromStart, dateSystem), dateSystem);
   return periodRate(payment, escalation, monthsFromStart, periodStart).times(perYear);
-}
-
-/** Months from the start to the first day of the period that contains `day` (day ≥ start). */
-function monthsToPeriodContaining(startDate: Serial, day: Serial, monthsPerPeriod: number, system: DateSystem): number {
-  const start = serialToDate(startDate, system);
-  const target = serialToDate(day, system);
-  let k = Math.floor(((target.year - start.year) * 12 + (target.month - start.month)) / monthsPerPeriod);
-  while (k > 0 && dateToSerial(addMonths(start, k * monthsPerPeriod, system), system) > day) k--;
-  return k * monthsPerPeriod;
 }
 
 /** Periods per year of a frequency: 12, 4, 2 or 1. */
@@ -159,7 +151,10 @@ export function periodsPerYear(frequency: Frequency): number {
 }
 
 /**
- * Implied price per GPU-hour: the monthly-equivalent payment over GPUs × hours in a month.
+ * Implied price per GPU-hour — the one place it is computed (GPU_HOUR_RATE, the headline figures):
+ * monthly-equivalent payment ÷ GPUs ÷ hours a month, where the monthly-equivalent payment is the
+ * payment per period ÷ months per period (12, 3, 6 or 1 → 1, 3, 6, 12 months). The model sheet's
+ * formula is the same: MAX(rate in force) / MonthsPerPeriod / GpuCount / HoursPerMonth.
  *
  * Why 730 hours: 8,760 hours in a 365-day year over 12 months, the cloud-pricing convention.
  *
