@@ -1,10 +1,10 @@
 /**
  * Early termination: when the contract can end, and what is owed by then.
  */
-import { Decimal } from "./money";
+import { Decimal, toNumber, ZERO } from "./money";
 import { Serial } from "./dates";
 import { ContractTerms, earliestNoticeDate, lockInEnd } from "./terms";
-import { buildSchedule, Period, prorate } from "./schedule";
+import { Period, PeriodCursor, prorate } from "./schedule";
 
 export interface ExitOutcome {
   /** The day notice is served: the given notice date or the earliest permitted one. */
@@ -18,6 +18,8 @@ export interface ExitOutcome {
   readonly early: boolean;
   /** Payments owed for service up to the exit date, plus the fee on an early exit. */
   readonly value: Decimal;
+  /** `value` as the nearest double — what a cell shows — without building the decimal when it need not. */
+  readonly valueNumber: number;
   readonly fee: Decimal;
 }
 
@@ -30,35 +32,72 @@ export interface ExitOutcome {
  * exitDate(validateTerms({ startDate: 46204, endDate: 47483, payment: 1, lockInMonths: 3, noticeDays: 90 })) // 46386
  */
 export function exitDate(terms: ContractTerms): Serial {
-  const notice = terms.termination.noticeDate ?? earliestNoticeDate(terms);
-  const effective = Math.max(notice + terms.termination.noticeDays, lockInEnd(terms));
-  return Math.min(effective, terms.endDate + 1);
+  return noticeAndExit(terms)[1];
+}
+
+/** The notice date used and the exit date, with the lock-in's end computed once. */
+function noticeAndExit(terms: ContractTerms): [notice: Serial, exit: Serial] {
+  const lockIn = lockInEnd(terms);
+  const notice = terms.termination.noticeDate ?? earliestNoticeDate(terms, lockIn);
+  const effective = Math.max(notice + terms.termination.noticeDays, lockIn);
+  return [notice, Math.min(effective, terms.endDate + 1)];
 }
 
 /**
  * The committed value at exit: every period begun before the exit date is owed — in full, or for the
  * days served when proration is by actual days — plus the termination fee if the exit is early.
  *
+ * Only the periods up to the exit are generated (unless a built schedule is passed in), so the cost
+ * follows the exit, not the length of the term.
+ *
  * @example
  * // Seed: Jul–Dec 2026 owed in full
  * exitOutcome(validateTerms({ startDate: 46204, endDate: 47483, payment: 150e6, lockInMonths: 3, noticeDays: 90 })).value.toString() // "900000000"
  */
-export function exitOutcome(terms: ContractTerms, schedule: readonly Period[] = buildSchedule(terms)): ExitOutcome {
-  const exit = exitDate(terms);
+export function exitOutcome(terms: ContractTerms, schedule?: readonly Period[]): ExitOutcome {
+  const [noticeDate, exit] = noticeAndExit(terms);
   const early = exit <= terms.endDate;
-  let value = new Decimal(0);
-  for (const period of schedule) {
-    if (period.start >= exit) break;
-    const lastDayServed = exit - 1;
-    if (lastDayServed >= period.end || terms.proration === "full") value = value.plus(period.payment);
-    else value = value.plus(prorate(period.rate, lastDayServed - period.start + 1, period.fullDays));
+  const periods = schedule === undefined ? new PeriodCursor(terms) : arrayCursor(schedule);
+  // The last period begun before the exit: everything before it is owed in full.
+  let last: Period | undefined;
+  for (let period = periods.next(); period !== undefined && period.start < exit; period = periods.next()) last = period;
+  const fee = early ? terms.termination.fee : ZERO;
+  if (last === undefined) return new Outcome(noticeDate, exit, early, fee, () => fee, undefined);
+  const owed = last;
+  const lastDayServed = exit - 1;
+  if (lastDayServed < owed.end && terms.proration === "actual") {
+    // The exit cuts the last period: its days served replace its payment.
+    const value = owed.cumulative.minus(owed.payment).plus(prorate(owed.rate, lastDayServed - owed.start + 1, owed.fullDays)).plus(fee);
+    return new Outcome(noticeDate, exit, early, fee, () => value, undefined);
   }
-  const fee = early ? terms.termination.fee : new Decimal(0);
-  return {
-    noticeDate: terms.termination.noticeDate ?? earliestNoticeDate(terms),
-    exitDate: exit,
-    early,
-    value: value.plus(fee),
-    fee,
-  };
+  // Owed: the cumulative of the last period begun. Without a fee its double is already known.
+  return new Outcome(noticeDate, exit, early, fee, () => (fee.isZero() ? owed.cumulative : owed.cumulative.plus(fee)), fee.isZero() ? owed.cumulativeNumber : undefined);
+}
+
+/** An exit outcome whose decimal value is built only when asked for. */
+class Outcome implements ExitOutcome {
+  private exact: Decimal | undefined;
+
+  constructor(
+    readonly noticeDate: Serial,
+    readonly exitDate: Serial,
+    readonly early: boolean,
+    readonly fee: Decimal,
+    private readonly compute: () => Decimal,
+    private readonly knownNumber: number | undefined,
+  ) {}
+
+  get value(): Decimal {
+    if (this.exact === undefined) this.exact = this.compute();
+    return this.exact;
+  }
+
+  get valueNumber(): number {
+    return this.knownNumber ?? toNumber(this.value);
+  }
+}
+
+function arrayCursor(schedule: readonly Period[]): { next(): Period | undefined } {
+  let i = 0;
+  return { next: () => schedule[i++] };
 }

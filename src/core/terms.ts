@@ -3,16 +3,15 @@
  * pane, command line, templates) builds a {@link TermsInput} and calls {@link validateTerms}; nothing
  * downstream re-checks.
  */
-import { Decimal } from "./money";
+import { Decimal, ZERO } from "./money";
 import {
-  addMonths,
   DateSystem,
-  dateToSerial,
   edate,
   formatIsoDate,
   MAX_SERIAL_1900,
   MAX_SERIAL_1904,
   Serial,
+  serialAfterMonths,
   serialToDate,
 } from "./dates";
 import { numError, valueError } from "./errors";
@@ -126,7 +125,7 @@ export function validateTerms(input: TermsInput): ContractTerms {
   const frequency = checkFrequency(input.frequency);
   // The limit is on the length of the term, not on the number of periods, so every function accepts
   // the same terms whatever the frequency. Constant time: no walk over the periods.
-  const limit = dateToSerial(addMonths(serialToDate(startDate, dateSystem), MAX_TERM_MONTHS, dateSystem), dateSystem);
+  const limit = serialAfterMonths(serialToDate(startDate, dateSystem), MAX_TERM_MONTHS, dateSystem);
   if (endDate >= limit) {
     throw numError(
       `The term from ${formatIsoDate(startDate, dateSystem)} to ${formatIsoDate(endDate, dateSystem)} is longer than 1,200 months (100 years), the longest supported: end it by ${formatIsoDate(limit - 1, dateSystem)}.`,
@@ -147,7 +146,7 @@ export function validateTerms(input: TermsInput): ContractTerms {
 /** An annual escalation rate: above -100%, at most 1000%. */
 export function checkEscalation(value: MoneyInput): Decimal {
   const escalation = checkMoney(value, "escalation");
-  if (escalation.lte(-1) || escalation.gt(10)) {
+  if (!escalation.isZero() && (escalation.lte(-1) || escalation.gt(10))) {
     throw numError("The escalation rate must be above -100% and at most 1000% a year.");
   }
   return escalation;
@@ -184,7 +183,7 @@ export function periodIndexOn(startDate: Serial, day: Serial, monthsPerPeriod: n
   const monthsSpanned = (target.year - start.year) * 12 + (target.month - start.month);
   let k = Math.floor(monthsSpanned / monthsPerPeriod);
   // The last candidate may start after the day when the day of month is earlier than the start's.
-  while (k > 0 && dateToSerial(addMonths(start, k * monthsPerPeriod, system), system) > day) k--;
+  while (k > 0 && serialAfterMonths(start, k * monthsPerPeriod, system) > day) k--;
   return k;
 }
 
@@ -204,8 +203,12 @@ export function lockInEnd(terms: Pick<ContractTerms, "startDate" | "dateSystem" 
  * Earliest day notice may be served: the start when notice may run during the lock-in, otherwise the
  * lock-in's end (the seed contract's reading: "after the first three months").
  */
-export function earliestNoticeDate(terms: Pick<ContractTerms, "startDate" | "dateSystem" | "termination">): Serial {
-  return terms.termination.noticeDuringLockIn ? terms.startDate : lockInEnd(terms);
+export function earliestNoticeDate(
+  terms: Pick<ContractTerms, "startDate" | "dateSystem" | "termination">,
+  /** The lock-in's end, when the caller has already computed {@link lockInEnd}. */
+  lockIn?: Serial,
+): Serial {
+  return terms.termination.noticeDuringLockIn ? terms.startDate : (lockIn ?? lockInEnd(terms));
 }
 
 function checkTermination(input: TermsInput, startDate: Serial, dateSystem: DateSystem): Termination {
@@ -218,7 +221,7 @@ function checkTermination(input: TermsInput, startDate: Serial, dateSystem: Date
   const noticeDuringLockIn = input.noticeDuringLockIn ?? false;
   if (typeof noticeDuringLockIn !== "boolean") throw valueError("notice_in_lock_in must be TRUE or FALSE.");
   const fee = checkMoney(input.terminationFee ?? 0, "termination_fee");
-  if (fee.isNegative()) throw numError("The termination fee cannot be negative.");
+  if (!fee.isZero() && fee.isNegative()) throw numError("The termination fee cannot be negative.");
   const noticeDate =
     input.noticeDate === undefined || input.noticeDate === null ? null : checkDate(input.noticeDate, "notice_date", dateSystem);
   const termination: Termination = { lockInMonths, lockInLastDay, noticeDays, noticeDuringLockIn, noticeDate, fee };
@@ -295,6 +298,12 @@ const HALF_CENT = new Decimal("0.005");
 const MAX_AMOUNT = new Decimal("1e15");
 
 export function checkMoney(value: MoneyInput, name: string): Decimal {
+  if (typeof value === "number" && Number.isFinite(value)) {
+    // Decided on the double: Decimal(v) is v's shortest decimal text, and that text is at or above
+    // 1e15 exactly when v is (parsing is monotonic and 1e15 is a double). 0 (and -0) is the shared ZERO.
+    if (Math.abs(value) >= 1e15) throw numError(`${name} must be below 1,000,000,000,000,000.`);
+    return value === 0 ? ZERO : new Decimal(value);
+  }
   let amount: Decimal | undefined;
   if (value instanceof Decimal) amount = value;
   else if (typeof value === "number" && Number.isFinite(value)) amount = new Decimal(value);

@@ -2,7 +2,7 @@
  * Headline figures: total contract value, present value and run-rate.
  */
 import { Decimal } from "./money";
-import { addMonths, DateSystem, dateToSerial, Serial, serialToDate } from "./dates";
+import { DateSystem, Serial, serialAfterMonths, serialToDate } from "./dates";
 import { numError, valueError } from "./errors";
 import {
   checkDate,
@@ -141,7 +141,7 @@ export function annualRunRate(question: RunRateQuestion): Decimal {
   const asOf = question.asOf ?? startDate;
   if (asOf < startDate || (endDate !== null && asOf > endDate)) return new Decimal(0);
   const monthsFromStart = periodIndexOn(startDate, asOf, months, dateSystem) * months;
-  const periodStart = dateToSerial(addMonths(serialToDate(startDate, dateSystem), monthsFromStart, dateSystem), dateSystem);
+  const periodStart = serialAfterMonths(serialToDate(startDate, dateSystem), monthsFromStart, dateSystem);
   return periodRate(payment, escalation, monthsFromStart, periodStart).times(perYear);
 }
 
