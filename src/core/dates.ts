@@ -154,15 +154,6 @@ export function serialAfterMonths(date: CalendarDate, months: number, system: Da
   return serialOfDay(year, month, Math.min(date.day, daysInMonth(year, month, system)), system);
 }
 
-function checkedSerial(date: CalendarDate, system: DateSystem): Serial {
-  const serial = dateToSerial(date, system);
-  const max = system === "1904" ? MAX_SERIAL_1904 : MAX_SERIAL_1900;
-  if (serial < (system === "1904" ? 0 : 1) || serial > max) {
-    throw numError("The date falls outside Excel's calendar (1900 to 9999).");
-  }
-  return serial;
-}
-
 /**
  * Excel's `EDATE`: the serial `months` months after `serial`, same day of month where it exists.
  *
@@ -174,7 +165,11 @@ function checkedSerial(date: CalendarDate, system: DateSystem): Serial {
  * edate(46418, 2) // 46477: 2027-03-31
  */
 export function edate(serial: Serial, months: number, system: DateSystem = "1900"): Serial {
-  return checkedSerial(addMonths(serialToDate(serial, system), months, system), system);
+  const result = serialAfterMonths(serialToDate(serial, system), months, system);
+  if (result < (system === "1904" ? 0 : 1) || result > (system === "1904" ? MAX_SERIAL_1904 : MAX_SERIAL_1900)) {
+    throw numError("The date falls outside Excel's calendar (1900 to 9999).");
+  }
+  return result;
 }
 
 /**

@@ -99,7 +99,10 @@ export class GrowthPowers {
       this.exact = this.exact.times(this.growthExact);
       this.years++;
     }
-    if (nearRoundingPoint(this.exact.d)) return this.growth.pow(years);
+    const words = this.exact.d;
+    // At most 34 digits (4 words of 7 plus a first word of at most 6): E itself, nothing to round.
+    if (words.length < 5 || (words.length === 5 && words[0] < 1e6)) return new Decimal(this.exact);
+    if (nearRoundingPoint(words)) return this.growth.pow(years);
     return new Decimal(this.exact).toSignificantDigits(34, Decimal.ROUND_HALF_UP);
   }
 }
@@ -178,9 +181,10 @@ function centsOf(amount: Decimal): Decimal {
 }
 
 /**
- * Walks a contract's periods in order, one per `next()`, until the end date; `undefined` after the
- * last. The single implementation of the schedule: buildSchedule runs it to the end, the exit value
- * only up to the exit.
+ * Walks a contract's periods in order. `advance()` moves to the next period and makes the cursor
+ * itself read as that period (it implements {@link Period}); `next()` also hands out a copy, or
+ * `undefined` after the last period. The single implementation of the schedule: buildSchedule runs
+ * it to the end, the exit value only up to the exit (without copying the periods it passes).
  *
  * What it keeps between periods: the rate (recomputed only on an anniversary or a ramp step), its
  * place in the ramp, the escalation powers, and the cumulative. The cumulative is kept as integer
@@ -190,34 +194,50 @@ function centsOf(amount: Decimal): Decimal {
  * double nearest the decimal (one correctly rounded division of exact operands), the same as
  * `toNumber`. Past that bound it continues in decimals.
  */
-export class PeriodCursor {
+export class PeriodCursor implements Period {
+  /** 0 before the first `advance()`. */
+  number = 0;
+  start: Serial;
+  end: Serial;
+  fullDays = 0;
+  paymentDate: Serial;
+  rate: Decimal = ZERO;
+  payment: Decimal = ZERO;
+  /** The first day of the period after the current one: the start date before the first advance. */
+  nextStart: Serial;
+
   private readonly months: number;
   private readonly startDate: CalendarDate;
   private readonly growth: GrowthPowers | undefined;
   private readonly steps: readonly RampStep[] | undefined;
-  private k = 0;
-  private start: Serial;
   private stepIndex = -1;
   private rateYear = -1;
-  private rate: Decimal = ZERO;
   private rateCents = NaN;
   private cumulativeCents = 0;
-  private cumulative: Decimal | undefined; // set once the cents are no longer exact
+  private exactCumulative: Decimal | undefined; // set once the cents are no longer exact
 
   constructor(private readonly terms: ContractTerms) {
     this.months = MONTHS_PER_PERIOD[terms.frequency];
     this.startDate = serialToDate(terms.startDate, terms.dateSystem);
     this.growth = terms.escalation.isZero() ? undefined : new GrowthPowers(terms.escalation.plus(1));
     this.steps = terms.payment.kind === "ramp" ? terms.payment.steps : undefined;
-    this.start = terms.startDate;
+    this.start = this.end = this.paymentDate = this.nextStart = terms.startDate;
   }
 
-  next(): Period | undefined {
+  get cumulative(): Decimal {
+    return this.exactCumulative ?? centsToDecimal(this.cumulativeCents);
+  }
+
+  get cumulativeNumber(): number {
+    return this.exactCumulative === undefined ? this.cumulativeCents / 100 : toNumber(this.exactCumulative);
+  }
+
+  /** Moves to the next period; false (and no move) after the last. */
+  advance(): boolean {
     const { terms, months } = this;
-    const start = this.start;
-    if (start > terms.endDate) return undefined;
-    const k = this.k;
-    const monthsFromStart = k * months;
+    const start = this.nextStart;
+    if (start > terms.endDate) return false;
+    const monthsFromStart = this.number * months;
     const nextStart = serialAfterMonths(this.startDate, monthsFromStart + months, terms.dateSystem);
     const end = nextStart - 1 < terms.endDate ? nextStart - 1 : terms.endDate;
     const fullDays = nextStart - start;
@@ -241,27 +261,42 @@ export class PeriodCursor {
       this.stepIndex = stepIndex;
     }
 
-    const rate = this.rate;
-    let payment = rate;
+    let payment = this.rate;
     let paymentCents = this.rateCents;
     if (end < nextStart - 1 && terms.proration === "actual") {
-      payment = prorate(rate, end - start + 1, fullDays);
+      payment = prorate(payment, end - start + 1, fullDays);
       paymentCents = exactCents(payment);
     }
-
-    let period: Period;
     const cents = this.cumulativeCents + paymentCents; // NaN if either is not exact
-    if (this.cumulative === undefined && cents <= MAX_EXACT_CENTS) {
-      this.cumulativeCents = cents;
-      period = new SchedulePeriod(k + 1, start, end, fullDays, terms.timing === "advance" ? start : end, rate, payment, cents, undefined, cents / 100);
-    } else {
-      const cumulative = (this.cumulative ?? centsToDecimal(this.cumulativeCents)).plus(payment);
-      this.cumulative = cumulative;
-      period = new SchedulePeriod(k + 1, start, end, fullDays, terms.timing === "advance" ? start : end, rate, payment, NaN, cumulative, toNumber(cumulative));
-    }
-    this.k = k + 1;
-    this.start = nextStart;
-    return period;
+    if (this.exactCumulative === undefined && cents <= MAX_EXACT_CENTS) this.cumulativeCents = cents;
+    else this.exactCumulative = (this.exactCumulative ?? centsToDecimal(this.cumulativeCents)).plus(payment);
+
+    this.number++;
+    this.start = start;
+    this.end = end;
+    this.fullDays = fullDays;
+    this.paymentDate = terms.timing === "advance" ? start : end;
+    this.payment = payment;
+    this.nextStart = nextStart;
+    return true;
+  }
+
+  /** The next period as an object of its own, or `undefined` after the last. */
+  next(): Period | undefined {
+    if (!this.advance()) return undefined;
+    const exact = this.exactCumulative;
+    return new SchedulePeriod(
+      this.number,
+      this.start,
+      this.end,
+      this.fullDays,
+      this.paymentDate,
+      this.rate,
+      this.payment,
+      exact === undefined ? this.cumulativeCents : NaN,
+      exact,
+      exact === undefined ? this.cumulativeCents / 100 : toNumber(exact),
+    );
   }
 }
 

@@ -57,10 +57,18 @@ function noticeAndExit(terms: ContractTerms): [notice: Serial, exit: Serial] {
 export function exitOutcome(terms: ContractTerms, schedule?: readonly Period[]): ExitOutcome {
   const [noticeDate, exit] = noticeAndExit(terms);
   const early = exit <= terms.endDate;
-  const periods = schedule === undefined ? new PeriodCursor(terms) : arrayCursor(schedule);
   // The last period begun before the exit: everything before it is owed in full.
   let last: Period | undefined;
-  for (let period = periods.next(); period !== undefined && period.start < exit; period = periods.next()) last = period;
+  if (schedule === undefined) {
+    const cursor = new PeriodCursor(terms);
+    while (cursor.nextStart < exit && cursor.advance());
+    if (cursor.number > 0) last = cursor; // the cursor reads as its current period and moves no more
+  } else {
+    for (const period of schedule) {
+      if (period.start >= exit) break;
+      last = period;
+    }
+  }
   const fee = early ? terms.termination.fee : ZERO;
   if (last === undefined) return new Outcome(noticeDate, exit, early, fee, () => fee, undefined);
   const owed = last;
@@ -95,9 +103,4 @@ class Outcome implements ExitOutcome {
   get valueNumber(): number {
     return this.knownNumber ?? toNumber(this.value);
   }
-}
-
-function arrayCursor(schedule: readonly Period[]): { next(): Period | undefined } {
-  let i = 0;
-  return { next: () => schedule[i++] };
 }
