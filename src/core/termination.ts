@@ -70,16 +70,7 @@ export function exitOutcome(terms: ContractTerms, schedule?: readonly Period[]):
     }
   }
   const fee = early ? terms.termination.fee : ZERO;
-  if (last === undefined) return new Outcome(noticeDate, exit, early, fee, () => fee, undefined);
-  const owed = last;
-  const lastDayServed = exit - 1;
-  if (lastDayServed < owed.end && terms.proration === "actual") {
-    // The exit cuts the last period: its days served replace its payment.
-    const value = owed.cumulative.minus(owed.payment).plus(prorate(owed.rate, lastDayServed - owed.start + 1, owed.fullDays)).plus(fee);
-    return new Outcome(noticeDate, exit, early, fee, () => value, undefined);
-  }
-  // Owed: the cumulative of the last period begun. Without a fee its double is already known.
-  return new Outcome(noticeDate, exit, early, fee, () => (fee.isZero() ? owed.cumulative : owed.cumulative.plus(fee)), fee.isZero() ? owed.cumulativeNumber : undefined);
+  return new Outcome(noticeDate, exit, early, fee, last, last !== undefined && exit - 1 < last.end && terms.proration === "actual");
 }
 
 /** An exit outcome whose decimal value is built only when asked for. */
@@ -91,16 +82,28 @@ class Outcome implements ExitOutcome {
     readonly exitDate: Serial,
     readonly early: boolean,
     readonly fee: Decimal,
-    private readonly compute: () => Decimal,
-    private readonly knownNumber: number | undefined,
+    /** The last period begun before the exit (none when the exit is on the start date). */
+    private readonly last: Period | undefined,
+    /** Whether the exit cuts that period and only its days served are owed. */
+    private readonly cut: boolean,
   ) {}
 
   get value(): Decimal {
-    if (this.exact === undefined) this.exact = this.compute();
+    if (this.exact === undefined) {
+      const { last, fee } = this;
+      if (last === undefined) this.exact = fee;
+      else {
+        const owed = this.cut
+          ? last.cumulative.minus(last.payment).plus(prorate(last.rate, this.exitDate - last.start, last.fullDays))
+          : last.cumulative;
+        this.exact = fee.isZero() ? owed : owed.plus(fee);
+      }
+    }
     return this.exact;
   }
 
+  /** Without a fee or a cut, the double of the cumulative is already known. */
   get valueNumber(): number {
-    return this.knownNumber ?? toNumber(this.value);
+    return this.last !== undefined && !this.cut && this.fee.isZero() ? this.last.cumulativeNumber : toNumber(this.value);
   }
 }

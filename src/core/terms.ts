@@ -125,7 +125,10 @@ export function validateTerms(input: TermsInput): ContractTerms {
   const frequency = checkFrequency(input.frequency);
   // The limit is on the length of the term, not on the number of periods, so every function accepts
   // the same terms whatever the frequency. Constant time: no walk over the periods.
-  const limit = serialAfterMonths(serialToDate(startDate, dateSystem), MAX_TERM_MONTHS, dateSystem);
+  // 1,200 months hold at least 36,524 days (100 years with 24 leap days), so a shorter span is
+  // within the limit without any calendar work.
+  const limit =
+    endDate - startDate < 36524 ? Infinity : serialAfterMonths(serialToDate(startDate, dateSystem), MAX_TERM_MONTHS, dateSystem);
   if (endDate >= limit) {
     throw numError(
       `The term from ${formatIsoDate(startDate, dateSystem)} to ${formatIsoDate(endDate, dateSystem)} is longer than 1,200 months (100 years), the longest supported: end it by ${formatIsoDate(limit - 1, dateSystem)}.`,
@@ -225,10 +228,13 @@ function checkTermination(input: TermsInput, startDate: Serial, dateSystem: Date
   const noticeDate =
     input.noticeDate === undefined || input.noticeDate === null ? null : checkDate(input.noticeDate, "notice_date", dateSystem);
   const termination: Termination = { lockInMonths, lockInLastDay, noticeDays, noticeDuringLockIn, noticeDate, fee };
-  // Computed even without a notice date: a lock-in that ends past 9999 is rejected here, not later.
-  const earliest = earliestNoticeDate({ startDate, dateSystem, termination });
-  if (noticeDate !== null) {
-    if (noticeDate < earliest) {
+  // A lock-in that ends past 9999 is rejected here, not later (earliestNoticeDate throws). Months
+  // of at most 31 days (+1 for Excel's phantom 1900-02-29) show when it cannot, sparing the work.
+  const lastSerial = dateSystem === "1904" ? MAX_SERIAL_1904 : MAX_SERIAL_1900;
+  const lockInMayPassCalendar = !noticeDuringLockIn && lockInLastDay === null && startDate + 31 * lockInMonths + 1 > lastSerial;
+  if (noticeDate !== null || lockInMayPassCalendar) {
+    const earliest = earliestNoticeDate({ startDate, dateSystem, termination });
+    if (noticeDate !== null && noticeDate < earliest) {
       throw valueError(
         `Notice served on ${formatIsoDate(noticeDate, dateSystem)} is too early: the earliest permitted notice date is ${formatIsoDate(earliest, dateSystem)}.`,
       );
