@@ -168,6 +168,21 @@ describe("the integer-cents cumulative at its boundary, 2^53 − 1 cents", () =>
     );
   });
 
+  it("converts a rate to cents through the double up to 2^50 cents and through decimals above it", () => {
+    // 2^50 cents = 11,258,999,068,426.24: the largest amount the double path takes.
+    // Six months: 11,258,999,068,426 × 6 = 67,553,994,410,556, plus 6 × the cents.
+    const cases: [string, string][] = [
+      ["11258999068426.23", "67553994410557.38"],
+      ["11258999068426.24", "67553994410557.44"],
+      ["11258999068426.25", "67553994410557.5"],
+      ["11258999068426.29", "67553994410557.74"],
+    ];
+    for (const [amount, sixMonths] of cases) {
+      const schedule = buildSchedule(validateTerms({ startDate: start, endDate: serialOf("2026-12-31"), payment: amount }));
+      expect([amount, schedule[5].cumulative.toString(), schedule[5].cumulativeNumber]).toEqual([amount, sixMonths, Number(sixMonths)]);
+    }
+  });
+
   it("the cursor stops after the last period", () => {
     const cursor = new PeriodCursor(terms);
     const seen = [cursor.next(), cursor.next(), cursor.next(), cursor.next(), cursor.next(), cursor.next()];
