@@ -74,10 +74,11 @@ type Exact = InstanceType<typeof Exact>;
  * most 34 digits, so E has at most 34 × years, and each step is one short multiplication).
  * decimal.js's `pow` for an integer exponent (intPow, then finalise) multiplies with truncation to
  * 9 words of 7 digits — at least 57 significant digits, a relative error below 1e-56 per truncation —
- * and rounds the result r to 34 digits, half up. Over at most 2 × 7 truncations for years < 128,
- * E(1 − 1.1e-54) ≤ r ≤ E (r only exceeds E by one unit in its last word, through the "increment a
+ * and rounds the result r to 34 digits, half up. Truncation only lowers; a squaring doubles the
+ * relative error it inherits, so for years < 128 (7 bits) the total is at most (years + 7) × 1e-56:
+ * E(1 − 1.4e-54) ≤ r ≤ E (r only exceeds E by one unit in its last word, through the "increment a
  * zero last word" rule, which cannot cross a 35-digit rounding point). So round34(r) = round34(E)
- * unless E lies at or just above a rounding point: digit 35 of E is 5 and E − point < 1.1e-20 units
+ * unless E lies at or just above a rounding point: digit 35 of E is 5 and E − point < 1.4e-20 units
  * of the 34th digit. We test a wider window — digit 35 is 5 and digits 36 to 50 are all 0 — and in
  * that case (or for years ≥ 128) call `pow` itself. When E has at most 34 digits nothing is
  * truncated or rounded anywhere and the two are E.
