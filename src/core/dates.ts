@@ -112,9 +112,14 @@ export function serialToDate(serial: Serial, system: DateSystem = "1900"): Calen
  * dateToSerial({ year: 2026, month: 12, day: 30 }, "1904") // 44924
  */
 export function dateToSerial(date: CalendarDate, system: DateSystem = "1900"): Serial {
-  const days = daysFromCivil(date.year, date.month, date.day);
+  return serialOfDay(date.year, date.month, date.day, system);
+}
+
+/** {@link dateToSerial} on separate fields, allocating nothing (for loops over periods). */
+export function serialOfDay(year: number, month: number, day: number, system: DateSystem): Serial {
+  const days = daysFromCivil(year, month, day);
   if (system === "1904") return days - EPOCH_1904;
-  if (date.year === 1900 && date.month === 2 && date.day === 29) return PHANTOM_SERIAL;
+  if (year === 1900 && month === 2 && day === 29) return PHANTOM_SERIAL;
   if (days < FIRST_REAL_DAY_AFTER_PHANTOM) return days - DAY_BEFORE_1900_01_01;
   return days - EPOCH_1900_FROM_MARCH;
 }
@@ -135,13 +140,18 @@ export function addMonths(date: CalendarDate, months: number, system: DateSystem
   return { year, month, day: Math.min(date.day, daysInMonth(year, month, system)) };
 }
 
-function checkedSerial(date: CalendarDate, system: DateSystem): Serial {
-  const serial = dateToSerial(date, system);
-  const max = system === "1904" ? MAX_SERIAL_1904 : MAX_SERIAL_1900;
-  if (serial < (system === "1904" ? 0 : 1) || serial > max) {
-    throw numError("The date falls outside Excel's calendar (1900 to 9999).");
-  }
-  return serial;
+/**
+ * The serial of {@link addMonths}(date, months) — EDATE without the calendar-range check, allocating
+ * nothing: what the schedule computes for every period.
+ *
+ * @example
+ * serialAfterMonths({ year: 2027, month: 1, day: 31 }, 1, "1900") // 46446: 2027-02-28
+ */
+export function serialAfterMonths(date: CalendarDate, months: number, system: DateSystem): Serial {
+  const monthIndex = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12 + 1;
+  return serialOfDay(year, month, Math.min(date.day, daysInMonth(year, month, system)), system);
 }
 
 /**
@@ -155,28 +165,11 @@ function checkedSerial(date: CalendarDate, system: DateSystem): Serial {
  * edate(46418, 2) // 46477: 2027-03-31
  */
 export function edate(serial: Serial, months: number, system: DateSystem = "1900"): Serial {
-  return checkedSerial(addMonths(serialToDate(serial, system), months, system), system);
-}
-
-/**
- * Excel's `EOMONTH`: the last day of the month `months` months after `serial`.
- *
- * @example
- * eomonth(46204, 0) // 46234: 2026-07-31
- */
-export function eomonth(serial: Serial, months: number, system: DateSystem = "1900"): Serial {
-  const shifted = addMonths({ ...serialToDate(serial, system), day: 1 }, months, system);
-  return checkedSerial({ ...shifted, day: daysInMonth(shifted.year, shifted.month, system) }, system);
-}
-
-/**
- * Converts a serial between date systems (the same calendar day).
- *
- * @example
- * convertSerial(46204, "1900", "1904") // 44742
- */
-export function convertSerial(serial: Serial, from: DateSystem, to: DateSystem): Serial {
-  return from === to ? serial : dateToSerial(serialToDate(serial, from), to);
+  const result = serialAfterMonths(serialToDate(serial, system), months, system);
+  if (result < (system === "1904" ? 0 : 1) || result > (system === "1904" ? MAX_SERIAL_1904 : MAX_SERIAL_1900)) {
+    throw numError("The date falls outside Excel's calendar (1900 to 9999).");
+  }
+  return result;
 }
 
 /**

@@ -21,18 +21,6 @@ export function roundCents(amount: Decimal): Decimal {
   return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/**
- * Sums a list of amounts exactly.
- *
- * @example
- * sumMoney([new Decimal("0.1"), new Decimal("0.2")]).toString() // "0.3"
- */
-export function sumMoney(amounts: readonly Decimal[]): Decimal {
-  let total = ZERO;
-  for (const amount of amounts) total = total.plus(amount);
-  return total;
-}
-
 /** 2^53: integers below it are exact doubles. */
 const EXACT_INTEGER_LIMIT = 9007199254740992;
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));

@@ -3,16 +3,15 @@
  * pane, command line, templates) builds a {@link TermsInput} and calls {@link validateTerms}; nothing
  * downstream re-checks.
  */
-import { Decimal } from "./money";
+import { Decimal, ZERO } from "./money";
 import {
-  addMonths,
   DateSystem,
-  dateToSerial,
   edate,
   formatIsoDate,
   MAX_SERIAL_1900,
   MAX_SERIAL_1904,
   Serial,
+  serialAfterMonths,
   serialToDate,
 } from "./dates";
 import { numError, valueError } from "./errors";
@@ -31,8 +30,10 @@ export const MONTHS_PER_PERIOD: Readonly<Record<Frequency, number>> = {
   semiannual: 6,
   annual: 12,
 };
-/** The most periods a schedule may hold (100 years of months). */
-export const MAX_PERIODS = 1200;
+/** The longest term, in months (100 years), whatever the frequency: the end date must fall before EDATE(start, 1200). */
+export const MAX_TERM_MONTHS = 1200;
+/** The most periods a schedule may hold: a term of {@link MAX_TERM_MONTHS} months paid monthly. */
+export const MAX_PERIODS = MAX_TERM_MONTHS;
 
 export interface RampStep {
   /** Applies to every period that starts on or after this date, until the next step. */
@@ -100,8 +101,10 @@ export interface TermsInput {
 
 /**
  * Checks and normalises contract terms. Throws a {@link DealError}: `value` for a missing or
- * malformed argument, `num` for an impossible one (end before start, a negative payment, more than
- * 1,200 periods).
+ * malformed argument, `num` for an impossible one (end before start, an end date of 9999-12-31, a
+ * payment below half a cent, a term longer than 1,200 months whatever the frequency).
+ *
+ * Runs in constant time for a fixed payment: nothing here walks the periods of the term.
  *
  * @example
  * validateTerms({ startDate: 46204, endDate: 47483, payment: 150_000_000 }).frequency // "monthly"
@@ -115,10 +118,22 @@ export function validateTerms(input: TermsInput): ContractTerms {
       `The end date ${formatIsoDate(endDate, dateSystem)} is before the start date ${formatIsoDate(startDate, dateSystem)}.`,
     );
   }
+  if (endDate === (dateSystem === "1904" ? MAX_SERIAL_1904 : MAX_SERIAL_1900)) {
+    throw numError(
+      "The end date cannot be 9999-12-31, the last day of Excel's calendar: the day after the end date (the exit date when the contract simply runs out) must exist in Excel's calendar.",
+    );
+  }
   const frequency = checkFrequency(input.frequency);
-  const periods = countPeriods(startDate, endDate, MONTHS_PER_PERIOD[frequency], dateSystem);
-  if (periods > MAX_PERIODS) {
-    throw numError(`The term holds ${periods} periods; at most ${MAX_PERIODS} are supported.`);
+  // The limit is on the length of the term, not on the number of periods, so every function accepts
+  // the same terms whatever the frequency. Constant time: no walk over the periods.
+  // 1,200 months hold at least 36,524 days (100 years with 24 leap days), so a shorter span is
+  // within the limit without any calendar work.
+  const limit =
+    endDate - startDate < 36524 ? Infinity : serialAfterMonths(serialToDate(startDate, dateSystem), MAX_TERM_MONTHS, dateSystem);
+  if (endDate >= limit) {
+    throw numError(
+      `The term from ${formatIsoDate(startDate, dateSystem)} to ${formatIsoDate(endDate, dateSystem)} is longer than 1,200 months (100 years), the longest supported: end it by ${formatIsoDate(limit - 1, dateSystem)}.`,
+    );
   }
   const timing = input.timing ?? "advance";
   if (timing !== "advance" && timing !== "arrears") throw valueError(`Unknown timing "${String(timing)}".`);
@@ -135,7 +150,7 @@ export function validateTerms(input: TermsInput): ContractTerms {
 /** An annual escalation rate: above -100%, at most 1000%. */
 export function checkEscalation(value: MoneyInput): Decimal {
   const escalation = checkMoney(value, "escalation");
-  if (escalation.lte(-1) || escalation.gt(10)) {
+  if (!escalation.isZero() && (escalation.lte(-1) || escalation.gt(10))) {
     throw numError("The escalation rate must be above -100% and at most 1000% a year.");
   }
   return escalation;
@@ -156,13 +171,24 @@ export function checkFrequency(value: Frequency | undefined): Frequency {
  * countPeriods(46204, 47483, 1) // 42
  */
 export function countPeriods(startDate: Serial, endDate: Serial, monthsPerPeriod: number, system: DateSystem = "1900"): number {
+  return periodIndexOn(startDate, endDate, monthsPerPeriod, system) + 1;
+}
+
+/**
+ * The 0-based index of the period that contains `day` (day ≥ start): the largest k with
+ * EDATE(start, k × months) ≤ day. The one period search of the core, in constant time.
+ *
+ * @example
+ * periodIndexOn(46204, 46386, 1) // 5: 2026-12-30 lies in the sixth month, from 2026-12-01
+ */
+export function periodIndexOn(startDate: Serial, day: Serial, monthsPerPeriod: number, system: DateSystem = "1900"): number {
   const start = serialToDate(startDate, system);
-  const end = serialToDate(endDate, system);
-  const monthsSpanned = (end.year - start.year) * 12 + (end.month - start.month);
+  const target = serialToDate(day, system);
+  const monthsSpanned = (target.year - start.year) * 12 + (target.month - start.month);
   let k = Math.floor(monthsSpanned / monthsPerPeriod);
-  // The last candidate may start after the end date when the end's day of month is earlier.
-  while (k > 0 && dateToSerial(addMonths(start, k * monthsPerPeriod, system), system) > endDate) k--;
-  return k + 1;
+  // The last candidate may start after the day when the day of month is earlier than the start's.
+  while (k > 0 && serialAfterMonths(start, k * monthsPerPeriod, system) > day) k--;
+  return k;
 }
 
 /**
@@ -181,8 +207,12 @@ export function lockInEnd(terms: Pick<ContractTerms, "startDate" | "dateSystem" 
  * Earliest day notice may be served: the start when notice may run during the lock-in, otherwise the
  * lock-in's end (the seed contract's reading: "after the first three months").
  */
-export function earliestNoticeDate(terms: Pick<ContractTerms, "startDate" | "dateSystem" | "termination">): Serial {
-  return terms.termination.noticeDuringLockIn ? terms.startDate : lockInEnd(terms);
+export function earliestNoticeDate(
+  terms: Pick<ContractTerms, "startDate" | "dateSystem" | "termination">,
+  /** The lock-in's end, when the caller has already computed {@link lockInEnd}. */
+  lockIn?: Serial,
+): Serial {
+  return terms.termination.noticeDuringLockIn ? terms.startDate : (lockIn ?? lockInEnd(terms));
 }
 
 function checkTermination(input: TermsInput, startDate: Serial, dateSystem: DateSystem): Termination {
@@ -195,14 +225,17 @@ function checkTermination(input: TermsInput, startDate: Serial, dateSystem: Date
   const noticeDuringLockIn = input.noticeDuringLockIn ?? false;
   if (typeof noticeDuringLockIn !== "boolean") throw valueError("notice_in_lock_in must be TRUE or FALSE.");
   const fee = checkMoney(input.terminationFee ?? 0, "termination_fee");
-  if (fee.isNegative()) throw numError("The termination fee cannot be negative.");
+  if (!fee.isZero() && fee.isNegative()) throw numError("The termination fee cannot be negative.");
   const noticeDate =
     input.noticeDate === undefined || input.noticeDate === null ? null : checkDate(input.noticeDate, "notice_date", dateSystem);
   const termination: Termination = { lockInMonths, lockInLastDay, noticeDays, noticeDuringLockIn, noticeDate, fee };
-  // Computed even without a notice date: a lock-in that ends past 9999 is rejected here, not later.
-  const earliest = earliestNoticeDate({ startDate, dateSystem, termination });
-  if (noticeDate !== null) {
-    if (noticeDate < earliest) {
+  // A lock-in that ends past 9999 is rejected here, not later (earliestNoticeDate throws). Months
+  // of at most 31 days (+1 for Excel's phantom 1900-02-29) show when it cannot, sparing the work.
+  const lastSerial = dateSystem === "1904" ? MAX_SERIAL_1904 : MAX_SERIAL_1900;
+  const lockInMayPassCalendar = !noticeDuringLockIn && lockInLastDay === null && startDate + 31 * lockInMonths + 1 > lastSerial;
+  if (noticeDate !== null || lockInMayPassCalendar) {
+    const earliest = earliestNoticeDate({ startDate, dateSystem, termination });
+    if (noticeDate !== null && noticeDate < earliest) {
       throw valueError(
         `Notice served on ${formatIsoDate(noticeDate, dateSystem)} is too early: the earliest permitted notice date is ${formatIsoDate(earliest, dateSystem)}.`,
       );
@@ -212,13 +245,19 @@ function checkTermination(input: TermsInput, startDate: Serial, dateSystem: Date
 }
 
 /**
- * Checks a payment: a positive amount, or a ramp of ascending dates and non-negative amounts whose
- * first date is on or before the start (when a start is known).
+ * Checks a payment: an amount of at least half a cent, or a ramp of ascending dates and amounts that
+ * are 0 or at least half a cent, whose first date is on or before the start (when a start is known).
  */
 export function checkPayment(payment: TermsInput["payment"], startDate: Serial | null, dateSystem: DateSystem): Payment {
   if (!Array.isArray(payment)) {
     const amount = checkMoney(payment as MoneyInput, "payment");
-    if (!amount.isPositive() || amount.isZero()) throw numError("The payment per period must be greater than zero.");
+    // A number is judged on the double (the decimal is its shortest text: the same order, the same
+    // answer), sparing two decimal comparisons per call.
+    const tooSmall = typeof payment === "number" ? !(payment >= 0.005) : amount.lt(HALF_CENT);
+    if (tooSmall && (!amount.isPositive() || amount.isZero())) throw numError("The payment per period must be greater than zero.");
+    if (tooSmall) {
+      throw numError("The payment per period must be at least half a cent (0.005): a smaller amount rounds to 0.00.");
+    }
     return { kind: "fixed", amount };
   }
   const rows = payment as readonly RampStepInput[];
@@ -228,6 +267,9 @@ export function checkPayment(payment: TermsInput["payment"], startDate: Serial |
     const effectiveDate = checkDate(row.effectiveDate, `ramp row ${i + 1} date`, dateSystem);
     const amount = checkMoney(row.amount, `ramp row ${i + 1} amount`);
     if (amount.isNegative()) throw numError(`Ramp row ${i + 1}: the amount cannot be negative.`);
+    if (!amount.isZero() && amount.lt(HALF_CENT)) {
+      throw numError(`Ramp row ${i + 1}: the amount must be 0 or at least half a cent (0.005); a smaller amount rounds to 0.00.`);
+    }
     const previous = steps[steps.length - 1];
     if (previous && effectiveDate <= previous.effectiveDate) {
       throw valueError(`Ramp dates must be in ascending order without repeats (row ${i + 1}).`);
@@ -259,10 +301,19 @@ function checkWholeNumber(value: number, name: string, max: number): number {
   return value;
 }
 
+/** The smallest payment that does not round to 0.00: ROUND(0.005, 2) = 0.01. */
+const HALF_CENT = new Decimal("0.005");
+
 /** Amounts at or above a quadrillion are refused: they are typing errors, and they keep results finite. */
 const MAX_AMOUNT = new Decimal("1e15");
 
 export function checkMoney(value: MoneyInput, name: string): Decimal {
+  if (typeof value === "number" && Number.isFinite(value)) {
+    // Decided on the double: Decimal(v) is v's shortest decimal text, and that text is at or above
+    // 1e15 exactly when v is (parsing is monotonic and 1e15 is a double). 0 (and -0) is the shared ZERO.
+    if (Math.abs(value) >= 1e15) throw numError(`${name} must be below 1,000,000,000,000,000.`);
+    return value === 0 ? ZERO : new Decimal(value);
+  }
   let amount: Decimal | undefined;
   if (value instanceof Decimal) amount = value;
   else if (typeof value === "number" && Number.isFinite(value)) amount = new Decimal(value);

@@ -2,7 +2,7 @@
  * Headline figures: total contract value, present value and run-rate.
  */
 import { Decimal } from "./money";
-import { addMonths, DateSystem, dateToSerial, Serial, serialToDate } from "./dates";
+import { DateSystem, Serial, serialAfterMonths, serialToDate } from "./dates";
 import { numError, valueError } from "./errors";
 import {
   checkDate,
@@ -14,6 +14,7 @@ import {
   MONTHS_PER_PERIOD,
   MoneyInput,
   Payment,
+  periodIndexOn,
   TermsInput,
 } from "./terms";
 import { buildSchedule, Period, periodRate, rampAmountOn } from "./schedule";
@@ -130,25 +131,18 @@ export function annualRunRate(question: RunRateQuestion): Decimal {
   const months = MONTHS_PER_PERIOD[frequency];
   const perYear = 12 / months;
   if (startDate === null) {
+    // Without a start, a fixed payment has no default day; "0 after the end" still holds for any
+    // as_of_date given (a fixed payment and a one-step ramp must agree).
+    const asOf = question.asOf ?? (payment.kind === "ramp" ? payment.steps[0].effectiveDate : null);
+    if (endDate !== null && asOf !== null && asOf > endDate) return new Decimal(0);
     if (payment.kind === "fixed") return payment.amount.times(perYear);
-    const asOf = question.asOf ?? payment.steps[0].effectiveDate;
-    if (endDate !== null && asOf > endDate) return new Decimal(0);
-    return rampAmountOn(payment.steps, asOf).times(perYear);
+    return rampAmountOn(payment.steps, asOf ?? payment.steps[0].effectiveDate).times(perYear);
   }
   const asOf = question.asOf ?? startDate;
   if (asOf < startDate || (endDate !== null && asOf > endDate)) return new Decimal(0);
-  const monthsFromStart = monthsToPeriodContaining(startDate, asOf, months, dateSystem);
-  const periodStart = dateToSerial(addMonths(serialToDate(startDate, dateSystem), monthsFromStart, dateSystem), dateSystem);
+  const monthsFromStart = periodIndexOn(startDate, asOf, months, dateSystem) * months;
+  const periodStart = serialAfterMonths(serialToDate(startDate, dateSystem), monthsFromStart, dateSystem);
   return periodRate(payment, escalation, monthsFromStart, periodStart).times(perYear);
-}
-
-/** Months from the start to the first day of the period that contains `day` (day ≥ start). */
-function monthsToPeriodContaining(startDate: Serial, day: Serial, monthsPerPeriod: number, system: DateSystem): number {
-  const start = serialToDate(startDate, system);
-  const target = serialToDate(day, system);
-  let k = Math.floor(((target.year - start.year) * 12 + (target.month - start.month)) / monthsPerPeriod);
-  while (k > 0 && dateToSerial(addMonths(start, k * monthsPerPeriod, system), system) > day) k--;
-  return k * monthsPerPeriod;
 }
 
 /** Periods per year of a frequency: 12, 4, 2 or 1. */
@@ -157,7 +151,10 @@ export function periodsPerYear(frequency: Frequency): number {
 }
 
 /**
- * Implied price per GPU-hour: the monthly-equivalent payment over GPUs × hours in a month.
+ * Implied price per GPU-hour — the one place it is computed (GPU_HOUR_RATE, the headline figures):
+ * monthly-equivalent payment ÷ GPUs ÷ hours a month, where the monthly-equivalent payment is the
+ * payment per period ÷ months per period (12, 3, 6 or 1 → 1, 3, 6, 12 months). The model sheet's
+ * formula is the same: MAX(rate in force) / MonthsPerPeriod / GpuCount / HoursPerMonth.
  *
  * Why 730 hours: 8,760 hours in a 365-day year over 12 months, the cloud-pricing convention.
  *

@@ -8,6 +8,7 @@ import {
   Decimal,
   earliestNoticeDate,
   exitOutcome,
+  gpuHourRate,
   lockInEnd,
   MONTHS_PER_PERIOD,
   Period,
@@ -36,7 +37,10 @@ export interface Headline {
   readonly valueAtRisk: Decimal;
   /** Months of peak payments the client's funding covers; null when funding is not given. */
   readonly fundingMonths: Decimal | null;
-  /** Implied $/GPU-hour at the peak rate; null when the GPU count is not given. */
+  /**
+   * Implied $/GPU-hour at the peak rate, from the core's {@link gpuHourRate}: monthly-equivalent
+   * payment (peak rate ÷ months per period) ÷ GPUs ÷ hours a month; null when no positive GPU count is given.
+   */
   readonly gpuHourRate: Decimal | null;
   /** Minutes of downtime a month the uptime target allows; null without a target. */
   readonly downtimeMinutes: Decimal | null;
@@ -73,7 +77,12 @@ export function computeHeadline(template: DealTemplate): Headline {
     committedShare: total.isZero() ? new Decimal(0) : exit.value.dividedBy(total),
     valueAtRisk: total.minus(exit.value),
     fundingMonths: fundingRaised.value ? new Decimal(fundingRaised.value).dividedBy(monthlyPeak) : null,
-    gpuHourRate: gpuCount.value ? monthlyPeak.dividedBy(gpuCount.value).dividedBy(hours) : null,
+    gpuHourRate:
+      gpuCount.value !== null && gpuCount.value > 0
+        ? peakRate.isZero()
+          ? new Decimal(0) // a ramp of zeros: nothing is paid, and the core refuses a zero payment
+          : gpuHourRate(peakRate, gpuCount.value, terms.frequency, template.hoursPerMonth)
+        : null,
     downtimeMinutes: uptimeTarget.value !== null ? new Decimal(1).minus(uptimeTarget.value).times(hours).times(60) : null,
   };
 }
