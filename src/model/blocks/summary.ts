@@ -103,9 +103,9 @@ export function summaryBlock(): Block<SummaryName> {
         output(
           "GpuHourRate",
           "Implied $/GPU-hour",
-          'IF(AND(ISNUMBER(GpuCount),GpuCount>0),PeakRunRate/MonthsPerYear/GpuCount/HoursPerMonth,"GPU count not disclosed")',
+          'IF(AND(ISNUMBER(GpuCount),GpuCount>0),MAX(ScheduleRate)/MonthsPerPeriod/GpuCount/HoursPerMonth,"GPU count not disclosed")',
           FORMATS.rate,
-          "peak monthly payment ÷ GPUs ÷ hours a month",
+          "peak payment per period ÷ months per period ÷ GPUs ÷ hours a month (as GPU_HOUR_RATE)",
         ),
         output(
           "DowntimeMinutes",
