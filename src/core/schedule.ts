@@ -316,6 +316,24 @@ export function buildSchedule(terms: ContractTerms): Period[] {
 }
 
 /**
+ * The periods that start before `day`: the schedule's head, built only as far as asked, so that a
+ * question about the first months of a long term costs those months.
+ *
+ * @example
+ * scheduleBefore(validateTerms({ startDate: 46204, endDate: 47483, payment: 150e6 }), 46386).length // 6: July–December 2026
+ */
+export function scheduleBefore(terms: ContractTerms, day: Serial): Period[] {
+  const cursor = new PeriodCursor(terms);
+  const periods: Period[] = [];
+  while (cursor.nextStart < day) {
+    const period = cursor.next();
+    if (period === undefined) break;
+    periods.push(period);
+  }
+  return periods;
+}
+
+/**
  * A period's rate for `daysServed` of its `fullDays`, rounded to cents.
  *
  * @example

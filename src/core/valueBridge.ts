@@ -20,7 +20,7 @@ import { Decimal, roundCents, ZERO } from "./money";
 import { addMonths, DateSystem, dateToSerial, Serial, serialToDate } from "./dates";
 import { numError, valueError } from "./errors";
 import { checkDate, checkMoney, ContractTerms, earliestNoticeDate, lockInEnd, MoneyInput } from "./terms";
-import { buildSchedule, Period, prorate } from "./schedule";
+import { buildSchedule, scheduleBefore, Period, prorate } from "./schedule";
 import { exitDate, exitOutcome } from "./termination";
 import { totalValue } from "./valuation";
 
@@ -128,15 +128,12 @@ export interface RemainingCommitment {
  * // Seed on 2027-01-01: notice then gives exit 2027-04-01; Jan–Mar remain: 450,000,000
  * committedValue(seedTerms, 46388).value.toString() // "450000000"
  */
-export function committedValue(
-  terms: ContractTerms,
-  asOf: Serial,
-  schedule: readonly Period[] = buildSchedule(terms),
-): RemainingCommitment {
+export function committedValue(terms: ContractTerms, asOf: Serial, given?: readonly Period[]): RemainingCommitment {
   asOf = checkDate(asOf, "as_of_date", terms.dateSystem);
   const earliest = earliestNoticeDate(terms);
   const noticeDate = Math.max(asOf, earliest);
   if (asOf > terms.endDate) {
+    const schedule = given ?? buildSchedule(terms);
     return {
       asOf,
       noticeDate,
@@ -150,6 +147,8 @@ export function committedValue(
   }
   // Notice after the end cannot be served: exitDate clamps to end + 1 (the contract runs out).
   const exit = exitDate(withNotice(terms, Math.min(noticeDate, terms.endDate)));
+  // Only the periods up to the exit and the day asked about matter: the cost follows them, not the term.
+  const schedule = given ?? scheduleBefore(terms, Math.max(exit, asOf + 1));
   const early = exit <= terms.endDate;
   const fee = early ? terms.termination.fee : ZERO;
   const owedAtExit = new OwedCursor(terms, schedule).owedBefore(exit).plus(fee);

@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import {
+  scheduleBefore,
   abateForDelivery,
   allowedDowntimeMinutes,
   buildSchedule,
@@ -327,6 +328,23 @@ function feeCondition(terms: ContractTerms): boolean {
 }
 
 describe("identities on random terms", () => {
+  it("COMMITTED_VALUE reads the schedule only up to the exit: the same figures as from the whole schedule", () => {
+    fc.assert(
+      fc.property(arbTerms, fc.integer({ min: -400, max: 9 * 366 }), (input, offset) => {
+        const terms = validateTerms(input);
+        const asOf = terms.startDate + offset;
+        const lazy = committedValue(terms, asOf);
+        const whole = committedValue(terms, asOf, buildSchedule(terms));
+        return lazy.value.eq(whole.value) && lazy.rendered.eq(whole.rendered) && lazy.exitDate === whole.exitDate;
+      }),
+      { numRuns: RUNS },
+    );
+    // And the head it reads: the seed's periods starting before 2026-12-30 are July to December.
+    expect(scheduleBefore(validateTerms(SEED), serialOf("2026-12-30")).map((p) => p.start)).toEqual(
+      ["2026-07-01", "2026-08-01", "2026-09-01", "2026-10-01", "2026-11-01", "2026-12-01"].map(serialOf),
+    );
+  });
+
   it("every notice month's value is EXIT_VALUE with that notice date (the cumulative sums agree with exitOutcome)", () => {
     fc.assert(
       fc.property(arbTerms, (input) => {
