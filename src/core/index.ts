@@ -6,3 +6,5 @@ export * from "./terms";
 export * from "./schedule";
 export * from "./termination";
 export * from "./valuation";
+export * from "./register";
+export * from "./portfolio";
