@@ -1,5 +1,5 @@
 // Builds the custom functions (JS-only runtime) and the task pane into dist/.
-// custom-functions-metadata-plugin reads the JSDoc of src/functions/functions.ts, writes
+// custom-functions-metadata-plugin reads the JSDoc of src/functions/functions.ts and portfolio.ts, writes
 // functions.json and appends the CustomFunctions.associate calls to the bundle.
 const path = require("path");
 const fs = require("fs");
@@ -31,7 +31,7 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/functions.ts",
+      functions: ["./src/functions/functions.ts", "./src/functions/portfolio.ts"],
       taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {
@@ -51,7 +51,10 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: ["./src/functions/functions.ts", "./src/functions/portfolio.ts"],
+      }),
       new HtmlWebpackPlugin({
         filename: "functions.html",
         template: "./src/functions/functions.html",

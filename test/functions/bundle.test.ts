@@ -33,10 +33,11 @@ describe("built functions bundle", () => {
 
   it("registers every function and writes functions.json beside it", () => {
     expect([...registered.keys()].sort()).toEqual(
-      ["CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE"].sort(),
+      ["CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE",
+        "BACKLOG", "PORTFOLIO", "CONCENTRATION", "REGISTER_COLUMNS"].sort(),
     );
     const metadata = JSON.parse(fs.readFileSync(path.join(outDir, "functions.json"), "utf8"));
-    expect(metadata.functions).toHaveLength(7);
+    expect(metadata.functions).toHaveLength(11);
   });
 
   it("returns every seed figure to the cent", () => {

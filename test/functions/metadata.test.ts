@@ -22,7 +22,10 @@ describe("custom-functions metadata", () => {
   let errors: string[];
 
   beforeAll(async () => {
-    const result = await generateCustomFunctionsMetadata([path.resolve("src/functions/functions.ts")], true);
+    const result = await generateCustomFunctionsMetadata(
+      [path.resolve("src/functions/functions.ts"), path.resolve("src/functions/portfolio.ts")],
+      true,
+    );
     errors = result.errors;
     functions = JSON.parse(result.metadataJson).functions;
   });
@@ -30,7 +33,8 @@ describe("custom-functions metadata", () => {
   it("generates without errors, with the expected ids and descriptions", () => {
     expect(errors).toEqual([]);
     expect(functions.map((f) => f.id).sort()).toEqual(
-      ["CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE"].sort(),
+      ["CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE",
+        "BACKLOG", "PORTFOLIO", "CONCENTRATION", "REGISTER_COLUMNS"].sort(),
     );
     for (const f of functions) expect(f.description.length).toBeGreaterThan(20);
   });
