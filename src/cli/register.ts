@@ -83,7 +83,7 @@ export function parseCsv(text: string): string[][] {
   records.forEach((r, k) => {
     const blankLine = r.length === 1 && r[0] === "";
     if (r.length !== width && !blankLine) {
-      throw valueError(`Row ${k + 1} has ${r.length} fields; the header row has ${width}.`);
+      throw valueError(`Row ${k + 1} has ${r.length} field${r.length === 1 ? "" : "s"}; the header row has ${width}.`);
     }
   });
   return records;
