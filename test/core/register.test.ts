@@ -109,7 +109,7 @@ describe("every message a bad row gives: #VALUE! naming the row and the column",
   const GOOD = [...SEED_ROW, "", "", "", "", 3, "", 90, "", "", "", "", "", ""];
   /** The failure of a register whose row 3 is the seed row with some cells changed. */
   const bad = (changes: Record<string, unknown>, header: string[] = FULL) => {
-    const row = [...GOOD];
+    const row: unknown[] = [...GOOD];
     for (const [column, value] of Object.entries(changes)) row[header.indexOf(column)] = value;
     return failure([header, GOOD, row]);
   };
