@@ -119,6 +119,8 @@ async function main() {
     `LEASE_SCHEDULE vs plain floating-point baseline: ${(decimalSeed / floatSeed).toFixed(1)}× on the seed, ${(decimalLong / floatLong).toFixed(1)}× on 360 periods`,
   );
 
+  await benchBacklog();
+
   const bundle = path.resolve("dist/functions.js");
   if (!process.argv.includes("--no-build")) {
     execSync("npx webpack --mode production", { stdio: "ignore" });
@@ -128,6 +130,59 @@ async function main() {
     `Production functions bundle: ${(raw.length / 1024).toFixed(1)} KB raw, ${(zlib.gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzip`,
   );
   console.log("\nTargets: seed ≤ 30 µs, 360 periods ≤ 250 µs, 1,000 schedules ≤ 50 ms, bundle ≤ 40 KB gzip.");
+}
+
+/** The backlog's baseline: per deal, a plain loop over integer serials summing doubles by calendar year. */
+function floatBacklog(
+  deals: readonly { start: number; periods: number; payment: number }[],
+  dates: { serialToDate: (s: number) => { year: number; month: number; day: number }; daysFromCivil: (y: number, m: number, d: number) => number; daysInMonth: (y: number, m: number) => number },
+): Map<number, number> {
+  const byYear = new Map<number, number>();
+  for (const { start, periods, payment } of deals) {
+    const first = dates.serialToDate(start);
+    const years = new Float64Array(40);
+    for (let k = 0; k < periods; k++) {
+      const index = first.year * 12 + first.month - 1 + k;
+      const year = Math.floor(index / 12);
+      const month = index - year * 12 + 1;
+      // The period's start serial (days from 1970 + 25,569), as a schedule needs it.
+      const serial = dates.daysFromCivil(year, month, Math.min(first.day, dates.daysInMonth(year, month))) + 25569;
+      if (serial >= start) years[year - first.year] += payment;
+    }
+    years.forEach((amount, i) => amount && byYear.set(first.year + i, (byYear.get(first.year + i) ?? 0) + amount));
+  }
+  return byYear;
+}
+
+/** BACKLOG over a register of 1,000 deals of 36 to 360 monthly periods, against the baseline. */
+async function benchBacklog() {
+  const core = await import("../src/core");
+  const P = (await import("../src/functions/portfolio")) as unknown as Record<string, Fn>;
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const header = ["Counterparty", "Start date", "End date", "Payment", "Escalation", "Lock-in months", "Notice days", "Annual exit probability"];
+  const rows: unknown[][] = [header];
+  const plain: { start: number; periods: number; payment: number }[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const start = core.dateToSerial({ year: 2024 + Math.floor(random() * 6), month: 1 + Math.floor(random() * 12), day: 1 + Math.floor(random() * 28) });
+    const periods = 36 + Math.floor(random() * 325);
+    const end = core.edate(start, periods) - 1;
+    const payment = Math.round(1e6 + random() * 2e8);
+    rows.push([`Client ${i % 150}`, start, end, payment, i % 3 === 0 ? 0.03 : 0, 3 + (i % 12), 90, i % 2 ? 0.1 : 0]);
+    plain.push({ start, periods, payment });
+  }
+  const deals = core.readRegister(rows, (await import("../src/functions/portfolio")).EXCEL_CELL_READERS).deals;
+  const periods = plain.reduce((s, d) => s + d.periods, 0);
+  const baseline = perCallMicros(() => floatBacklog(plain, core), 9);
+  const coreOnly = perCallMicros(() => core.portfolioBacklog(deals), 9);
+  const noExpected = deals.map((d) => ({ ...d, exitProbability: 0 }));
+  const coreNoExpected = perCallMicros(() => core.portfolioBacklog(noExpected), 9);
+  const fn = perCallMicros(() => P.backlog(rows), 9);
+  console.log(`\nBACKLOG over 1,000 deals (${periods.toLocaleString("en-US")} monthly periods, 36 to 360 each; a third escalating, half with an exit probability):`);
+  console.log(`  plain floating-point baseline           ${(baseline / 1e3).toFixed(1).padStart(8)} ms`);
+  console.log(`  core backlog (headline, committed, expected) ${(coreOnly / 1e3).toFixed(1).padStart(3)} ms  = ${(coreOnly / baseline).toFixed(1)}× the baseline`);
+  console.log(`  core backlog without exit probabilities ${(coreNoExpected / 1e3).toFixed(1).padStart(8)} ms  = ${(coreNoExpected / baseline).toFixed(1)}× the baseline`);
+  console.log(`  DEAL.BACKLOG (reading + validating rows too) ${(fn / 1e3).toFixed(1).padStart(3)} ms  = ${(fn / baseline).toFixed(1)}× the baseline`);
 }
 
 main().catch((error) => {

@@ -17,7 +17,7 @@
  * period. The tests prove it equal to buildSchedule/exitOutcome on random registers.
  */
 import { Decimal, roundCents, toNumber, ZERO } from "./money";
-import { addMonths, CalendarDate, dateToSerial, Serial, serialToDate } from "./dates";
+import { CalendarDate, dateToSerial, daysFromCivil, daysInMonth, Serial, serialToDate } from "./dates";
 import { numError } from "./errors";
 import { ContractTerms, earliestNoticeDate, lockInEnd, MONTHS_PER_PERIOD } from "./terms";
 import { periodRate, prorate } from "./schedule";
@@ -104,26 +104,93 @@ export function monthlyNoticeProbability(annualProbability: number): number {
   return 1 - Math.pow(1 - annualProbability, 1 / 12);
 }
 
-/** Adds a Decimal to a bucket once per run of equal amounts in one bucket. */
-class RunAdder {
+/** Sums of one reading by fiscal year, fed one payment at a time. */
+interface YearSums {
+  add(bucket: number, amount: Decimal): void;
+  flush(): void;
+}
+
+/** Sums of whole cents held exactly in doubles (every integer below 2^53 is exact). */
+const SAFE_CENTS = 2 ** 53;
+/** The largest single amount in cents taken on the fast path, so that a double's ×100 rounds exactly. */
+const CENTS_LIMIT = 2 ** 50;
+
+/**
+ * Whole cents in doubles — the fast path. Amounts that are not whole cents (a fee of 12.345) or are
+ * too large make it inexact, and the deal is summed again in decimals.
+ */
+class CentsSums implements YearSums {
+  readonly cents: Float64Array;
+  exact = true;
+  private last: Decimal | undefined;
+  private lastCents = 0;
+  constructor(years: number) {
+    this.cents = new Float64Array(years);
+  }
+  add(bucket: number, amount: Decimal): void {
+    if (amount !== this.last) {
+      this.last = amount;
+      const cents = Math.round(toNumber(amount) * 100);
+      if (amount.decimalPlaces() > 2 || !(Math.abs(cents) < CENTS_LIMIT)) this.exact = false;
+      this.lastCents = cents;
+    }
+    this.cents[bucket] += this.lastCents;
+  }
+  flush(): void {}
+}
+
+/** Exact decimals, added once per run of equal amounts in one bucket. */
+class DecimalSums implements YearSums {
+  readonly sums: Decimal[];
   private amount: Decimal = ZERO;
   private bucket = -1;
   private count = 0;
-  constructor(private readonly target: Decimal[]) {}
+  constructor(years: number) {
+    this.sums = new Array<Decimal>(years).fill(ZERO);
+  }
   add(bucket: number, amount: Decimal): void {
     if (bucket === this.bucket && amount === this.amount) {
       this.count++;
       return;
     }
     this.flush();
-    [this.bucket, this.amount, this.count] = [bucket, amount, 1];
+    this.bucket = bucket;
+    this.amount = amount;
+    this.count = 1;
   }
   flush(): void {
     if (this.count === 0) return;
     const sum = this.count === 1 ? this.amount : this.amount.times(this.count);
-    this.target[this.bucket] = this.target[this.bucket].plus(sum);
+    this.sums[this.bucket] = this.sums[this.bucket].plus(sum);
     this.count = 0;
   }
+}
+
+/** One deal's sums by fiscal year: whole cents (fast path) or decimals. */
+interface DealYears {
+  readonly firstYear: number;
+  /** Cents per year when every amount was whole cents and every sum is exact; otherwise null. */
+  readonly cents: { readonly headline: Float64Array; readonly committed: Float64Array; readonly expected: Float64Array } | null;
+  readonly decimals: { readonly headline: Decimal[]; readonly committed: Decimal[]; readonly expected: Decimal[] } | null;
+  readonly noticeDate: Serial;
+  readonly exitDate: Serial;
+  readonly early: boolean;
+}
+
+function totalOf(values: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
+}
+
+const fromCents = (cents: number): Decimal => (cents === 0 ? ZERO : new Decimal(cents).dividedBy(100));
+
+/** A deal's sums: on the fast path if it is exact, in decimals otherwise. */
+function dealYears(deal: PortfolioDeal, options: BacklogOptions): DealYears {
+  const fast = walkDeal(deal, options, true);
+  const c = fast.cents;
+  if (c && totalOf(c.headline) < SAFE_CENTS && totalOf(c.committed) < SAFE_CENTS && totalOf(c.expected) < SAFE_CENTS) return fast;
+  return walkDeal(deal, options, false);
 }
 
 /**
@@ -134,6 +201,30 @@ class RunAdder {
  * dealBacklog({ counterparty: "Reflection AI", terms: seedTerms, exitProbability: 0 }).headline[0].toString() // "900000000"
  */
 export function dealBacklog(deal: PortfolioDeal, options: BacklogOptions = {}): DealBacklog {
+  return toDealBacklog(dealYears(deal, options));
+}
+
+function toDealBacklog(y: DealYears): DealBacklog {
+  const d = y.decimals ?? {
+    headline: Array.from(y.cents!.headline, fromCents),
+    committed: Array.from(y.cents!.committed, fromCents),
+    expected: Array.from(y.cents!.expected, fromCents),
+  };
+  return {
+    firstYear: y.firstYear,
+    headline: d.headline,
+    committed: d.committed,
+    expected: d.expected,
+    totalHeadline: sum(d.headline),
+    totalCommitted: sum(d.committed),
+    totalExpected: sum(d.expected),
+    noticeDate: y.noticeDate,
+    exitDate: y.exitDate,
+    early: y.early,
+  };
+}
+
+function walkDeal(deal: PortfolioDeal, options: BacklogOptions, fast: boolean): DealYears {
   const yearEndMonth = checkYearEndMonth(options.yearEndMonth ?? 12);
   const system = deal.terms.dateSystem;
   const asOf = options.asOf ?? deal.terms.startDate;
@@ -142,12 +233,11 @@ export function dealBacklog(deal: PortfolioDeal, options: BacklogOptions = {}): 
   const early = exit <= terms.endDate;
   const firstYear = fiscalYear(terms.startDate, yearEndMonth, system);
   const years = fiscalYear(terms.endDate + 1, yearEndMonth, system) - firstYear + 1;
-  const headline: Decimal[] = new Array<Decimal>(years).fill(ZERO);
-  const committed: Decimal[] = new Array<Decimal>(years).fill(ZERO);
-  const expectedNumbers: number[] = new Array<number>(years).fill(0);
-  const headlineAdder = new RunAdder(headline);
-  const committedAdder = new RunAdder(committed);
-  const bucketOf = (date: CalendarDate) => (date.month > yearEndMonth ? date.year + 1 : date.year) - firstYear;
+  const headline: CentsSums | DecimalSums = fast ? new CentsSums(years) : new DecimalSums(years);
+  const committed: CentsSums | DecimalSums = fast ? new CentsSums(years) : new DecimalSums(years);
+  const expectedNumbers = new Float64Array(years);
+  const bucketOfMonth = (year: number, month: number) => (month > yearEndMonth ? year + 1 : year) - firstYear;
+  const bucketOf = (date: CalendarDate) => bucketOfMonth(date.year, date.month);
 
   const q = monthlyNoticeProbability(deal.exitProbability);
   const weighted = q > 0 && q < 1; // q = 0: expected = headline; q = 1: expected = committed (exactly)
@@ -157,7 +247,9 @@ export function dealBacklog(deal: PortfolioDeal, options: BacklogOptions = {}): 
   const advance = terms.timing === "advance";
   const actual = terms.proration === "actual";
   const startCalendar = serialToDate(terms.startDate, system);
-  let periodCalendar = startCalendar;
+  const startMonthIndex = startCalendar.year * 12 + startCalendar.month - 1;
+  let periodYear = startCalendar.year;
+  let periodMonth = startCalendar.month;
   let start = terms.startDate;
   let rate: Decimal = ZERO;
   let rateKey = -1; // contract year for a fixed payment; year and ramp step for a ramp
@@ -168,8 +260,11 @@ export function dealBacklog(deal: PortfolioDeal, options: BacklogOptions = {}): 
   let startBelow = 0; // exits[0 .. startBelow) are on or before the period's start
   for (let k = 0; start <= terms.endDate; k++) {
     const monthsFromStart = k * months;
-    const nextCalendar = addMonths(startCalendar, monthsFromStart + months, system);
-    const nextStart = dateToSerial(nextCalendar, system);
+    // EDATE(start, months from start), without allocating: the day clamped to the month's length.
+    const nextIndex = startMonthIndex + monthsFromStart + months;
+    const nextYear = Math.floor(nextIndex / 12);
+    const nextMonth = nextIndex - nextYear * 12 + 1;
+    const nextStart = serialOf(nextYear, nextMonth, Math.min(startCalendar.day, daysInMonth(nextYear, nextMonth, system)), system);
     const end = Math.min(nextStart - 1, terms.endDate);
     const fullDays = nextStart - start;
     let key = Math.floor(monthsFromStart / 12);
@@ -184,16 +279,16 @@ export function dealBacklog(deal: PortfolioDeal, options: BacklogOptions = {}): 
     }
     const payment = end < nextStart - 1 && actual ? prorate(rate, end - start + 1, fullDays) : rate;
     const payDate = advance ? start : end;
-    const payBucket = bucketOf(advance ? periodCalendar : serialToDate(end, system));
-    if (payDate >= asOf) headlineAdder.add(payBucket, payment);
+    const payBucket = advance ? bucketOfMonth(periodYear, periodMonth) : bucketOf(serialToDate(end, system));
+    if (payDate >= asOf) headline.add(payBucket, payment);
     if (start < exit) {
       if (exit - 1 >= end || !actual) {
-        if (payDate >= asOf) committedAdder.add(payBucket, payment);
+        if (payDate >= asOf) committed.add(payBucket, payment);
       } else {
         // Service ends inside this period: the days served are owed, paid on the last day served in arrears.
         const cutDate = advance ? start : exit - 1;
         if (cutDate >= asOf) {
-          committedAdder.add(advance ? payBucket : bucketOf(serialToDate(cutDate, system)), prorate(rate, exit - start, fullDays));
+          committed.add(advance ? payBucket : bucketOf(serialToDate(cutDate, system)), prorate(rate, exit - start, fullDays));
         }
       }
     }
@@ -214,41 +309,43 @@ export function dealBacklog(deal: PortfolioDeal, options: BacklogOptions = {}): 
         }
       }
     }
-    periodCalendar = nextCalendar;
+    periodYear = nextYear;
+    periodMonth = nextMonth;
     start = nextStart;
   }
-  headlineAdder.flush();
-  committedAdder.flush();
-
   const fee = terms.termination.fee;
-  if (early && !fee.isZero() && exit >= asOf) {
-    const bucket = bucketOf(serialToDate(exit, system));
-    committed[bucket] = committed[bucket].plus(fee);
+  if (early && !fee.isZero() && exit >= asOf) committed.add(bucketOf(serialToDate(exit, system)), fee);
+  headline.flush();
+  committed.flush();
+  if (exits !== null && !fee.isZero()) {
+    const feeNumber = toNumber(fee);
+    exits.dates.forEach((exitJ, j) => {
+      if (exitJ >= asOf) expectedNumbers[bucketOf(serialToDate(exitJ, system))] += feeNumber * exits.survival[j] * q;
+    });
   }
-  let expected: Decimal[];
-  if (exits === null) {
-    expected = q === 0 ? headline.slice() : committed.slice();
-  } else {
-    if (!fee.isZero()) {
-      const feeNumber = toNumber(fee);
-      exits.dates.forEach((exitJ, j) => {
-        if (exitJ >= asOf) expectedNumbers[bucketOf(serialToDate(exitJ, system))] += feeNumber * exits.survival[j] * q;
-      });
-    }
-    expected = expectedNumbers.map((x) => roundCents(new Decimal(x)));
+  const common = { firstYear, noticeDate: terms.termination.noticeDate ?? earliestNoticeDate(terms), exitDate: exit, early };
+  if (headline instanceof CentsSums && committed instanceof CentsSums) {
+    if (!headline.exact || !committed.exact) return { ...common, cents: null, decimals: null };
+    const expected =
+      exits === null
+        ? (q === 0 ? headline : committed).cents.slice()
+        : expectedNumbers.map((x) => Math.round(x * 100));
+    return { ...common, cents: { headline: headline.cents, committed: committed.cents, expected }, decimals: null };
   }
-  return {
-    firstYear,
-    headline,
-    committed,
-    expected,
-    totalHeadline: sum(headline),
-    totalCommitted: sum(committed),
-    totalExpected: sum(expected),
-    noticeDate: terms.termination.noticeDate ?? earliestNoticeDate(terms),
-    exitDate: exit,
-    early,
-  };
+  const h = (headline as DecimalSums).sums;
+  const c = (committed as DecimalSums).sums;
+  const expected = exits === null ? (q === 0 ? h : c).slice() : Array.from(expectedNumbers, (x) => roundCents(new Decimal(x)));
+  return { ...common, cents: null, decimals: { headline: h, committed: c, expected } };
+}
+
+const DAYS_TO_1899_12_30 = daysFromCivil(1899, 12, 30);
+const DAYS_TO_1904_01_01 = daysFromCivil(1904, 1, 1);
+
+/** dateToSerial without an object: direct for dates after 1900-02 (1900 system), else the core's. */
+function serialOf(year: number, month: number, day: number, system: ContractTerms["dateSystem"]): Serial {
+  if (system === "1904") return daysFromCivil(year, month, day) - DAYS_TO_1904_01_01;
+  if (year > 1900 || (year === 1900 && month > 2)) return daysFromCivil(year, month, day) - DAYS_TO_1899_12_30;
+  return dateToSerial({ year, month, day }, system);
 }
 
 interface NoticeExits {
@@ -267,11 +364,15 @@ function noticeExits(terms: ContractTerms, q: number): NoticeExits {
   const system = terms.dateSystem;
   const first = terms.termination.noticeDate ?? earliestNoticeDate(terms);
   const firstCalendar = serialToDate(first, system);
+  const firstIndex = firstCalendar.year * 12 + firstCalendar.month - 1;
   const lockEnd = lockInEnd(terms);
   const dates: number[] = [];
   const survival: number[] = [1];
   for (let j = 0; ; j++) {
-    const notice = j === 0 ? first : dateToSerial(addMonths(firstCalendar, j, system), system);
+    // EDATE(first, j) without allocating.
+    const year = Math.floor((firstIndex + j) / 12);
+    const month = firstIndex + j - year * 12 + 1;
+    const notice = j === 0 ? first : serialOf(year, month, Math.min(firstCalendar.day, daysInMonth(year, month, system)), system);
     const exit = Math.max(notice + terms.termination.noticeDays, lockEnd);
     if (exit > terms.endDate) break;
     dates.push(exit);
@@ -295,23 +396,54 @@ function sum(amounts: readonly Decimal[]): Decimal {
  * portfolioBacklog([seedDeal])[1].headline.toString() // "1800000000"
  */
 export function portfolioBacklog(deals: readonly PortfolioDeal[], options: BacklogOptions = {}): BacklogYear[] {
-  return backlogOf(deals.map((deal) => dealBacklog(deal, options)));
+  return backlogOf(deals.map((deal) => dealYears(deal, options)));
 }
 
-/** Adds deal backlogs year by year, from the first year with any amount to the last. */
-export function backlogOf(backlogs: readonly DealBacklog[]): BacklogYear[] {
+/** Adds deal sums year by year, from the first year with any amount to the last: in cents when exact. */
+function backlogOf(deals: readonly DealYears[]): BacklogYear[] {
   let first = Infinity;
   let last = -Infinity;
-  for (const b of backlogs) {
-    for (let i = 0; i < b.headline.length; i++) {
-      if (b.headline[i].isZero() && b.committed[i].isZero() && b.expected[i].isZero()) continue;
-      first = Math.min(first, b.firstYear + i);
-      last = Math.max(last, b.firstYear + i);
+  let allCents = true;
+  for (const d of deals) {
+    const n = d.cents ? d.cents.headline.length : d.decimals!.headline.length;
+    for (let i = 0; i < n; i++) {
+      const zero = d.cents
+        ? d.cents.headline[i] === 0 && d.cents.committed[i] === 0 && d.cents.expected[i] === 0
+        : d.decimals!.headline[i].isZero() && d.decimals!.committed[i].isZero() && d.decimals!.expected[i].isZero();
+      if (zero) continue;
+      first = Math.min(first, d.firstYear + i);
+      last = Math.max(last, d.firstYear + i);
+    }
+    allCents &&= d.cents !== null;
+  }
+  if (first > last) return [];
+  const span = last - first + 1;
+  if (allCents) {
+    const sums = [new Float64Array(span), new Float64Array(span), new Float64Array(span)];
+    const totals = [0, 0, 0];
+    for (const d of deals) {
+      const parts = [d.cents!.headline, d.cents!.committed, d.cents!.expected];
+      for (let r = 0; r < 3; r++) {
+        const part = parts[r];
+        for (let i = 0; i < part.length; i++) {
+          const at = d.firstYear + i - first;
+          if (at >= 0 && at < span) sums[r][at] += part[i];
+        }
+        totals[r] += totalOf(part);
+      }
+    }
+    if (totals.every((t) => t < SAFE_CENTS)) {
+      return Array.from({ length: span }, (_, i) => ({
+        year: first + i,
+        headline: fromCents(sums[0][i]),
+        committed: fromCents(sums[1][i]),
+        expected: fromCents(sums[2][i]),
+      }));
     }
   }
-  const rows: { year: number; headline: Decimal; committed: Decimal; expected: Decimal }[] = [];
-  for (let year = first; year <= last; year++) rows.push({ year, headline: ZERO, committed: ZERO, expected: ZERO });
-  for (const b of backlogs) {
+  const rows = Array.from({ length: span }, (_, i) => ({ year: first + i, headline: ZERO, committed: ZERO, expected: ZERO }));
+  for (const d of deals) {
+    const b = toDealBacklog(d);
     for (let i = 0; i < b.headline.length; i++) {
       const row = rows[b.firstYear + i - first];
       if (!row) continue; // an all-zero year outside the span
@@ -355,7 +487,8 @@ export interface PortfolioFigures {
  * each deal.
  */
 export function portfolioFigures(deals: readonly PortfolioDeal[], options: BacklogOptions = {}): PortfolioFigures {
-  const backlogs = deals.map((deal) => dealBacklog(deal, options));
+  const years = deals.map((deal) => dealYears(deal, options));
+  const backlogs = years.map(toDealBacklog);
   const totalHeadline = sum(backlogs.map((b) => b.totalHeadline));
   const figures: DealFigures[] = deals.map((deal, i) => {
     const b = backlogs[i];
@@ -387,7 +520,7 @@ export function portfolioFigures(deals: readonly PortfolioDeal[], options: Backl
     totalCommitted: sum(figures.map((f) => f.committed)),
     totalExpected: sum(figures.map((f) => f.expected)),
     totalRunRate: sum(figures.map((f) => f.runRate)),
-    backlog: backlogOf(backlogs),
+    backlog: backlogOf(years),
     concentration: concentration(figures),
   };
 }

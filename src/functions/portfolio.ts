@@ -7,12 +7,15 @@
  * readers of excelArgs.ts, and each row's terms are checked by validateTerms, as every function does.
  */
 import {
+  BacklogOptions,
   CellReaders,
   checkYearEndMonth,
+  portfolioBacklog,
   portfolioFigures,
   PortfolioFigures,
   readRegister,
   Register,
+  RegisterDeal,
   REGISTER_FIELDS,
   toNumber,
   valueError,
@@ -47,11 +50,16 @@ export function readRegisterArg(register: unknown): Register {
   return readRegister(register as unknown[][], EXCEL_CELL_READERS);
 }
 
-function figuresOf(register: any, asOfDate: any, yearEndMonth?: any): PortfolioFigures {
+/** The register's deals and the options, read in argument order. */
+function readPortfolioArgs(register: any, asOfDate: any, yearEndMonth?: any): [RegisterDeal[], BacklogOptions] {
   const { deals } = readRegisterArg(register);
   const asOf = readOptionalDate(asOfDate, "as_of_date");
   const month = readOptionalNumber(yearEndMonth, "year_end_month", 12);
-  return portfolioFigures(deals, { asOf, yearEndMonth: checkYearEndMonth(month === 0 ? 12 : month) });
+  return [[...deals], { asOf, yearEndMonth: checkYearEndMonth(month === 0 ? 12 : month) }];
+}
+
+function figuresOf(register: any, asOfDate: any): PortfolioFigures {
+  return portfolioFigures(...readPortfolioArgs(register, asOfDate));
 }
 
 export const BACKLOG_HEADER = ["Year", "Headline", "Committed", "Expected"];
@@ -71,7 +79,7 @@ export const REGISTER_COLUMNS_HEADER = ["Column", "Header", "Reads as"];
 export function backlog(register: any[][], as_of_date?: any, year_end_month?: any): any[][] {
   return excelCall(() => {
     const rows: any[][] = [[...BACKLOG_HEADER]];
-    for (const y of figuresOf(register, as_of_date, year_end_month).backlog) {
+    for (const y of portfolioBacklog(...readPortfolioArgs(register, as_of_date, year_end_month))) {
       rows.push([y.year, toNumber(y.headline), toNumber(y.committed), toNumber(y.expected)]);
     }
     return rows;

@@ -117,6 +117,17 @@ describe("goldens by hand", () => {
     expect(() => portfolioBacklog([deal("R", SEED)], { yearEndMonth: 13 })).toThrow(/year_end_month must be a whole number from 1/);
   });
 
+  it("the same calendar in the 1904 date system, and before 1900-03-01 in the 1900 system (Excel's phantom day)", () => {
+    // The seed in 1904 serials (1,462 fewer): the same years and amounts.
+    const seed1904 = { ...SEED, dateSystem: "1904" as const, startDate: SEED.startDate - 1462, endDate: SEED.endDate - 1462 };
+    expect(years(portfolioBacklog([deal("R", seed1904)]))).toEqual(years(portfolioBacklog([deal("R", SEED)])));
+    // 1900-01-31 monthly to 1900-04-30: periods start Jan 31, Feb 29 (Excel's phantom day, serial 60), Mar 31, Apr 30:
+    // four payments of 10 in 1900, matching buildSchedule's starts; a 12-month lock-in: no early exit, all committed.
+    const old = deal("O", { startDate: 31, endDate: 121, payment: 10, lockInMonths: 12 });
+    expect(years(portfolioBacklog([old]))).toEqual([[1900, "40.00", "40.00"]]);
+    expect(buildSchedule(old.terms).map((p) => p.start)).toEqual([31, 60, 91, 121]);
+  });
+
   it("as of a later day: only payments due from it, notice served no earlier than it", () => {
     // As of 2027-06-01 the seed's earliest notice (2026-10-01) has passed unserved: notice today + 90 days →
     // exit 2027-08-30; committed = Jun, Jul, Aug 2027 = 3 × 150M. Headline: Jun–Dec 2027 = 7 × 150M, then 2 × 1.8B.
