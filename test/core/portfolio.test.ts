@@ -176,6 +176,16 @@ describe("goldens by hand", () => {
       expect(b.totalCommitted.toFixed(2)).toBe("406.77"); // 396.77 + fee 10
     });
 
+    it("amounts that are not whole cents, or sums too large for cents in doubles, stay exact", () => {
+      // Committed: Jul–Oct = 400, plus a fee of 0.005 → 400.005 (not rounded: the contract says 0.005).
+      expect(dealBacklog(deal("S", { ...SMALL, terminationFee: 0.005 })).totalCommitted.toString()).toBe("400.005");
+      // 42 × 90,000,000,000,000 = 3,780,000,000,000,000 (3.78e17 cents, past 2^53 ≈ 9.007e15).
+      const huge = dealBacklog(deal("H", { ...SEED, payment: 9e13 }));
+      expect(huge.totalHeadline.toFixed(2)).toBe("3780000000000000.00");
+      expect(huge.totalCommitted.toFixed(2)).toBe("540000000000000.00"); // 6 × 9e13
+      expect(portfolioBacklog([deal("H", { ...SEED, payment: 9e13 }), deal("R", SEED)])[0].headline.toFixed(2)).toBe("540000900000000.00");
+    });
+
     it("p = 0 gives the headline and p = 1 the committed figure, exactly", () => {
       const seed0 = dealBacklog(deal("R", SEED, 0));
       const seed1 = dealBacklog(deal("R", SEED, 1));
@@ -235,7 +245,8 @@ const arbInput = fc
   .record({
     start: fc.integer({ min: serialOf("2020-01-01"), max: serialOf("2035-12-31") }),
     days: fc.integer({ min: 0, max: 12 * 366 }),
-    cents: fc.integer({ min: 1, max: 50_000_000_000 }),
+    // Mostly ordinary amounts; sometimes one so large that sums in cents would pass 2^53 (summed in decimals).
+    cents: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1, max: 50_000_000_000 }) }, { weight: 1, arbitrary: fc.constant(9e16) }),
     frequency: fc.constantFrom("monthly", "quarterly", "semiannual", "annual"),
     escalation: fc.constantFrom(0, 0.03, -0.05, 0.125),
     timing: fc.constantFrom("advance", "arrears"),
@@ -245,7 +256,7 @@ const arbInput = fc
     noticeDays: fc.integer({ min: 0, max: 400 }),
     noticeInLockIn: fc.boolean(),
     noticeDelay: fc.option(fc.integer({ min: 0, max: 500 })),
-    fee: fc.constantFrom(0, 0, 1_000_000, 12.34),
+    fee: fc.constantFrom(0, 0, 1_000_000, 12.34, 12.345), // 12.345: not whole cents, summed in decimals
     ramp: fc.option(fc.record({ after: fc.integer({ min: 1, max: 400 }), cents: fc.integer({ min: 0, max: 10_000_000_000 }) })),
     p: fc.constantFrom(0, 0, 0.1, 0.5, 0.999, 1),
   })
