@@ -29,7 +29,7 @@ import { RegisterDeal } from "./register";
 export type PortfolioDeal = Pick<RegisterDeal, "counterparty" | "terms" | "exitProbability"> & { readonly row?: number };
 
 export interface BacklogOptions {
-  /** Payments due before this day are left out; notice is served no earlier. Default: each deal's start. */
+  /** Payments due before this day are left out; notice is served no earlier. Default: each deal's start. A time of day is ignored. */
   readonly asOf?: Serial | null;
   /** The month in which a fiscal year ends, 1–12; default 12 (calendar years). */
   readonly yearEndMonth?: number;
@@ -227,7 +227,8 @@ function toDealBacklog(y: DealYears): DealBacklog {
 function walkDeal(deal: PortfolioDeal, options: BacklogOptions, fast: boolean): DealYears {
   const yearEndMonth = checkYearEndMonth(options.yearEndMonth ?? 12);
   const system = deal.terms.dateSystem;
-  const asOf = options.asOf ?? deal.terms.startDate;
+  // A time of day is dropped, as for every date.
+  const asOf = Math.floor(options.asOf ?? deal.terms.startDate);
   const terms = termsAsOf(deal.terms, asOf);
   const exit = exitDate(terms);
   const early = exit <= terms.endDate;
@@ -500,7 +501,7 @@ export function portfolioFigures(deals: readonly PortfolioDeal[], options: Backl
       dateSystem: t.dateSystem,
       startDate: t.startDate,
       endDate: t.endDate,
-      asOf: options.asOf ?? t.startDate,
+      asOf: Math.floor(options.asOf ?? t.startDate),
     });
     return {
       row: deal.row,

@@ -140,6 +140,8 @@ describe("goldens by hand", () => {
       [2028, "1800000000.00", "0.00"],
       [2029, "1800000000.00", "0.00"],
     ]);
+    // A time of day is ignored: 2027-06-01 at noon is 2027-06-01, so June's payment still counts.
+    expect(years(portfolioBacklog([deal("R", SEED)], { asOf: asOf + 0.5 }))).toEqual(years(portfolioBacklog([deal("R", SEED)], { asOf })));
     // A notice date in the row stands, even in the past: served 2026-11-15 → exit 2027-02-13, so as of
     // 2027-01-01 January and February 2027 are committed: 300M.
     const served = deal("R", { ...SEED, noticeDate: serialOf("2026-11-15") });

@@ -2,7 +2,8 @@
  * The register: columns by header, rows through validateTerms, and every message a bad row can give.
  * Cells are read with the add-in's readers (the same as DEAL arguments).
  */
-import { DealError, mapColumns, normaliseHeader, readRamp, readRegister } from "../../src/core";
+import { DealError, mapColumns, normaliseHeader, numError, readRamp, readRegister } from "../../src/core";
+import * as termsModule from "../../src/core/terms";
 import { EXCEL_CELL_READERS } from "../../src/functions/portfolio";
 import { serialOf } from "../support/dates";
 
@@ -161,6 +162,18 @@ describe("every message a bad row gives: #VALUE! naming the row and the column",
       'value: Row 2, column "Frequency": the payment column is "Monthly payment" but this deal pays quarterly: name the column "Payment" (an amount per period) so the amount is not misread.',
     );
     expect(read([header, ["Northwind", "2026-01-01", "2028-12-31", 60e6, "monthly"]]).deals).toHaveLength(1);
+  });
+
+  it("a refusal no column explains (a rule validateTerms may gain) names the required columns", () => {
+    const spy = jest.spyOn(termsModule, "validateTerms").mockImplementation(() => {
+      throw numError("A rule added later.");
+    });
+    try {
+      expect(failure([HEADER, SEED_ROW])).toBe('value: Row 2, columns "Start date", "End date", "Payment": a rule added later.');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(read([HEADER, SEED_ROW]).deals).toHaveLength(1);
   });
 
   it("reports the first bad row only after the good ones, never dropping it", () => {
