@@ -8,7 +8,9 @@
  *   ({@link exitOutcome}), with notice served on its notice date — the given one, or the earliest
  *   permitted day that is not before `asOf` (notice cannot be served in the past);
  * - **expected**: at the deal's annual exit probability p, notice is served in each month it may be
- *   served with monthly probability q = 1 − (1 − p)^(1/12) (see {@link expectedByYear}).
+ *   served with monthly probability q = 1 − (1 − p)^(1/12) ({@link monthlyNoticeProbability}); a deal
+ *   whose notice date is given has been (or will be) given notice that day, so its expected payments
+ *   are its committed ones.
  *
  * Why a walk of its own rather than buildSchedule: a register holds a thousand deals of up to 360
  * periods; the walk below follows the same rules (period k starts at EDATE(start, k × months); the
@@ -240,7 +242,8 @@ function walkDeal(deal: PortfolioDeal, options: BacklogOptions, fast: boolean): 
   const bucketOfMonth = (year: number, month: number) => (month > yearEndMonth ? year + 1 : year) - firstYear;
   const bucketOf = (date: CalendarDate) => bucketOfMonth(date.year, date.month);
 
-  const q = monthlyNoticeProbability(deal.exitProbability);
+  // A notice date in the register is notice served (or to be served) that day: expected = committed.
+  const q = deal.terms.termination.noticeDate !== null ? 1 : monthlyNoticeProbability(deal.exitProbability);
   const weighted = q > 0 && q < 1; // q = 0: expected = headline; q = 1: expected = committed (exactly)
   const exits = weighted ? noticeExits(terms, q) : null;
 
