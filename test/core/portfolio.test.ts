@@ -178,6 +178,18 @@ describe("goldens by hand", () => {
       expect(b.totalCommitted.toFixed(2)).toBe("406.77"); // 396.77 + fee 10
     });
 
+    it("the seed at p = 20%: 2027 by hand", () => {
+      // Notice on the 1st of each month from 2026-10-01, effective 90 days later: exits 2026-12-30, 2027-01-30,
+      // 03-01, 04-01, 05-02, 05-30, 06-30, 07-30, 08-30, 09-29, 10-30, 11-30, 12-30, … A 2027 month's payment
+      // (due on its 1st, owed in full once begun) is paid unless an exit came on or before that day: the number
+      // of such exits m is 1, 2, 3, 4, 4 (May 1 < May 2), 6, 7, 8, 9, 10, 11, 12 for January–December, and
+      // P(none) = r^m with r = 1 − q = 0.8^(1/12). Σ r^m × 150,000,000 = 1,600,923,155.549… → 1,600,923,155.55.
+      const b = dealBacklog(deal("R", SEED, 0.2));
+      expect(b.firstYear).toBe(2026);
+      expect(b.expected[1].toFixed(2)).toBe("1600923155.55");
+      expect(b.expected[0].toFixed(2)).toBe("900000000.00"); // no exit takes effect before December 2026 begins
+    });
+
     it("amounts that are not whole cents, or sums too large for cents in doubles, stay exact", () => {
       // Committed: Jul–Oct = 400, plus a fee of 0.005 → 400.005 (not rounded: the contract says 0.005).
       expect(dealBacklog(deal("S", { ...SMALL, terminationFee: 0.005 })).totalCommitted.toString()).toBe("400.005");
