@@ -3,6 +3,8 @@
  * for dates, booleans, null for blank cells), a spilled array or a CustomFunctions.Error out.
  * Figures worked by hand from the sample register's contracts (src/model/sampleRegister.ts).
  */
+import path from "path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as P from "../../src/functions/portfolio";
 import { SAMPLE_REGISTER } from "../../src/model/sampleRegister";
 import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
@@ -127,6 +129,9 @@ describe("CONCENTRATION and REGISTER_COLUMNS", () => {
     ]);
     expect(rows[1][3]).toBeCloseTo(8_100 / 17_350.3851888, 12);
     expect(rows[2][3]).toBeCloseTo(2_700 / 5_761.016, 12);
+    expectClean(rows);
+    // No deals: an empty name and zero shares, never a blank cell.
+    expect(P.concentrationOf([register[0]])).toEqual([P.CONCENTRATION_HEADER, ["Headline", "", 0, 0], ["Committed", "", 0, 0]]);
   });
 
   it("lists each column with the term it gives, the ignored one, and the counts", () => {
@@ -158,5 +163,24 @@ describe("errors, as Excel shows them", () => {
     expect(excelError(() => P.backlog(register, "someday"))).toEqual({ code: "#VALUE!", message: 'as_of_date must be a date, not the text "someday".' });
     expect(excelError(() => P.backlog(register, null, 13))).toEqual({ code: "#NUM!", message: undefined });
     expect(excelError(() => P.backlog(register, null, "June"))).toMatchObject({ code: "#VALUE!" });
+  });
+});
+
+describe("metadata", () => {
+  it("each portfolio function has help at help.html#<lower-case id>, a matrix result and a matrix register", async () => {
+    const result = await generateCustomFunctionsMetadata([path.resolve("src/functions/portfolio.ts")], true);
+    expect(result.errors).toEqual([]);
+    const functions = JSON.parse(result.metadataJson).functions as {
+      id: string;
+      helpUrl?: string;
+      result: { dimensionality?: string };
+      parameters: { name: string; dimensionality?: string }[];
+    }[];
+    expect(functions.map((f) => f.id).sort()).toEqual(["BACKLOG", "CONCENTRATION", "PORTFOLIO", "REGISTER_COLUMNS"]);
+    for (const f of functions) {
+      expect(f.helpUrl).toBe(`https://localhost:3000/help.html#${f.id.toLowerCase()}`);
+      expect(f.result.dimensionality).toBe("matrix");
+      expect(f.parameters[0]).toMatchObject({ name: "register", dimensionality: "matrix" });
+    }
   });
 });
