@@ -443,6 +443,8 @@ async function main() {
     `\nEXIT_VALUE, 1,200-period term ÷ 42-period seed, both exiting in month 6: ${fmt(early.ratio, 2)}× (${fmt(early.subject, 2)} / ${fmt(early.baseline, 2)} µs)   target ≤ 2×`,
   );
 
+  await benchBacklog();
+
   if (fs.existsSync(bundle)) {
     const raw = fs.readFileSync(bundle);
     console.log(
@@ -452,6 +454,88 @@ async function main() {
     console.log("Production functions bundle: not built (run without --no-build)");
   }
   if (sink === 42) console.log(""); // use the sink
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The backlog's baseline: per deal, a plain loop over integer serials summing doubles by calendar year. */
+function floatBacklog(
+  deals: readonly { start: number; periods: number; payment: number }[],
+  dates: { serialToDate: (s: number) => { year: number; month: number; day: number }; daysFromCivil: (y: number, m: number, d: number) => number; daysInMonth: (y: number, m: number) => number },
+): Map<number, number> {
+  const byYear = new Map<number, number>();
+  for (const { start, periods, payment } of deals) {
+    const first = dates.serialToDate(start);
+    const years = new Float64Array(40);
+    for (let k = 0; k < periods; k++) {
+      const index = first.year * 12 + first.month - 1 + k;
+      const year = Math.floor(index / 12);
+      const month = index - year * 12 + 1;
+      // The period's start serial (days from 1970 + 25,569), as a schedule needs it.
+      const serial = dates.daysFromCivil(year, month, Math.min(first.day, dates.daysInMonth(year, month))) + 25569;
+      if (serial >= start) years[year - first.year] += payment;
+    }
+    years.forEach((amount, i) => amount && byYear.set(first.year + i, (byYear.get(first.year + i) ?? 0) + amount));
+  }
+  return byYear;
+}
+
+/** BACKLOG over a register of 1,000 deals of 36 to 360 monthly periods, against the baseline. */
+async function benchBacklog() {
+  const core = await import("../src/core");
+  const P = (await import("../src/functions/portfolio")) as unknown as Record<string, Fn>;
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const header = ["Counterparty", "Start date", "End date", "Payment", "Escalation", "Lock-in months", "Notice days", "Annual exit probability"];
+  const rows: unknown[][] = [header];
+  const plain: { start: number; periods: number; payment: number }[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const start = core.dateToSerial({ year: 2024 + Math.floor(random() * 6), month: 1 + Math.floor(random() * 12), day: 1 + Math.floor(random() * 28) });
+    const periods = 36 + Math.floor(random() * 325);
+    const end = core.edate(start, periods) - 1;
+    const payment = Math.round(1e6 + random() * 2e8);
+    rows.push([`Client ${i % 150}`, start, end, payment, i % 3 === 0 ? 0.03 : 0, 3 + (i % 12), 90, i % 2 ? 0.1 : 0]);
+    plain.push({ start, periods, payment });
+  }
+  const deals = core.readRegister(rows, (await import("../src/functions/portfolio")).EXCEL_CELL_READERS).deals;
+  const periods = plain.reduce((s, d) => s + d.periods, 0);
+  const noExpected = deals.map((d) => ({ ...d, exitProbability: 0 }));
+  const subjects: [string, () => unknown][] = [
+    ["core backlog (headline, committed, expected)", () => core.portfolioBacklog(deals)],
+    ["core backlog, no exit probabilities", () => core.portfolioBacklog(noExpected)],
+    ["DEAL.BACKLOG (reads and validates the rows too)", () => P.backlog(rows)],
+  ];
+  // The machine may be shared: each sample times the baseline and the subject back to back, and the
+  // ratio reported is the median of the per-sample ratios.
+  const time = (f: () => unknown) => {
+    const t0 = nowNs();
+    f();
+    return Number(nowNs() - t0) / 1e6;
+  };
+  for (let i = 0; i < 10; i++) {
+    floatBacklog(plain, core);
+    for (const [, f] of subjects) f();
+  }
+  console.log(`\nBACKLOG over 1,000 deals (${periods.toLocaleString("en-US")} monthly periods, 36 to 360 each; a third escalating, half with an exit probability):`);
+  for (const [name, f] of subjects) {
+    const ratios: number[] = [];
+    const subjectMs: number[] = [];
+    const baseMs: number[] = [];
+    for (let s = 0; s < 21; s++) {
+      const b = time(() => floatBacklog(plain, core));
+      const t = time(f);
+      baseMs.push(b);
+      subjectMs.push(t);
+      ratios.push(t / b);
+    }
+    console.log(
+      `  ${name.padEnd(50)} ${median(subjectMs).toFixed(1).padStart(6)} ms; baseline ${median(baseMs).toFixed(1)} ms; ratio ${median(ratios).toFixed(1)}×   target ≤ 3×`,
+    );
+  }
 }
 
 main().catch((error) => {

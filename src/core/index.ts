@@ -8,3 +8,5 @@ export * from "./termination";
 export * from "./valuation";
 export * from "./accounting";
 export * from "./valueBridge";
+export * from "./register";
+export * from "./portfolio";

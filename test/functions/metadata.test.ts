@@ -46,6 +46,7 @@ describe("custom-functions metadata", () => {
         "CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE",
         "LEASE_LIABILITY", "ROU_ASSET", "LEASE_ACCOUNTING", "MATURITY_TABLE",
         "COMMITTED_VALUE", "EXPECTED_VALUE", "SLA_CREDIT", "DOWNTIME_ALLOWED",
+        "BACKLOG", "PORTFOLIO", "CONCENTRATION", "REGISTER_COLUMNS",
       ].sort(),
     );
     for (const f of functions) expect(f.description.length).toBeGreaterThan(20);

@@ -1,0 +1,576 @@
+/**
+ * A portfolio of deals (a register): the backlog by fiscal year, each deal's figures and the
+ * concentration on the largest counterparty.
+ *
+ * Three readings of each deal's payments, all "by payment date":
+ * - **headline**: every scheduled payment, as contracted ({@link buildSchedule});
+ * - **committed**: the payments owed to the deal's enforceable exit, plus any termination fee
+ *   ({@link exitOutcome}), with notice served on its notice date — the given one, or the earliest
+ *   permitted day that is not before `asOf` (notice cannot be served in the past);
+ * - **expected**: at the deal's annual exit probability p, notice is served in each month it may be
+ *   served with monthly probability q = 1 − (1 − p)^(1/12) ({@link monthlyNoticeProbability}); a deal
+ *   whose notice date is given has been (or will be) given notice that day, so its expected payments
+ *   are its committed ones.
+ *
+ * Why a walk of its own rather than buildSchedule: a register holds a thousand deals of up to 360
+ * periods; the walk below follows the same rules (period k starts at EDATE(start, k × months); the
+ * rate from {@link periodRate}; stubs and cut periods by {@link prorate}) but adds decimals once per
+ * run of equal payments in a year, not once per period, so its cost is integer date arithmetic per
+ * period. The tests prove it equal to buildSchedule/exitOutcome on random registers.
+ */
+import { Decimal, roundCents, toNumber, ZERO } from "./money";
+import { CalendarDate, dateToSerial, daysFromCivil, daysInMonth, Serial, serialToDate } from "./dates";
+import { numError } from "./errors";
+import { ContractTerms, earliestNoticeDate, lockInEnd, MONTHS_PER_PERIOD } from "./terms";
+import { periodRate, prorate } from "./schedule";
+import { exitDate } from "./termination";
+import { annualRunRate } from "./valuation";
+import { RegisterDeal } from "./register";
+
+/** A deal as the portfolio sees it: its counterparty, terms and exit probability. */
+export type PortfolioDeal = Pick<RegisterDeal, "counterparty" | "terms" | "exitProbability"> & { readonly row?: number };
+
+export interface BacklogOptions {
+  /** Payments due before this day are left out; notice is served no earlier. Default: each deal's start. A time of day is ignored. */
+  readonly asOf?: Serial | null;
+  /** The month in which a fiscal year ends, 1–12; default 12 (calendar years). */
+  readonly yearEndMonth?: number;
+}
+
+/** One deal's payments by fiscal year (fiscal year = the calendar year in which it ends). */
+export interface DealBacklog {
+  /** The fiscal year of `headline[0]` (and of the other arrays). */
+  readonly firstYear: number;
+  readonly headline: readonly Decimal[];
+  readonly committed: readonly Decimal[];
+  /** Rounded to cents per year. */
+  readonly expected: readonly Decimal[];
+  readonly totalHeadline: Decimal;
+  readonly totalCommitted: Decimal;
+  readonly totalExpected: Decimal;
+  /** The day notice is taken to be served for the committed figure. */
+  readonly noticeDate: Serial;
+  /** The first day without service (end + 1 when the deal cannot end early). */
+  readonly exitDate: Serial;
+  readonly early: boolean;
+}
+
+export interface BacklogYear {
+  /** The calendar year in which the fiscal year ends. */
+  readonly year: number;
+  readonly headline: Decimal;
+  readonly committed: Decimal;
+  readonly expected: Decimal;
+}
+
+/**
+ * The fiscal year of a day: the calendar year in which the fiscal year containing it ends.
+ *
+ * @example
+ * fiscalYear(46204, 6) // 2027: 2026-07-01 falls in the year ending June 2027
+ */
+export function fiscalYear(serial: Serial, yearEndMonth = 12, system: ContractTerms["dateSystem"] = "1900"): number {
+  const { year, month } = serialToDate(serial, system);
+  return month > yearEndMonth ? year + 1 : year;
+}
+
+/** Checks a fiscal year-end month: a whole number 1–12. */
+export function checkYearEndMonth(value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > 12) {
+    throw numError("year_end_month must be a whole number from 1 (January) to 12 (December).");
+  }
+  return value;
+}
+
+/**
+ * The terms with the notice date the committed figure uses as of a day: a given notice date stands;
+ * otherwise the earliest permitted day, or `asOf` if that is later.
+ */
+export function termsAsOf(terms: ContractTerms, asOf: Serial | null | undefined): ContractTerms {
+  if (terms.termination.noticeDate !== null || asOf === null || asOf === undefined) return terms;
+  if (asOf <= earliestNoticeDate(terms)) return terms;
+  return { ...terms, termination: { ...terms.termination, noticeDate: asOf } };
+}
+
+/**
+ * The monthly probability of notice from an annual exit probability: q = 1 − (1 − p)^(1/12), so
+ * that notice is served within twelve opportunities with probability p.
+ *
+ * Must stay one model with `expectedValue` in valueBridge.ts (to be unified when merging).
+ *
+ * @example
+ * monthlyNoticeProbability(1 - 0.5 ** 12) // 0.5
+ */
+export function monthlyNoticeProbability(annualProbability: number): number {
+  if (!(annualProbability >= 0 && annualProbability <= 1)) throw numError("The exit probability must be between 0 and 1.");
+  return 1 - Math.pow(1 - annualProbability, 1 / 12);
+}
+
+/** Sums of one reading by fiscal year, fed one payment at a time. */
+interface YearSums {
+  add(bucket: number, amount: Decimal): void;
+  flush(): void;
+}
+
+/** Sums of whole cents held exactly in doubles (every integer below 2^53 is exact). */
+const SAFE_CENTS = 2 ** 53;
+/** The largest single amount in cents taken on the fast path, so that a double's ×100 rounds exactly. */
+const CENTS_LIMIT = 2 ** 50;
+
+/**
+ * Whole cents in doubles — the fast path. Amounts that are not whole cents (a fee of 12.345) or are
+ * too large make it inexact, and the deal is summed again in decimals.
+ */
+class CentsSums implements YearSums {
+  readonly cents: Float64Array;
+  exact = true;
+  private last: Decimal | undefined;
+  private lastCents = 0;
+  constructor(years: number) {
+    this.cents = new Float64Array(years);
+  }
+  add(bucket: number, amount: Decimal): void {
+    if (amount !== this.last) {
+      this.last = amount;
+      const cents = Math.round(toNumber(amount) * 100);
+      if (amount.decimalPlaces() > 2 || !(Math.abs(cents) < CENTS_LIMIT)) this.exact = false;
+      this.lastCents = cents;
+    }
+    this.cents[bucket] += this.lastCents;
+  }
+  flush(): void {}
+}
+
+/** Exact decimals, added once per run of equal amounts in one bucket. */
+class DecimalSums implements YearSums {
+  readonly sums: Decimal[];
+  private amount: Decimal = ZERO;
+  private bucket = -1;
+  private count = 0;
+  constructor(years: number) {
+    this.sums = new Array<Decimal>(years).fill(ZERO);
+  }
+  add(bucket: number, amount: Decimal): void {
+    if (bucket === this.bucket && amount === this.amount) {
+      this.count++;
+      return;
+    }
+    this.flush();
+    this.bucket = bucket;
+    this.amount = amount;
+    this.count = 1;
+  }
+  flush(): void {
+    if (this.count === 0) return;
+    const sum = this.count === 1 ? this.amount : this.amount.times(this.count);
+    this.sums[this.bucket] = this.sums[this.bucket].plus(sum);
+    this.count = 0;
+  }
+}
+
+/** One deal's sums by fiscal year: whole cents (fast path) or decimals. */
+interface DealYears {
+  readonly firstYear: number;
+  /** Cents per year when every amount was whole cents and every sum is exact; otherwise null. */
+  readonly cents: { readonly headline: Float64Array; readonly committed: Float64Array; readonly expected: Float64Array } | null;
+  readonly decimals: { readonly headline: Decimal[]; readonly committed: Decimal[]; readonly expected: Decimal[] } | null;
+  readonly noticeDate: Serial;
+  readonly exitDate: Serial;
+  readonly early: boolean;
+}
+
+function totalOf(values: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
+}
+
+const fromCents = (cents: number): Decimal => (cents === 0 ? ZERO : new Decimal(cents).dividedBy(100));
+
+/** A deal's sums: on the fast path if it is exact, in decimals otherwise. */
+function dealYears(deal: PortfolioDeal, options: BacklogOptions): DealYears {
+  const fast = walkDeal(deal, options, true);
+  const c = fast.cents;
+  if (c && totalOf(c.headline) < SAFE_CENTS && totalOf(c.committed) < SAFE_CENTS && totalOf(c.expected) < SAFE_CENTS) return fast;
+  return walkDeal(deal, options, false);
+}
+
+/**
+ * One deal's headline, committed and expected payments by fiscal year, from `asOf` on.
+ *
+ * @example
+ * // Seed, calendar years: 2026 headline 900,000,000 (Jul–Dec), committed 900,000,000 (exit 2026-12-30)
+ * dealBacklog({ counterparty: "Reflection AI", terms: seedTerms, exitProbability: 0 }).headline[0].toString() // "900000000"
+ */
+export function dealBacklog(deal: PortfolioDeal, options: BacklogOptions = {}): DealBacklog {
+  return toDealBacklog(dealYears(deal, options));
+}
+
+function toDealBacklog(y: DealYears): DealBacklog {
+  const d = y.decimals ?? {
+    headline: Array.from(y.cents!.headline, fromCents),
+    committed: Array.from(y.cents!.committed, fromCents),
+    expected: Array.from(y.cents!.expected, fromCents),
+  };
+  return {
+    firstYear: y.firstYear,
+    headline: d.headline,
+    committed: d.committed,
+    expected: d.expected,
+    totalHeadline: sum(d.headline),
+    totalCommitted: sum(d.committed),
+    totalExpected: sum(d.expected),
+    noticeDate: y.noticeDate,
+    exitDate: y.exitDate,
+    early: y.early,
+  };
+}
+
+function walkDeal(deal: PortfolioDeal, options: BacklogOptions, fast: boolean): DealYears {
+  const yearEndMonth = checkYearEndMonth(options.yearEndMonth ?? 12);
+  const system = deal.terms.dateSystem;
+  // A time of day is dropped, as for every date.
+  const asOf = Math.floor(options.asOf ?? deal.terms.startDate);
+  const terms = termsAsOf(deal.terms, asOf);
+  const exit = exitDate(terms);
+  const early = exit <= terms.endDate;
+  const firstYear = fiscalYear(terms.startDate, yearEndMonth, system);
+  const years = fiscalYear(terms.endDate + 1, yearEndMonth, system) - firstYear + 1;
+  const headline: CentsSums | DecimalSums = fast ? new CentsSums(years) : new DecimalSums(years);
+  const committed: CentsSums | DecimalSums = fast ? new CentsSums(years) : new DecimalSums(years);
+  const expectedNumbers = new Float64Array(years);
+  const bucketOfMonth = (year: number, month: number) => (month > yearEndMonth ? year + 1 : year) - firstYear;
+  const bucketOf = (date: CalendarDate) => bucketOfMonth(date.year, date.month);
+
+  // A notice date in the register is notice served (or to be served) that day: expected = committed.
+  const q = deal.terms.termination.noticeDate !== null ? 1 : monthlyNoticeProbability(deal.exitProbability);
+  const weighted = q > 0 && q < 1; // q = 0: expected = headline; q = 1: expected = committed (exactly)
+  const exits = weighted ? noticeExits(terms, q) : null;
+
+  const months = MONTHS_PER_PERIOD[terms.frequency];
+  const advance = terms.timing === "advance";
+  const actual = terms.proration === "actual";
+  const startCalendar = serialToDate(terms.startDate, system);
+  const startMonthIndex = startCalendar.year * 12 + startCalendar.month - 1;
+  let periodYear = startCalendar.year;
+  let periodMonth = startCalendar.month;
+  let start = terms.startDate;
+  let rate: Decimal = ZERO;
+  let rateKey = -1; // contract year for a fixed payment; year and ramp step for a ramp
+  let rateNumber = 0;
+  let rampIndex = 0;
+  const steps = terms.payment.kind === "ramp" ? terms.payment.steps : null;
+  let fullBelow = 0; // exits[0 .. fullBelow) end service on or before the threshold so far
+  let startBelow = 0; // exits[0 .. startBelow) are on or before the period's start
+  for (let k = 0; start <= terms.endDate; k++) {
+    const monthsFromStart = k * months;
+    // EDATE(start, months from start), without allocating: the day clamped to the month's length.
+    const nextIndex = startMonthIndex + monthsFromStart + months;
+    const nextYear = Math.floor(nextIndex / 12);
+    const nextMonth = nextIndex - nextYear * 12 + 1;
+    const nextStart = serialOf(nextYear, nextMonth, Math.min(startCalendar.day, daysInMonth(nextYear, nextMonth, system)), system);
+    const end = Math.min(nextStart - 1, terms.endDate);
+    const fullDays = nextStart - start;
+    let key = Math.floor(monthsFromStart / 12);
+    if (steps !== null) {
+      while (rampIndex + 1 < steps.length && steps[rampIndex + 1].effectiveDate <= start) rampIndex++;
+      key = key * 1000 + rampIndex;
+    }
+    if (key !== rateKey) {
+      rate = periodRate(terms.payment, terms.escalation, monthsFromStart, start);
+      rateKey = key;
+      rateNumber = toNumber(rate);
+    }
+    const payment = end < nextStart - 1 && actual ? prorate(rate, end - start + 1, fullDays) : rate;
+    const payDate = advance ? start : end;
+    const payBucket = advance ? bucketOfMonth(periodYear, periodMonth) : bucketOf(serialToDate(end, system));
+    if (payDate >= asOf) headline.add(payBucket, payment);
+    if (start < exit) {
+      if (exit - 1 >= end || !actual) {
+        if (payDate >= asOf) committed.add(payBucket, payment);
+      } else {
+        // Service ends inside this period: the days served are owed, paid on the last day served in arrears.
+        const cutDate = advance ? start : exit - 1;
+        if (cutDate >= asOf) {
+          committed.add(advance ? payBucket : bucketOf(serialToDate(cutDate, system)), prorate(rate, exit - start, fullDays));
+        }
+      }
+    }
+    if (exits !== null) {
+      // Paid in full unless notice took effect by the period's start (full proration) or end (actual).
+      const threshold = actual ? end : start;
+      while (fullBelow < exits.dates.length && exits.dates[fullBelow] <= threshold) fullBelow++;
+      const paymentNumber = payment === rate ? rateNumber : toNumber(payment);
+      if (payDate >= asOf) expectedNumbers[payBucket] += paymentNumber * exits.survival[fullBelow];
+      if (actual) {
+        while (startBelow < exits.dates.length && exits.dates[startBelow] <= start) startBelow++;
+        for (let j = startBelow; j < fullBelow; j++) {
+          const exitJ = exits.dates[j];
+          const cutDate = advance ? start : exitJ - 1;
+          if (cutDate < asOf) continue;
+          const owed = Math.round((rateNumber * (exitJ - start) * 100) / fullDays) / 100;
+          expectedNumbers[advance ? payBucket : bucketOf(serialToDate(cutDate, system))] += owed * exits.survival[j] * q;
+        }
+      }
+    }
+    periodYear = nextYear;
+    periodMonth = nextMonth;
+    start = nextStart;
+  }
+  const fee = terms.termination.fee;
+  if (early && !fee.isZero() && exit >= asOf) committed.add(bucketOf(serialToDate(exit, system)), fee);
+  headline.flush();
+  committed.flush();
+  if (exits !== null && !fee.isZero()) {
+    const feeNumber = toNumber(fee);
+    exits.dates.forEach((exitJ, j) => {
+      if (exitJ >= asOf) expectedNumbers[bucketOf(serialToDate(exitJ, system))] += feeNumber * exits.survival[j] * q;
+    });
+  }
+  const common = { firstYear, noticeDate: terms.termination.noticeDate ?? earliestNoticeDate(terms), exitDate: exit, early };
+  if (headline instanceof CentsSums && committed instanceof CentsSums) {
+    if (!headline.exact || !committed.exact) return { ...common, cents: null, decimals: null };
+    const expected =
+      exits === null
+        ? (q === 0 ? headline : committed).cents.slice()
+        : expectedNumbers.map((x) => Math.round(x * 100));
+    return { ...common, cents: { headline: headline.cents, committed: committed.cents, expected }, decimals: null };
+  }
+  const h = (headline as DecimalSums).sums;
+  const c = (committed as DecimalSums).sums;
+  const expected = exits === null ? (q === 0 ? h : c).slice() : Array.from(expectedNumbers, (x) => roundCents(new Decimal(x)));
+  return { ...common, cents: null, decimals: { headline: h, committed: c, expected } };
+}
+
+const DAYS_TO_1899_12_30 = daysFromCivil(1899, 12, 30);
+const DAYS_TO_1904_01_01 = daysFromCivil(1904, 1, 1);
+
+/** dateToSerial without an object: direct for dates after 1900-02 (1900 system), else the core's. */
+function serialOf(year: number, month: number, day: number, system: ContractTerms["dateSystem"]): Serial {
+  if (system === "1904") return daysFromCivil(year, month, day) - DAYS_TO_1904_01_01;
+  if (year > 1900 || (year === 1900 && month > 2)) return daysFromCivil(year, month, day) - DAYS_TO_1899_12_30;
+  return dateToSerial({ year, month, day }, system);
+}
+
+interface NoticeExits {
+  /** Exit dates of the early exits, notice served at the notice date and each month after it. */
+  readonly dates: number[];
+  /** survival[m] = (1 − q)^m: the probability that no notice was served at the first m opportunities. */
+  readonly survival: number[];
+}
+
+/**
+ * The exits notice could bring: notice served on the notice date, then each month after it
+ * (EDATE), each taking effect as {@link exitDate} has it — notice + notice days, no earlier than the
+ * lock-in's end — while that is an early exit (on or before the end date).
+ */
+function noticeExits(terms: ContractTerms, q: number): NoticeExits {
+  const system = terms.dateSystem;
+  const first = terms.termination.noticeDate ?? earliestNoticeDate(terms);
+  const firstCalendar = serialToDate(first, system);
+  const firstIndex = firstCalendar.year * 12 + firstCalendar.month - 1;
+  const lockEnd = lockInEnd(terms);
+  const dates: number[] = [];
+  const survival: number[] = [1];
+  for (let j = 0; ; j++) {
+    // EDATE(first, j) without allocating.
+    const year = Math.floor((firstIndex + j) / 12);
+    const month = firstIndex + j - year * 12 + 1;
+    const notice = j === 0 ? first : serialOf(year, month, Math.min(firstCalendar.day, daysInMonth(year, month, system)), system);
+    const exit = Math.max(notice + terms.termination.noticeDays, lockEnd);
+    if (exit > terms.endDate) break;
+    dates.push(exit);
+    survival.push(survival[j] * (1 - q));
+  }
+  return { dates, survival };
+}
+
+function sum(amounts: readonly Decimal[]): Decimal {
+  let total = ZERO;
+  for (const a of amounts) total = total.plus(a);
+  return total;
+}
+
+/**
+ * The register's backlog by fiscal year: for each year from the first with a payment due to the last,
+ * the headline, committed and expected payments due in it. The years sum to the portfolio totals.
+ *
+ * @example
+ * // Seed alone: 2026 → 900,000,000 headline, 900,000,000 committed; 2027 → 1,800,000,000 and 0
+ * portfolioBacklog([seedDeal])[1].headline.toString() // "1800000000"
+ */
+export function portfolioBacklog(deals: readonly PortfolioDeal[], options: BacklogOptions = {}): BacklogYear[] {
+  return backlogOf(deals.map((deal) => dealYears(deal, options)));
+}
+
+/** Adds deal sums year by year, from the first year with any amount to the last: in cents when exact. */
+function backlogOf(deals: readonly DealYears[]): BacklogYear[] {
+  let first = Infinity;
+  let last = -Infinity;
+  let allCents = true;
+  for (const d of deals) {
+    const n = d.cents ? d.cents.headline.length : d.decimals!.headline.length;
+    for (let i = 0; i < n; i++) {
+      const zero = d.cents
+        ? d.cents.headline[i] === 0 && d.cents.committed[i] === 0 && d.cents.expected[i] === 0
+        : d.decimals!.headline[i].isZero() && d.decimals!.committed[i].isZero() && d.decimals!.expected[i].isZero();
+      if (zero) continue;
+      first = Math.min(first, d.firstYear + i);
+      last = Math.max(last, d.firstYear + i);
+    }
+    allCents &&= d.cents !== null;
+  }
+  if (first > last) return [];
+  const span = last - first + 1;
+  if (allCents) {
+    const sums = [new Float64Array(span), new Float64Array(span), new Float64Array(span)];
+    const totals = [0, 0, 0];
+    for (const d of deals) {
+      const parts = [d.cents!.headline, d.cents!.committed, d.cents!.expected];
+      for (let r = 0; r < 3; r++) {
+        const part = parts[r];
+        for (let i = 0; i < part.length; i++) {
+          const at = d.firstYear + i - first;
+          if (at >= 0 && at < span) sums[r][at] += part[i];
+        }
+        totals[r] += totalOf(part);
+      }
+    }
+    if (totals.every((t) => t < SAFE_CENTS)) {
+      return Array.from({ length: span }, (_, i) => ({
+        year: first + i,
+        headline: fromCents(sums[0][i]),
+        committed: fromCents(sums[1][i]),
+        expected: fromCents(sums[2][i]),
+      }));
+    }
+  }
+  const rows = Array.from({ length: span }, (_, i) => ({ year: first + i, headline: ZERO, committed: ZERO, expected: ZERO }));
+  for (const d of deals) {
+    const b = toDealBacklog(d);
+    for (let i = 0; i < b.headline.length; i++) {
+      const row = rows[b.firstYear + i - first];
+      if (!row) continue; // an all-zero year outside the span
+      row.headline = row.headline.plus(b.headline[i]);
+      row.committed = row.committed.plus(b.committed[i]);
+      row.expected = row.expected.plus(b.expected[i]);
+    }
+  }
+  return rows;
+}
+
+export interface DealFigures {
+  readonly row?: number;
+  readonly counterparty: string;
+  /** Payments due from `asOf` on, as contracted. */
+  readonly headline: Decimal;
+  /** Payments due from `asOf` on up to the enforceable exit, plus any termination fee. */
+  readonly committed: Decimal;
+  readonly expected: Decimal;
+  /** The first day without service (end + 1 when the deal cannot end early). */
+  readonly exitDate: Serial;
+  readonly early: boolean;
+  /** Annual run-rate in force on `asOf` (default: the start). */
+  readonly runRate: Decimal;
+  /** This deal's headline over the portfolio's (0 when the portfolio's is 0). */
+  readonly shareOfHeadline: number;
+}
+
+export interface PortfolioFigures {
+  readonly deals: readonly DealFigures[];
+  readonly totalHeadline: Decimal;
+  readonly totalCommitted: Decimal;
+  readonly totalExpected: Decimal;
+  readonly totalRunRate: Decimal;
+  readonly backlog: readonly BacklogYear[];
+  readonly concentration: Concentration;
+}
+
+/**
+ * Every deal's figures, the totals, the backlog by year and the concentration, from one pass over
+ * each deal.
+ */
+export function portfolioFigures(deals: readonly PortfolioDeal[], options: BacklogOptions = {}): PortfolioFigures {
+  const years = deals.map((deal) => dealYears(deal, options));
+  const backlogs = years.map(toDealBacklog);
+  const totalHeadline = sum(backlogs.map((b) => b.totalHeadline));
+  const figures: DealFigures[] = deals.map((deal, i) => {
+    const b = backlogs[i];
+    const t = deal.terms;
+    const runRate = annualRunRate({
+      payment: t.payment,
+      frequency: t.frequency,
+      escalation: t.escalation,
+      dateSystem: t.dateSystem,
+      startDate: t.startDate,
+      endDate: t.endDate,
+      asOf: Math.floor(options.asOf ?? t.startDate),
+    });
+    return {
+      row: deal.row,
+      counterparty: deal.counterparty,
+      headline: b.totalHeadline,
+      committed: b.totalCommitted,
+      expected: b.totalExpected,
+      exitDate: b.exitDate,
+      early: b.early,
+      runRate,
+      shareOfHeadline: share(b.totalHeadline, totalHeadline),
+    };
+  });
+  return {
+    deals: figures,
+    totalHeadline,
+    totalCommitted: sum(figures.map((f) => f.committed)),
+    totalExpected: sum(figures.map((f) => f.expected)),
+    totalRunRate: sum(figures.map((f) => f.runRate)),
+    backlog: backlogOf(years),
+    concentration: concentration(figures),
+  };
+}
+
+function share(part: Decimal, whole: Decimal): number {
+  return whole.isZero() ? 0 : toNumber(part.dividedBy(whole));
+}
+
+export interface LargestShare {
+  /** The counterparty as first written in the register; "" for an empty portfolio. */
+  readonly counterparty: string;
+  readonly amount: Decimal;
+  /** Its share of the portfolio total (0 when the total is 0). */
+  readonly share: number;
+}
+
+export interface Concentration {
+  readonly headline: LargestShare;
+  readonly committed: LargestShare;
+}
+
+/**
+ * The largest counterparty's share of headline and of committed value, counterparties aggregated by
+ * name without regard to case or surrounding spaces; a tie goes to the one first in the register.
+ *
+ * @example
+ * concentration([{ counterparty: "A", headline: 3, committed: 1 }, { counterparty: "a", headline: 1, committed: 1 }, …]).headline.share // 0.8 of 5
+ */
+export function concentration(figures: readonly Pick<DealFigures, "counterparty" | "headline" | "committed">[]): Concentration {
+  const groups = new Map<string, { counterparty: string; headline: Decimal; committed: Decimal }>();
+  for (const f of figures) {
+    const key = f.counterparty.trim().toLowerCase();
+    const group = groups.get(key);
+    if (group) {
+      group.headline = group.headline.plus(f.headline);
+      group.committed = group.committed.plus(f.committed);
+    } else groups.set(key, { counterparty: f.counterparty.trim(), headline: f.headline, committed: f.committed });
+  }
+  const largest = (measure: "headline" | "committed"): LargestShare => {
+    let best: { counterparty: string; amount: Decimal } = { counterparty: "", amount: ZERO };
+    let total = ZERO;
+    for (const g of groups.values()) {
+      total = total.plus(g[measure]);
+      if (best.counterparty === "" || g[measure].gt(best.amount)) best = { counterparty: g.counterparty, amount: g[measure] };
+    }
+    return { ...best, share: share(best.amount, total) };
+  };
+  return { headline: largest("headline"), committed: largest("committed") };
+}

@@ -1,0 +1,355 @@
+/**
+ * A deal register: a table with a header row and one deal per row. Columns are recognised by their
+ * header (case- and space-insensitively, with a few synonyms); every row becomes contract terms through
+ * {@link validateTerms} — the one validation every DEAL function uses — or the whole register is
+ * refused with a message naming the row and the column. No row is dropped or guessed, except fully
+ * blank rows, which are skipped and counted.
+ *
+ * Row numbers count the header as row 1, so a register that starts in row 1 of a sheet (or a CSV
+ * file's records) reports the sheet's own row numbers.
+ *
+ * Reading a cell (a date, a number, a word such as "quarterly") is the adapter's business: it hands in
+ * {@link CellReaders}, so that a register cell means what the same value means as a DEAL argument.
+ */
+import { Decimal } from "./money";
+import { parseIsoDate } from "./dates";
+import { DealError, valueError } from "./errors";
+import { ContractTerms, Frequency, Proration, RampStepInput, TermsInput, Timing, validateTerms } from "./terms";
+
+export type RegisterField =
+  | "counterparty"
+  | "startDate"
+  | "endDate"
+  | "payment"
+  | "ramp"
+  | "frequency"
+  | "escalation"
+  | "timing"
+  | "proration"
+  | "lockInMonths"
+  | "lockInLastDay"
+  | "noticeDays"
+  | "noticeInLockIn"
+  | "noticeDate"
+  | "terminationFee"
+  | "discountRate"
+  | "exitProbability";
+
+interface FieldSpec {
+  readonly field: RegisterField;
+  /** How the field is named in messages. */
+  readonly label: string;
+  readonly required: boolean;
+  /** Recognised headers, as written in the documentation; compared after {@link normaliseHeader}. */
+  readonly headers: readonly string[];
+}
+
+/** Every column a register may have, in the documented order. */
+export const REGISTER_FIELDS: readonly FieldSpec[] = [
+  { field: "counterparty", label: "counterparty", required: true, headers: ["Counterparty", "Customer", "Tenant", "Client"] },
+  { field: "startDate", label: "start date", required: true, headers: ["Start", "Start date", "Commencement", "Commencement date"] },
+  { field: "endDate", label: "end date", required: true, headers: ["End", "End date", "Expiry", "Expiry date"] },
+  {
+    field: "payment",
+    label: "payment",
+    required: true,
+    headers: ["Payment", "Payment per period", "Amount", "Monthly payment"],
+  },
+  { field: "ramp", label: "ramp", required: false, headers: ["Ramp", "Payment ramp"] },
+  { field: "frequency", label: "frequency", required: false, headers: ["Frequency", "Payment frequency"] },
+  { field: "escalation", label: "escalation", required: false, headers: ["Escalation", "Annual escalation", "Escalation rate"] },
+  { field: "timing", label: "timing", required: false, headers: ["Timing", "Payment timing"] },
+  { field: "proration", label: "proration", required: false, headers: ["Proration"] },
+  { field: "lockInMonths", label: "lock-in months", required: false, headers: ["Lock-in months", "Lock-in"] },
+  { field: "lockInLastDay", label: "lock-in last day", required: false, headers: ["Lock-in last day", "Lock-in end date"] },
+  { field: "noticeDays", label: "notice days", required: false, headers: ["Notice days", "Notice", "Notice period", "Days' notice"] },
+  { field: "noticeInLockIn", label: "notice in lock-in", required: false, headers: ["Notice in lock-in", "Notice during lock-in"] },
+  { field: "noticeDate", label: "notice date", required: false, headers: ["Notice date"] },
+  { field: "terminationFee", label: "termination fee", required: false, headers: ["Termination fee", "Exit fee", "Break fee"] },
+  { field: "discountRate", label: "discount rate", required: false, headers: ["Discount rate"] },
+  {
+    field: "exitProbability",
+    label: "annual exit probability",
+    required: false,
+    headers: ["Annual exit probability", "Exit probability"],
+  },
+];
+
+/**
+ * A header as compared: lower case, without spaces, underscores, hyphens, dots or apostrophes — so
+ * "Start date", "START DATE", "start_date" and "StartDate" are one header.
+ *
+ * @example
+ * normaliseHeader(" Lock-in  Months ") // "lockinmonths"
+ */
+export function normaliseHeader(header: unknown): string {
+  return cellText(header).toLowerCase().replace(/[\s_.'’-]+/g, "");
+}
+
+const FIELD_BY_HEADER: ReadonlyMap<string, FieldSpec> = new Map(
+  REGISTER_FIELDS.flatMap((spec) => spec.headers.map((h) => [normaliseHeader(h), spec] as const)),
+);
+
+export interface RegisterColumn {
+  /** 0-based position in the header row. */
+  readonly index: number;
+  /** The header as written (trimmed); "" for a blank header cell. */
+  readonly header: string;
+  /** The field it gives, or null for a column that is ignored. */
+  readonly field: RegisterField | null;
+}
+
+export interface ColumnMapping {
+  /** Every column of the header row, recognised or not. */
+  readonly columns: readonly RegisterColumn[];
+  /** Where each recognised field is read from (a 0-based column index). */
+  readonly fields: Readonly<Partial<Record<RegisterField, number>>>;
+  /** The columns ignored: unknown or blank headers. */
+  readonly ignored: readonly RegisterColumn[];
+}
+
+/**
+ * Recognises the columns of a header row. Throws `#VALUE!` for a required column that is missing or
+ * two columns that give the same field.
+ *
+ * @example
+ * mapColumns(["Customer", "Start date", "Expiry", "Amount", "Region"]).fields // { counterparty: 0, startDate: 1, endDate: 2, payment: 3 }
+ */
+export function mapColumns(header: readonly unknown[]): ColumnMapping {
+  const columns: RegisterColumn[] = [];
+  const fields: Partial<Record<RegisterField, number>> = {};
+  for (let index = 0; index < header.length; index++) {
+    const text = cellText(header[index]);
+    const spec = text === "" ? undefined : FIELD_BY_HEADER.get(normaliseHeader(text));
+    const field = spec ? spec.field : null;
+    if (spec) {
+      const previous = fields[spec.field];
+      if (previous !== undefined) {
+        throw valueError(
+          `The columns "${columns[previous].header}" and "${text}" both give the ${spec.label}: keep one of them.`,
+        );
+      }
+      fields[spec.field] = index;
+    }
+    columns.push({ index, header: text, field });
+  }
+  for (const spec of REGISTER_FIELDS) {
+    if (spec.required && fields[spec.field] === undefined) {
+      throw valueError(
+        `The register has no ${spec.label} column: name one ${spec.headers.map((h) => `"${h}"`).join(", ")} (any case).`,
+      );
+    }
+  }
+  return { columns, fields, ignored: columns.filter((c) => c.field === null) };
+}
+
+/** How an adapter reads a cell; each reader throws a {@link DealError} for a value it cannot read. */
+export interface CellReaders {
+  /** A date as a serial; `name` is the phrase to use in a message ("the start date"). */
+  date(value: unknown, name: string): number;
+  number(value: unknown, name: string): number;
+  flag(value: unknown, name: string): boolean;
+  frequency(value: unknown): Frequency;
+  timing(value: unknown): Timing;
+  proration(value: unknown): Proration;
+}
+
+/** One deal of a register: its row and validated terms, with the register's own assumptions. */
+export interface RegisterDeal {
+  /** The row number, header = row 1. */
+  readonly row: number;
+  readonly counterparty: string;
+  readonly terms: ContractTerms;
+  /** From a "Discount rate" column; null when not given. */
+  readonly discountRate: Decimal | null;
+  /** From an "Annual exit probability" column: 0 (the default) to 1. */
+  readonly exitProbability: number;
+}
+
+export interface RegisterCounts {
+  /** Rows below the header. */
+  readonly rows: number;
+  readonly deals: number;
+  /** Rows whose every cell is empty (or 0, as some hosts pass an empty cell): skipped. */
+  readonly blankRows: number;
+}
+
+export interface Register {
+  readonly mapping: ColumnMapping;
+  readonly deals: readonly RegisterDeal[];
+  readonly counts: RegisterCounts;
+}
+
+/**
+ * Reads a register: the header row, then one deal per row. Throws `#VALUE!` naming the row and the
+ * column of the first bad cell, e.g. `Row 4, column "End date": the end date 2026-01-01 is before the
+ * start date 2026-07-01.`
+ */
+export function readRegister(rows: readonly (readonly unknown[])[], readers: CellReaders): Register {
+  if (rows.length === 0) throw valueError("The register is empty: give a header row and one deal per row.");
+  const mapping = mapColumns(rows[0]);
+  const deals: RegisterDeal[] = [];
+  let blankRows = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const cells = rows[i];
+    if (isBlankRow(cells)) {
+      blankRows++;
+      continue;
+    }
+    deals.push(readRow(cells, i + 1, mapping, readers));
+  }
+  return { mapping, deals, counts: { rows: rows.length - 1, deals: deals.length, blankRows } };
+}
+
+function isBlankRow(cells: readonly unknown[]): boolean {
+  for (const cell of cells) if (!isBlank(cell) && cell !== 0) return false;
+  return true;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+function cellText(value: unknown): string {
+  return value === null || value === undefined ? "" : String(value).trim();
+}
+
+function lowerFirst(message: string): string {
+  return message.charAt(0).toLowerCase() + message.slice(1);
+}
+
+/** The message for a bad cell: `Row 4, column "End date": …`. */
+function cellError(row: number, header: string, message: string): DealError {
+  const column = header === "" ? "(no header)" : header;
+  return valueError(`Row ${row}, column "${column}": ${lowerFirst(message)}`);
+}
+
+function readRow(cells: readonly unknown[], row: number, mapping: ColumnMapping, readers: CellReaders): RegisterDeal {
+  const header = (field: RegisterField): string => mapping.columns[mapping.fields[field]!].header;
+  const cell = (field: RegisterField): unknown => {
+    const index = mapping.fields[field];
+    return index === undefined ? undefined : cells[index];
+  };
+  const given = (field: RegisterField): boolean => !isBlank(cell(field));
+  /** Reads one cell, blaming its column for any failure. */
+  const read = <T>(field: RegisterField, reader: (value: unknown) => T): T => {
+    try {
+      return reader(cell(field));
+    } catch (error) {
+      if (error instanceof DealError) throw cellError(row, header(field), error.message);
+      throw error;
+    }
+  };
+
+  const counterparty = cellText(cell("counterparty"));
+  if (counterparty === "") throw cellError(row, header("counterparty"), "The counterparty is missing.");
+  const startDate = read("startDate", (v) => readers.date(v, "the start date"));
+  const endDate = read("endDate", (v) => readers.date(v, "the end date"));
+  const amount = read("payment", (v) => readers.number(v, "the payment"));
+  const frequency = given("frequency") ? read("frequency", readers.frequency) : undefined;
+  if (normaliseHeader(header("payment")) === "monthlypayment" && frequency !== undefined && frequency !== "monthly") {
+    throw cellError(
+      row,
+      header("frequency"),
+      `The payment column is "${header("payment")}" but this deal pays ${frequency}: name the column "Payment" (an amount per period) so the amount is not misread.`,
+    );
+  }
+  const payment: TermsInput["payment"] = given("ramp")
+    ? read("ramp", (v) => readRamp(v, startDate, amount))
+    : amount;
+  const input: Record<string, unknown> = { startDate, endDate, payment, frequency };
+  const optional: [RegisterField, keyof TermsInput, (v: unknown) => unknown][] = [
+    ["escalation", "escalation", (v) => readers.number(v, "the escalation")],
+    ["timing", "timing", readers.timing],
+    ["proration", "proration", readers.proration],
+    ["lockInMonths", "lockInMonths", (v) => readers.number(v, "the lock-in months")],
+    ["lockInLastDay", "lockInLastDay", (v) => readers.date(v, "the lock-in last day")],
+    ["noticeDays", "noticeDays", (v) => readers.number(v, "the notice days")],
+    ["noticeInLockIn", "noticeDuringLockIn", (v) => readers.flag(v, "notice in lock-in")],
+    ["noticeDate", "noticeDate", (v) => readers.date(v, "the notice date")],
+    ["terminationFee", "terminationFee", (v) => readers.number(v, "the termination fee")],
+  ];
+  for (const [field, key, reader] of optional) if (given(field)) input[key] = read(field, reader);
+
+  let terms: ContractTerms;
+  try {
+    terms = validateTerms(input as unknown as TermsInput);
+  } catch (error) {
+    if (!(error instanceof DealError)) throw error;
+    const field = blame(error.message, input as unknown as TermsInput);
+    const message = field === "ramp" ? error.message.replace(/\bramp row (\d+)/gi, "ramp step $1").replace(/\(row (\d+)\)/g, "(step $1)") : error.message;
+    if (field !== null && mapping.fields[field] !== undefined) throw cellError(row, header(field), message);
+    // A message no column explains (a rule added to validateTerms later): name the required columns.
+    throw valueError(
+      `Row ${row}, columns ${["startDate", "endDate", "payment"].map((f) => `"${header(f as RegisterField)}"`).join(", ")}: ${lowerFirst(message)}`,
+    );
+  }
+
+  const discountRate = given("discountRate")
+    ? read("discountRate", (v) => {
+        const rate = new Decimal(readers.number(v, "the discount rate"));
+        if (rate.lte(-1)) throw valueError("The discount rate must be above -100%.");
+        return rate;
+      })
+    : null;
+  const exitProbability = given("exitProbability")
+    ? read("exitProbability", (v) => {
+        const p = readers.number(v, "the annual exit probability");
+        if (!(p >= 0 && p <= 1)) throw valueError(`The annual exit probability must be between 0 and 1 (0% to 100%), not ${p}.`);
+        return p;
+      })
+    : 0;
+  return { row, counterparty, terms, discountRate, exitProbability };
+}
+
+/**
+ * The column to blame for a message of {@link validateTerms}. Its messages name the argument
+ * (`notice_date`, `lock_in_months`, …) or the quantity ("The end date … is before …"); the patterns
+ * below are tested message by message, so a reworded message shows up as a failing test.
+ */
+function blame(message: string, input: TermsInput): RegisterField | null {
+  const patterns: [RegisterField, RegExp][] = [
+    ["ramp", /\bramp\b/i],
+    ["startDate", /^start_date\b/],
+    ["endDate", /^end_date\b|^The end date|^The term from .* is longer than/],
+    ["payment", /^payment\b|payment per period/],
+    ["escalation", /escalation/i],
+    ["lockInLastDay", /lock-in end date/],
+    ["lockInMonths", /^lock_in_months\b/],
+    ["noticeDays", /^notice_days\b/],
+    ["noticeInLockIn", /^notice_in_lock_in\b/],
+    ["noticeDate", /^notice_date\b|^Notice served on/],
+    ["terminationFee", /termination_fee|termination fee/],
+  ];
+  for (const [field, pattern] of patterns) if (pattern.test(message)) return field;
+  // A lock-in that runs past 9999 fails inside the date arithmetic.
+  if (/outside Excel's calendar/.test(message)) return input.lockInLastDay != null ? "lockInLastDay" : "lockInMonths";
+  return null;
+}
+
+/**
+ * A ramp cell: the amounts paid before the row's payment takes over, as text —
+ * `"460000000 until 2026-09-30"` or several steps `"50000000 until 2026-09-30; 100000000 until 2026-12-31"`.
+ * Each amount applies from the previous step's day after (the first from the start) through its
+ * "until" day; the payment column applies after the last. Returns the core's ramp steps.
+ *
+ * @example
+ * readRamp("460000000 until 2026-09-30", 46204, 920000000) // [{46204, 460000000}, {46296, 920000000}]
+ */
+export function readRamp(value: unknown, startDate: number, payment: number): RampStepInput[] {
+  const example = `give the amounts before the payment as text such as "50000000 until 2026-09-30; 100000000 until 2026-12-31"`;
+  if (typeof value !== "string") throw valueError(`The ramp must be text: ${example}.`);
+  const steps: RampStepInput[] = [];
+  let from = startDate;
+  for (const part of value.split(";")) {
+    if (part.trim() === "") continue;
+    const match = /^\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s+until\s+(\S+)\s*$/i.exec(part);
+    const until = match ? parseIsoDate(match[3]) : undefined;
+    if (!match || until === undefined) throw valueError(`The ramp step "${part.trim()}" is not "amount until YYYY-MM-DD": ${example}.`);
+    steps.push({ effectiveDate: from, amount: match[1].replace(/,/g, "") + (match[2] ?? "") });
+    from = until + 1;
+  }
+  if (steps.length === 0) throw valueError(`The ramp is empty: ${example}.`);
+  steps.push({ effectiveDate: from, amount: payment });
+  return steps;
+}

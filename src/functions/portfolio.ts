@@ -1,0 +1,153 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands custom functions untyped cell values. */
+/**
+ * The portfolio DEAL functions: a deal register (any range with a header row, one deal per row) in,
+ * the backlog by fiscal year, each deal's figures, the concentration and the column mapping out.
+ *
+ * A register cell means what the same value means as a DEAL argument: the cells are read by the
+ * readers of excelArgs.ts, and each row's terms are checked by validateTerms, as every function does.
+ */
+import {
+  BacklogOptions,
+  CellReaders,
+  checkYearEndMonth,
+  portfolioBacklog,
+  portfolioFigures,
+  PortfolioFigures,
+  readRegister,
+  Register,
+  RegisterDeal,
+  REGISTER_FIELDS,
+  toNumber,
+  valueError,
+} from "../core";
+import {
+  excelCall,
+  readDate,
+  readFlag,
+  readFrequency,
+  readNumber,
+  readOptionalDate,
+  readOptionalNumber,
+  readProration,
+  readTiming,
+} from "./excelArgs";
+
+/** Register cells are read as the same values are read as DEAL arguments. */
+export const EXCEL_CELL_READERS: CellReaders = {
+  date: readDate,
+  number: readNumber,
+  flag: readFlag,
+  frequency: readFrequency,
+  timing: readTiming,
+  proration: readProration,
+};
+
+/** A register argument: a range of at least a header row. */
+export function readRegisterArg(register: unknown): Register {
+  if (!Array.isArray(register) || !register.every((row) => Array.isArray(row))) {
+    throw valueError("register must be a range: its header row and one deal per row.");
+  }
+  return readRegister(register as unknown[][], EXCEL_CELL_READERS);
+}
+
+/** The register's deals and the options, read in argument order. */
+function readPortfolioArgs(register: any, asOfDate: any, yearEndMonth?: any): [RegisterDeal[], BacklogOptions] {
+  const { deals } = readRegisterArg(register);
+  const asOf = readOptionalDate(asOfDate, "as_of_date");
+  const month = readOptionalNumber(yearEndMonth, "year_end_month", 12);
+  return [[...deals], { asOf, yearEndMonth: checkYearEndMonth(month === 0 ? 12 : month) }];
+}
+
+function figuresOf(register: any, asOfDate: any): PortfolioFigures {
+  return portfolioFigures(...readPortfolioArgs(register, asOfDate));
+}
+
+export const BACKLOG_HEADER = ["Year", "Headline", "Committed", "Expected"];
+export const PORTFOLIO_HEADER = ["Counterparty", "Headline", "Committed", "Exit date", "Run-rate", "Share of headline"];
+export const CONCENTRATION_HEADER = ["Measure", "Counterparty", "Amount", "Share"];
+export const REGISTER_COLUMNS_HEADER = ["Column", "Header", "Reads as"];
+
+/**
+ * Backlog of a deal register by fiscal year: a header row (Year, Headline, Committed, Expected), then one row per fiscal year of the payments due in it. Spills.
+ * @customfunction BACKLOG
+ * @helpurl https://localhost:3000/help.html#backlog
+ * @param register The register's range, header row included: one deal per row; columns such as Counterparty, Start date, End date, Payment, and optional terms.
+ * @param [as_of_date] Count payments due on or after this day, notice served no earlier. Default: each deal's start.
+ * @param [year_end_month] Month in which the fiscal year ends, 1 to 12. Default 12 (calendar years).
+ * @returns The backlog as a spilled range; Year is the calendar year in which the fiscal year ends.
+ */
+export function backlog(register: any[][], as_of_date?: any, year_end_month?: any): any[][] {
+  return excelCall(() => {
+    const rows: any[][] = [[...BACKLOG_HEADER]];
+    for (const y of portfolioBacklog(...readPortfolioArgs(register, as_of_date, year_end_month))) {
+      rows.push([y.year, toNumber(y.headline), toNumber(y.committed), toNumber(y.expected)]);
+    }
+    return rows;
+  });
+}
+
+/**
+ * Figures of each deal in a register: a header row (Counterparty, Headline, Committed, Exit date, Run-rate, Share of headline), one row per deal and a total row. Spills.
+ * @customfunction PORTFOLIO
+ * @helpurl https://localhost:3000/help.html#portfolio
+ * @param register The register's range, header row included: one deal per row; columns such as Counterparty, Start date, End date, Payment, and optional terms.
+ * @param [as_of_date] Count payments due on or after this day, notice served no earlier; run-rate in force on it. Default: each deal's start.
+ * @returns One row per deal and a total row; format Exit date as a date and Share of headline as a percentage.
+ */
+export function portfolio(register: any[][], as_of_date?: any): any[][] {
+  return excelCall(() => {
+    const figures = figuresOf(register, as_of_date);
+    const rows: any[][] = [[...PORTFOLIO_HEADER]];
+    for (const d of figures.deals) {
+      rows.push([d.counterparty, toNumber(d.headline), toNumber(d.committed), d.exitDate, toNumber(d.runRate), d.shareOfHeadline]);
+    }
+    rows.push([
+      "Total",
+      toNumber(figures.totalHeadline),
+      toNumber(figures.totalCommitted),
+      "",
+      toNumber(figures.totalRunRate),
+      figures.totalHeadline.isZero() ? 0 : 1,
+    ]);
+    return rows;
+  });
+}
+
+/**
+ * Concentration of a deal register: the largest counterparty (names compared without case) by headline and by committed value, with its amount and share. Spills.
+ * @customfunction CONCENTRATION
+ * @helpurl https://localhost:3000/help.html#concentration
+ * @param register The register's range, header row included: one deal per row; columns such as Counterparty, Start date, End date, Payment, and optional terms.
+ * @param [as_of_date] Count payments due on or after this day, notice served no earlier. Default: each deal's start.
+ * @returns A header row, then a Headline row and a Committed row: counterparty, amount, share.
+ */
+export function concentrationOf(register: any[][], as_of_date?: any): any[][] {
+  return excelCall(() => {
+    const { headline, committed } = figuresOf(register, as_of_date).concentration;
+    return [
+      [...CONCENTRATION_HEADER],
+      ["Headline", headline.counterparty, toNumber(headline.amount), headline.share],
+      ["Committed", committed.counterparty, toNumber(committed.amount), committed.share],
+    ];
+  });
+}
+
+const FIELD_LABELS = new Map(REGISTER_FIELDS.map((spec) => [spec.field, spec.label]));
+
+/**
+ * How a register's columns are read: one row per column (its number, header and the term it gives, or "ignored"), then the count of deals and of blank rows skipped. Spills.
+ * @customfunction REGISTER_COLUMNS
+ * @helpurl https://localhost:3000/help.html#register_columns
+ * @param register The register's range, header row included.
+ * @returns A header row (Column, Header, Reads as), one row per column, then "Deals" and "Blank rows skipped" with their counts.
+ */
+export function registerColumns(register: any[][]): any[][] {
+  return excelCall(() => {
+    const { mapping, counts } = readRegisterArg(register);
+    const rows: any[][] = [[...REGISTER_COLUMNS_HEADER]];
+    for (const c of mapping.columns) rows.push([c.index + 1, c.header, c.field === null ? "ignored" : FIELD_LABELS.get(c.field)!]);
+    rows.push(["Deals", counts.deals, ""]);
+    rows.push(["Blank rows skipped", counts.blankRows, ""]);
+    return rows;
+  });
+}

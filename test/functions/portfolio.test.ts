@@ -1,0 +1,186 @@
+/**
+ * The portfolio DEAL functions as Excel calls them: a register range of raw cell values in (numbers
+ * for dates, booleans, null for blank cells), a spilled array or a CustomFunctions.Error out.
+ * Figures worked by hand from the sample register's contracts (src/model/sampleRegister.ts).
+ */
+import path from "path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import * as P from "../../src/functions/portfolio";
+import { SAMPLE_REGISTER } from "../../src/model/sampleRegister";
+import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
+import { serialOf } from "../support/dates";
+
+/** The sample register as Excel holds it: dates as serials, numbers as numbers, TRUE/FALSE, blanks as null. */
+const EXCEL_REGISTER: unknown[][] = SAMPLE_REGISTER.map((row, r) =>
+  row.map((cell) => {
+    if (r === 0) return cell;
+    if (cell === "") return null;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(cell)) return serialOf(cell);
+    if (cell === "TRUE" || cell === "FALSE") return cell === "TRUE";
+    return /^[\d.]+$/.test(cell) ? Number(cell) : cell;
+  }),
+);
+const register = EXCEL_REGISTER as any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function excelError(fn: () => unknown): { code: string; message?: string } {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CustomFunctionsErrorStub) return { code: error.code, message: error.message || undefined };
+    throw error;
+  }
+  throw new Error("expected an Excel error");
+}
+
+function expectClean(rows: unknown[][]) {
+  for (const row of rows) {
+    expect(row).toHaveLength(rows[0].length);
+    for (const cell of row) {
+      expect(cell === null || cell === undefined || (typeof cell === "number" && !Number.isFinite(cell))).toBe(false);
+    }
+  }
+}
+
+describe("PORTFOLIO on the sample register", () => {
+  const rows = P.portfolio(register);
+
+  it("one row per deal and a total row, figures by hand", () => {
+    // Reflection AI (seed): 42 × 150M; committed Jul–Dec 2026; exit 2026-10-01 + 90 days = 2026-12-30.
+    // REFLECTION AI extension: 12 × 150M, lock-in 12 months covers the term: no early exit → exit 2031-01-01.
+    // Northwind: 12 quarters × 60M; exit 2027-01-01 (lock-in end); committed 4 × 60M + 50M fee.
+    // Contoso: 480M × (1 + 1.03 + 1.0609 + 1.092727 + 1.12550881) = 2,548,385,188.80; committed 12 × 40M
+    //   + 12 × 41.2M + 6 × 42.436M = 1,229,016,000 (exit 2027-10-01 + 180 days = 2028-03-29).
+    // Fabrikam: 3 × 46M + 57 × 92M = 5,382M; exit 2027-07-01 + 90 = 2027-09-29; committed 3 × 46M + 12 × 92M.
+    // Tailspin: 24 × 25M; lock-in to 2026-12-31, notice 2027-01-01 + 60 = 2027-03-02; committed 12 periods.
+    expect(rows).toEqual([
+      ["Counterparty", "Headline", "Committed", "Exit date", "Run-rate", "Share of headline"],
+      ["Reflection AI", 6_300_000_000, 900_000_000, serialOf("2026-12-30"), 1_800_000_000, expect.any(Number)],
+      ["REFLECTION AI", 1_800_000_000, 1_800_000_000, serialOf("2031-01-01"), 1_800_000_000, expect.any(Number)],
+      ["Northwind Compute", 720_000_000, 290_000_000, serialOf("2027-01-01"), 240_000_000, expect.any(Number)],
+      ["Contoso AI", 2_548_385_188.8, 1_229_016_000, serialOf("2028-03-29"), 480_000_000, expect.any(Number)],
+      ["Fabrikam Labs", 5_382_000_000, 1_242_000_000, serialOf("2027-09-29"), 552_000_000, expect.any(Number)],
+      ["Tailspin Research", 600_000_000, 300_000_000, serialOf("2027-03-02"), 300_000_000, expect.any(Number)],
+      ["Total", 17_350_385_188.8, 5_761_016_000, "", 5_172_000_000, 1],
+    ]);
+    expect(rows[1][5]).toBeCloseTo(6_300_000_000 / 17_350_385_188.8, 12);
+    expectClean(rows);
+  });
+
+  it("as of 2027-01-01: payments due from then, notice served no earlier, run-rate in force then", () => {
+    const asOf = P.portfolio(register, "2027-01-01");
+    // Seed: notice 2027-01-01 + 90 days → exit 2027-04-01: Jan–Mar 2027 committed; headline 36 × 150M.
+    expect(asOf[1].slice(1, 5)).toEqual([5_400_000_000, 450_000_000, serialOf("2027-04-01"), 1_800_000_000]);
+    // Extension not started on 2027-01-01: run-rate 0.
+    expect(asOf[2][4]).toBe(0);
+    // Northwind: Q4 2026 was paid 2026-12-31; notice 2027-01-01 + 180 days = 2027-06-30: Q1 in full, Q2 for
+    // 90 of its 91 days = 59,340,659.34, and the 50M fee.
+    expect(asOf[3].slice(1, 4)).toEqual([480_000_000, 60_000_000 + 59_340_659.34 + 50_000_000, serialOf("2027-06-30")]);
+  });
+});
+
+describe("BACKLOG on the sample register", () => {
+  const rows = P.backlog(register);
+
+  it("a header and one row per calendar year; the first three years by hand", () => {
+    expect(rows[0]).toEqual(["Year", "Headline", "Committed", "Expected"]);
+    expect(rows.map((r) => r[0])).toEqual(["Year", 2025, 2026, 2027, 2028, 2029, 2030, 2031]);
+    // 2025: Contoso Oct–Dec, 3 × 40M, all committed and expected (no exit can take effect before 2026-12-30).
+    expect(rows[1]).toEqual([2025, 120_000_000, 120_000_000, 120_000_000]);
+    // 2026: seed 900M + Northwind 240M + Contoso 483.6M + Fabrikam 3 × 46M + 3 × 92M + Tailspin 10 × 25M
+    //   = 2,287,600,000, all committed (every exit falls at 2026-12-30 or later, December begun).
+    expect(rows[2].slice(0, 3)).toEqual([2026, 2_287_600_000, 2_287_600_000]);
+    // 2027 committed: Northwind's fee 50M + Contoso 498.108M + Fabrikam Jan–Sep 9 × 92M + Tailspin Jan, Feb 2 × 25M.
+    expect(rows[3][2]).toBe(1_426_108_000);
+    expectClean(rows);
+  });
+
+  it("the years add up to PORTFOLIO's totals; expected lies between committed and headline here (no fee exceeds)", () => {
+    const totals = P.portfolio(register).slice(-1)[0];
+    const sum = (col: number) => rows.slice(1).reduce((s, r) => s + (r[col] as number), 0);
+    expect(sum(1)).toBeCloseTo(totals[1] as number, 2);
+    expect(sum(2)).toBeCloseTo(totals[2] as number, 2);
+    for (const [, headline, committed, expected] of rows.slice(1)) {
+      expect(expected).toBeLessThanOrEqual(headline);
+      expect(expected).toBeGreaterThanOrEqual(committed - 50_000_000); // Northwind's fee may fall in a later year
+    }
+  });
+
+  it("fiscal years ending in June, and year_end_month left blank or 0 meaning December", () => {
+    expect(P.backlog(register, null, 6).map((r) => r[0])).toEqual(["Year", 2026, 2027, 2028, 2029, 2030, 2031]);
+    expect(P.backlog(register, null, 0)).toEqual(rows);
+    expect(P.backlog(register, "", null)).toEqual(rows);
+  });
+
+  it("a register with no deals: the header alone (PORTFOLIO: header and a zero total)", () => {
+    const empty = [register[0], register[0].map(() => null)];
+    expect(P.backlog(empty)).toEqual([["Year", "Headline", "Committed", "Expected"]]);
+    expect(P.portfolio(empty)).toEqual([P.PORTFOLIO_HEADER, ["Total", 0, 0, "", 0, 0]]);
+  });
+});
+
+describe("CONCENTRATION and REGISTER_COLUMNS", () => {
+  it("the largest counterparty, names compared without case: Reflection AI", () => {
+    const rows = P.concentrationOf(register);
+    // Headline 6,300M + 1,800M = 8,100M of 17,350,385,188.80; committed 900M + 1,800M = 2,700M of 5,761,016,000.
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ["Measure", "Counterparty", "Amount"],
+      ["Headline", "Reflection AI", 8_100_000_000],
+      ["Committed", "Reflection AI", 2_700_000_000],
+    ]);
+    expect(rows[1][3]).toBeCloseTo(8_100 / 17_350.3851888, 12);
+    expect(rows[2][3]).toBeCloseTo(2_700 / 5_761.016, 12);
+    expectClean(rows);
+    // No deals: an empty name and zero shares, never a blank cell.
+    expect(P.concentrationOf([register[0]])).toEqual([P.CONCENTRATION_HEADER, ["Headline", "", 0, 0], ["Committed", "", 0, 0]]);
+  });
+
+  it("lists each column with the term it gives, the ignored one, and the counts", () => {
+    const rows = P.registerColumns([...register, register[0].map(() => null)]);
+    expect(rows[0]).toEqual(["Column", "Header", "Reads as"]);
+    expect(rows[1]).toEqual([1, "Counterparty", "counterparty"]);
+    expect(rows[14]).toEqual([14, "Ramp", "ramp"]);
+    expect(rows[17]).toEqual([17, "Basis", "ignored"]);
+    expect(rows.slice(-2)).toEqual([["Deals", 6, ""], ["Blank rows skipped", 1, ""]]);
+    expectClean(rows);
+  });
+});
+
+describe("errors, as Excel shows them", () => {
+  it("a bad row: #VALUE! naming the row and the column", () => {
+    const bad = register.map((row) => [...row]);
+    bad[3][2] = serialOf("2025-12-31"); // Northwind's end date
+    for (const fn of [() => P.backlog(bad), () => P.portfolio(bad), () => P.concentrationOf(bad), () => P.registerColumns(bad)]) {
+      expect(excelError(fn)).toEqual({
+        code: "#VALUE!",
+        message: 'Row 4, column "End date": the end date 2025-12-31 is before the start date 2026-01-01.',
+      });
+    }
+  });
+
+  it("a register that is not a range, a bad as_of_date or year_end_month", () => {
+    expect(excelError(() => P.backlog(5 as never))).toEqual({ code: "#VALUE!", message: "register must be a range: its header row and one deal per row." });
+    expect(excelError(() => P.backlog([["Counterparty", "Start", "End"]]))).toMatchObject({ code: "#VALUE!" });
+    expect(excelError(() => P.backlog(register, "someday"))).toEqual({ code: "#VALUE!", message: 'as_of_date must be a date, not the text "someday".' });
+    expect(excelError(() => P.backlog(register, null, 13))).toEqual({ code: "#NUM!", message: undefined });
+    expect(excelError(() => P.backlog(register, null, "June"))).toMatchObject({ code: "#VALUE!" });
+  });
+});
+
+describe("metadata", () => {
+  it("each portfolio function has help at help.html#<lower-case id>, a matrix result and a matrix register", async () => {
+    const result = await generateCustomFunctionsMetadata([path.resolve("src/functions/portfolio.ts")], true);
+    expect(result.errors).toEqual([]);
+    const functions = JSON.parse(result.metadataJson).functions as {
+      id: string;
+      helpUrl?: string;
+      result: { dimensionality?: string };
+      parameters: { name: string; dimensionality?: string }[];
+    }[];
+    expect(functions.map((f) => f.id).sort()).toEqual(["BACKLOG", "CONCENTRATION", "PORTFOLIO", "REGISTER_COLUMNS"]);
+    for (const f of functions) {
+      expect(f.helpUrl).toBe(`https://localhost:3000/help.html#${f.id.toLowerCase()}`);
+      expect(f.result.dimensionality).toBe("matrix");
+      expect(f.parameters[0]).toMatchObject({ name: "register", dimensionality: "matrix" });
+    }
+  });
+});
