@@ -19,11 +19,13 @@ import { summaryBlock } from "./blocks/summary";
 import { checksBlock } from "./blocks/checks";
 import { notesBlock } from "./blocks/notes";
 import { scheduleBlock } from "./blocks/schedule";
+import { accountingBlock, accountingChecksBlock, journalBlock, maturityBlock } from "./blocks/accounting";
 
 export { FORMATS, NO_ADDIN } from "./blocks/context";
 export type { ModelContext } from "./blocks/context";
 export { RAMP_ROWS } from "./blocks/inputs";
 export { CHECKED } from "./blocks/checks";
+export { ACCOUNTING_CHECKED } from "./blocks/accounting";
 
 /** Extra schedule rows beyond the term, so the end date can move later without re-inserting. */
 export const SCHEDULE_MARGIN = 36;
@@ -38,6 +40,10 @@ export function modelBlocks(ctx: ModelContext) {
     checksBlock(ctx),
     notesBlock(ctx),
     scheduleBlock(),
+    accountingBlock(),
+    maturityBlock(),
+    journalBlock(),
+    accountingChecksBlock(ctx),
   ] as const;
 }
 
