@@ -476,7 +476,7 @@ export function maturityBlock(): Block<MaturityName> {
         ),
         amount("MaturityTotal", "Total undiscounted payments", "SUM(MaturityYear1,MaturityYear2,MaturityYear3,MaturityYear4,MaturityYear5,MaturityThereafter)", "the years and thereafter"),
         amount("MaturityImputedInterest", "Less imputed interest", "MaturityTotal-RecognisedLiability", "total − liability"),
-        amount("MaturityLiability", "Lease liability", "MaturityTotal-MaturityImputedInterest", "= the liability recognised"),
+        amount("MaturityLiability", "Lease liability", "MaturityTotal-MaturityImputedInterest", "equals the liability recognised"),
         {
           label: "Termination payment falls in year",
           cells: [{ formula: yearFromStart("(AccountingTermEnd+1)"), numberFormat: FORMATS.integer, style: "output" }, { value: "the exit date's year", style: "note" }],
