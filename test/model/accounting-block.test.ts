@@ -285,13 +285,27 @@ describe("the judgements are live: flipped in a written file, the figures follow
     ],
     ["short-term elected", { ElectShortTerm: true }, { electShortTerm: true }],
   ];
+  /** Judgements the core refuses: the same edits, and the deal the core is asked about. */
+  const REFUSED: [string, Partial<Record<ModelName, number | boolean>>, DealTemplate][] = [
+    [
+      "either may leave at once (no lock-in, no notice): no enforceable period",
+      { NoticeInLockIn: true, NoticeDays: 0, LockInMonths: 0 },
+      withOverrides(REFLECTION_SPACEX, { terms: { noticeDuringLockIn: true, noticeDays: 0, lockInMonths: 0 } }),
+    ],
+    [
+      "a term end after the contract's, short-term elected on a long term",
+      { ExplicitTermEnd: serialOf("2030-06-30"), ElectShortTerm: true },
+      withOverrides(REFLECTION_SPACEX, { accounting: { termEnd: serialOf("2030-06-30"), electShortTerm: true } }),
+    ],
+  ];
   let results: Map<string, CellValue>[];
+  let refused: Map<string, CellValue>[];
 
   beforeAll(async () => {
     const original = path.join(work, "live.xlsx");
     await writePlanXlsx(plan, original);
     const inputs: string[] = [];
-    for (const [i, [, edits]] of EDITS.entries()) {
+    for (const [i, edits] of [...EDITS.map((e) => e[1]), ...REFUSED.map((e) => e[1])].entries()) {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(original);
       for (const [name, value] of Object.entries(edits)) workbook.worksheets[0].getCell(addressOf(plan, name as ModelName)).value = value!;
@@ -299,7 +313,9 @@ describe("the judgements are live: flipped in a written file, the figures follow
       await workbook.xlsx.writeFile(file);
       inputs.push(file);
     }
-    results = await Promise.all(recalculateWithLibreOffice(inputs, path.join(work, "edited")).map((file) => readSheetValues(file)));
+    const all = await Promise.all(recalculateWithLibreOffice(inputs, path.join(work, "edited")).map((file) => readSheetValues(file)));
+    results = all.slice(0, EDITS.length);
+    refused = all.slice(EDITS.length);
   });
 
   it.each(EDITS.map(([name], i) => [name, i]))("%s", (_name, i) => {
@@ -307,6 +323,14 @@ describe("the judgements are live: flipped in a written file, the figures follow
     const cells = results[i as number];
     expectNoErrors(cells);
     expectAccountingMatchesCore(cells, plan, withOverrides(REFLECTION_SPACEX, { accounting, discountRate }));
+  });
+
+  it.each(REFUSED.map(([name], i) => [name, i]))("%s: refused by the core; the sheet says so, with no error value", (_name, i) => {
+    const [, , deal] = REFUSED[i as number];
+    const cells = refused[i as number];
+    expectNoErrors(cells);
+    expect(cells.get(addressOf(plan, "AccountingInputsCheck"))?.text).toMatch(/^CHECK INPUTS/);
+    expect(() => coreView(deal)).toThrow();
   });
 
   it("the flipped penalty turns the liability into the full contract's: 5,365,584,252.10 (core golden)", () => {

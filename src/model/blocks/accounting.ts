@@ -179,7 +179,7 @@ export function accountingBlock(): Block<AccountingName> {
     figure(
       "AccountingTermEnd",
       "Accounting lease term ends (last day)",
-      'IF(ISNUMBER(ExplicitTermEnd),MIN(MAX(INT(ExplicitTermEnd),StartDate),EndDate),IF(OR(NOT(EarlyExitPossible),WhoMayTerminate<>"both",SignificantPenalty),EndDate,EarliestExit-1))',
+      'IF(ISNUMBER(ExplicitTermEnd),MIN(MAX(INT(ExplicitTermEnd),StartDate),EndDate),IF(OR(NOT(EarlyExitPossible),WhoMayTerminate<>"both",SignificantPenalty),EndDate,MAX(EarliestExit-1,StartDate)))',
       FORMATS.date,
       "explicit end; else the contract end, or the day before the earliest exit",
     ),
@@ -265,7 +265,7 @@ export function accountingBlock(): Block<AccountingName> {
     figure(
       "EnforceableTermEnd",
       "Enforceable reading: term ends",
-      "IF(EarlyExitPossible,EarliestExit-1,EndDate)",
+      "IF(EarlyExitPossible,MAX(EarliestExit-1,StartDate),EndDate)",
       FORMATS.date,
       "the day before the earliest exit",
     ),
