@@ -136,6 +136,7 @@ function expectAccountingMatchesCore(cells: Map<string, CellValue>, plan: SheetP
 
   // Assessment and term
   expect(text("LeaseAssessment")).toBe(core.assessment.isLease ? "lease" : "service contract");
+  expect(text("AssessmentReasoning")).toMatch(core.assessment.isLease ? /So a lease \(IFRS 16\.9; ASC 842-10-15-3\)\.$/ : /So a service contract/);
   date("EarliestExit", core.earliestExit);
   date("AccountingTermEnd", core.term.lastDay);
   const reading = { explicit: "Explicit term end", "contract-end": "Contract end", "earliest-exit": "Earliest exit" }[core.term.basis];
@@ -179,7 +180,14 @@ function expectAccountingMatchesCore(cells: Map<string, CellValue>, plan: SheetP
   }
 
   // Maturity analysis at commencement
-  core.maturity.years.forEach((y, i) => money(`MaturityYear${i + 1}` as ModelName, y.amount));
+  core.maturity.years.forEach((y, i) => {
+    money(`MaturityYear${i + 1}` as ModelName, y.amount);
+    // Beside each year's amount, the last day it covers.
+    const amount = addressOf(plan, `MaturityYear${i + 1}` as ModelName);
+    const [, letters, row] = /([A-Z]+)(\d+)/.exec(amount)!;
+    const beside = `${String.fromCharCode(letters.charCodeAt(0) + 1)}${row}`;
+    expect([i + 1, formatIsoDate(numberAt(cells, beside))]).toEqual([i + 1, formatIsoDate(y.to)]);
+  });
   money("MaturityThereafter", core.maturity.thereafter);
   money("MaturityTotal", core.maturity.total);
   money("MaturityImputedInterest", core.maturity.imputedInterest);
