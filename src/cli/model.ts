@@ -30,6 +30,7 @@ const METAVAR: Readonly<Record<InputKind, string>> = {
   frequency: "WORD",
   timing: "WORD",
   proration: "WORD",
+  choice: "WORD",
 };
 
 /** The inputs that are command-line options (declared with `cli` in src/model/inputs.ts). */

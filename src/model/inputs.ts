@@ -3,7 +3,7 @@
  * command line's options and the template overrides are all derived from {@link INPUTS}. An input
  * added later is a change here (and, for a new kind of value, in its reader).
  */
-import { DealError, Decimal, MoneyInput } from "../core";
+import { DealError, Decimal, MoneyInput, valueError } from "../core";
 import {
   FREQUENCY_NAMES,
   isBlank,
@@ -19,7 +19,7 @@ import {
   readTiming,
   readWhole,
 } from "../core/vocabulary";
-import { DealTemplate } from "./templates";
+import { DEFAULT_ACCOUNTING, DealTemplate } from "./templates";
 
 /**
  * What kind of value an input holds, and so which reader reads it:
@@ -30,6 +30,7 @@ import { DealTemplate } from "./templates";
  * - `whole`: a whole number of at least 0 (months, days);
  * - `flag`: TRUE or FALSE;
  * - `frequency`, `timing`, `proration`: one of the words in `allowed`;
+ * - `choice`: one of the words in `allowed`, as the sheet holds them (case ignored);
  * - `count`: a whole number that may be blank (not disclosed).
  */
 export type InputKind =
@@ -43,6 +44,7 @@ export type InputKind =
   | "frequency"
   | "timing"
   | "proration"
+  | "choice"
   | "count";
 
 /** The inputs' sheet-scoped defined names, in sheet order. */
@@ -70,6 +72,16 @@ export const INPUT_NAMES = [
   "UptimeTarget",
   "GpuCount",
   "HoursPerMonth",
+  "IdentifiedAsset",
+  "SubstitutionRight",
+  "RightToDirectUse",
+  "WhoMayTerminate",
+  "SignificantPenalty",
+  "ExplicitTermEnd",
+  "ElectShortTerm",
+  "InitialDirectCosts",
+  "IncentivesReceived",
+  "AccountingStandard",
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -218,6 +230,79 @@ const DECLARATIONS = [
   { name: "UptimeTarget", label: "Uptime target", kind: "rate", help: "99.9% or 0.999", optional: true },
   { name: "GpuCount", label: "GPU count", kind: "count", help: "whole number of GPUs; blank if not disclosed", cli: "--gpu-count" },
   { name: "HoursPerMonth", label: "Hours per month", kind: "amount", help: "hours in a month for $/GPU-hour and downtime: 730 = 8,760 / 12" },
+  // Accounting judgements (IFRS 16, ASC 842): the Accounting block follows them.
+  {
+    name: "IdentifiedAsset",
+    label: "Identified asset (specified, client's alone)",
+    kind: "flag",
+    help: "TRUE or FALSE: is the capacity specified and reserved for the client, not a share of a pool?",
+    cli: "--identified-asset",
+  },
+  {
+    name: "SubstitutionRight",
+    label: "Provider has a substantive right to substitute",
+    kind: "flag",
+    help: "TRUE or FALSE: can the provider swap the capacity throughout the term, and benefit from doing so?",
+    cli: "--substitution-right",
+  },
+  {
+    name: "RightToDirectUse",
+    label: "Client directs the use (which workloads, when)",
+    kind: "flag",
+    help: "TRUE or FALSE: does the client decide which workloads run and when?",
+    cli: "--right-to-direct-use",
+  },
+  {
+    name: "WhoMayTerminate",
+    label: "Who may terminate early",
+    kind: "choice",
+    help: "both, lessee or lessor: who holds the termination right",
+    allowed: ["both", "lessee", "lessor"],
+    cli: "--who-may-terminate",
+  },
+  {
+    name: "SignificantPenalty",
+    label: "Leaving costs a significant penalty",
+    kind: "flag",
+    help: "TRUE or FALSE: is the cost of terminating (fee or otherwise) more than insignificant?",
+    cli: "--significant-penalty",
+  },
+  {
+    name: "ExplicitTermEnd",
+    label: "Lease term's last day (replaces the clause)",
+    kind: "optionalDate",
+    help: "optional: the lease term's last day as judged; blank = read the termination clause",
+    cli: "--term-end",
+  },
+  {
+    name: "ElectShortTerm",
+    label: "Short-term exemption elected",
+    kind: "flag",
+    help: "TRUE or FALSE: expense a lease of 12 months or less straight-line instead of recognising it",
+    cli: "--short-term",
+  },
+  {
+    name: "InitialDirectCosts",
+    label: "Initial direct costs (lessee)",
+    kind: "amount",
+    help: "costs of obtaining the lease, added to the right-of-use asset; 0 if none",
+    cli: "--initial-direct-costs",
+  },
+  {
+    name: "IncentivesReceived",
+    label: "Lease incentives received",
+    kind: "amount",
+    help: "incentives from the provider, deducted from the right-of-use asset; 0 if none",
+    cli: "--incentives",
+  },
+  {
+    name: "AccountingStandard",
+    label: "Accounting standard (lessee)",
+    kind: "choice",
+    help: "ifrs16, asc842-finance or asc842-operating",
+    allowed: ["ifrs16", "asc842-finance", "asc842-operating"],
+    cli: "--standard",
+  },
 ] as const satisfies readonly InputDecl[];
 
 /** The model's inputs, in sheet order. */
@@ -280,7 +365,24 @@ export function readInput(name: InputName, raw: unknown): InputValue {
       return readTiming(raw, arg);
     case "proration":
       return readProration(raw, arg);
+    case "choice":
+      return readChoice(raw, arg, decl.allowed ?? []);
   }
+}
+
+/**
+ * One of the allowed words, case ignored.
+ *
+ * @example
+ * readChoice("Lessee", "who_may_terminate", ["both", "lessee", "lessor"]) // "lessee"
+ */
+export function readChoice(raw: unknown, arg: string, allowed: readonly string[]): string {
+  const text = readText(raw, arg);
+  const found = allowed.find((word) => word === text.toLowerCase());
+  if (found !== undefined) return found;
+  const words = allowed.map((w) => `"${w}"`);
+  const list = `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
+  throw valueError(`${arg} must be ${list}, not "${text}".`);
 }
 
 /** A value refused for a named input: the reader's message, and which input it was (for the pane to mark). */
@@ -325,6 +427,7 @@ const toNumber = (value: MoneyInput): number =>
  */
 export function inputValue(name: InputName, deal: DealTemplate): { value: string | number | boolean | null; basis?: string } {
   const t = deal.terms;
+  const a = { ...DEFAULT_ACCOUNTING, ...deal.accounting };
   switch (name) {
     case "Provider":
       return { value: deal.provider };
@@ -375,5 +478,25 @@ export function inputValue(name: InputName, deal: DealTemplate): { value: string
       return { ...deal.gpuCount };
     case "HoursPerMonth":
       return { value: deal.hoursPerMonth };
+    case "IdentifiedAsset":
+      return { value: a.identifiedAsset };
+    case "SubstitutionRight":
+      return { value: a.substitutionRight };
+    case "RightToDirectUse":
+      return { value: a.rightToDirectUse };
+    case "WhoMayTerminate":
+      return { value: a.whoMayTerminate };
+    case "SignificantPenalty":
+      return { value: a.significantPenalty };
+    case "ExplicitTermEnd":
+      return { value: a.termEnd };
+    case "ElectShortTerm":
+      return { value: a.electShortTerm };
+    case "InitialDirectCosts":
+      return { value: a.initialDirectCosts };
+    case "IncentivesReceived":
+      return { value: a.incentives };
+    case "AccountingStandard":
+      return { value: a.standard };
   }
 }

@@ -51,6 +51,12 @@ export interface RowRefs {
   at(column: string): string;
   /** The column from its first row down to this row, e.g. "K$5:K12" (a running total's range). */
   fromFirst(column: string): string;
+  /**
+   * The column's cell on the row above, e.g. "K11": a running balance's opening is the closing above
+   * it. On the first row it is the column's header (text), so a formula takes its first opening
+   * from elsewhere, e.g. `IF(period=1,Opening,row.above("Closing"))`.
+   */
+  above(column: string): string;
   /** This row's position in the series, 1 for the first row: `(ROW()-ROW($F$4))`, counted from the column's header. */
   readonly index: string;
 }
@@ -215,6 +221,7 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
     return {
       at: (name) => `${column(name)}${row}`,
       fromFirst: (name) => `${column(name)}$${FIRST_BODY_ROW}:${column(name)}${row}`,
+      above: (name) => `${column(name)}${row - 1}`,
       index: `(ROW()-ROW(${abs(c, HEADER_ROW)}))`,
     };
   };
@@ -233,6 +240,7 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
         const tracking: RowRefs = {
           at: (name) => (used.add(name), refs.at(name)),
           fromFirst: (name) => (used.add(name), refs.fromFirst(name)),
+          above: (name) => (used.add(name), refs.above(name)),
           index: refs.index,
         };
         set(row, c, { formula: column.formula(tracking), numberFormat: column.numberFormat });
@@ -282,7 +290,7 @@ function checkNames(placed: readonly Placed[], names: readonly PlanName[], serie
     for (const row of block.list?.rows ?? []) for (const cell of row.cells ?? []) if (cell.formula) formulas.push(cell.formula);
     for (const column of block.series ?? []) {
       // One shape down the column: the first row's formula stands for all.
-      const sample = column.formula({ at: () => "A1", fromFirst: () => "A1:A1", index: "1" });
+      const sample = column.formula({ at: () => "A1", fromFirst: () => "A1:A1", above: () => "A1", index: "1" });
       formulas.push(sample);
     }
     const used = new Set([...formulas.flatMap(namesIn), ...(seriesUses.get(block) ?? [])]);

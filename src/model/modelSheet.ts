@@ -2,9 +2,10 @@
  * The deal model sheet: a list of blocks placed by the layout (src/model/layout.ts).
  *
  * Inputs (blue, from the input declarations), the payment ramp, the fixed conventions, the Summary,
- * the Checks and the sources stack down the left; the Schedule runs down the right, one row per
- * period. Formulas use functions that compute identically in Excel 2016+ and LibreOffice (EDATE,
- * INDEX, MATCH, COUNTIF, ROUND, SUM, MIN/MAX, IF, ISNUMBER, IFERROR, YEAR/MONTH, INT, ROW/ROWS) — no
+ * the Checks, the sources, the lease accounting, its maturity analysis, journal and DEAL checks stack
+ * down the left; the Schedule and the lease accounting's period columns run down the right, one row
+ * per period. Formulas use functions that compute identically in Excel 2016+ and LibreOffice (EDATE,
+ * INDEX, MATCH, COUNTIF, SUMIF, ROUND, SUM, MIN/MAX, IF, NOT, ISNUMBER, IFERROR, YEAR/MONTH, INT, ROW/ROWS) — no
  * LET, LAMBDA, XLOOKUP, SEQUENCE or other dynamic-array-only functions — and refer to other blocks by
  * sheet-scoped names, so each figure reads like its definition.
  */
@@ -19,11 +20,13 @@ import { summaryBlock } from "./blocks/summary";
 import { checksBlock } from "./blocks/checks";
 import { notesBlock } from "./blocks/notes";
 import { scheduleBlock } from "./blocks/schedule";
+import { accountingBlock, accountingChecksBlock, journalBlock, maturityBlock } from "./blocks/accounting";
 
 export { FORMATS, NO_ADDIN } from "./blocks/context";
 export type { ModelContext } from "./blocks/context";
 export { RAMP_ROWS } from "./blocks/inputs";
 export { CHECKED } from "./blocks/checks";
+export { ACCOUNTING_CHECKED } from "./blocks/accounting";
 
 /** Extra schedule rows beyond the term, so the end date can move later without re-inserting. */
 export const SCHEDULE_MARGIN = 36;
@@ -38,6 +41,10 @@ export function modelBlocks(ctx: ModelContext) {
     checksBlock(ctx),
     notesBlock(ctx),
     scheduleBlock(),
+    accountingBlock(),
+    maturityBlock(),
+    journalBlock(),
+    accountingChecksBlock(ctx),
   ] as const;
 }
 

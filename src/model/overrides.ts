@@ -5,9 +5,9 @@
  * Options and form fields reach a template through {@link overridesFromInputs}: one mapping from each
  * declared input (src/model/inputs.ts) to the template's terms or context.
  */
-import { Frequency, Proration, TermsInput, Timing } from "../core";
+import { Frequency, Proration, TerminationHolder, TermsInput, Timing } from "../core";
 import { InputName, InputValue, InputValues, RawInputs, readInputs } from "./inputs";
-import { ContextValue, DealTemplate } from "./templates";
+import { AccountingJudgements, AccountingStandardWord, ContextValue, DealTemplate } from "./templates";
 
 export interface TemplateOverrides {
   readonly terms?: Partial<TermsInput>;
@@ -22,6 +22,7 @@ export interface TemplateOverrides {
   readonly gpuCount?: number | null;
   readonly hoursPerMonth?: number;
   readonly sheetName?: string;
+  readonly accounting?: Partial<AccountingJudgements>;
 }
 
 /** A context figure given by the user: an assumption; left blank, not disclosed. */
@@ -47,12 +48,19 @@ export function withOverrides(template: DealTemplate, overrides: TemplateOverrid
     gpuCount: assumed(overrides.gpuCount, template.gpuCount),
     hoursPerMonth: overrides.hoursPerMonth ?? template.hoursPerMonth,
     sheetName: overrides.sheetName ?? template.sheetName,
+    ...(overrides.accounting ? { accounting: { ...template.accounting, ...overrides.accounting } } : {}),
   };
 }
 
 /** A mutable overrides record, filled input by input. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type Building = Mutable<Omit<TemplateOverrides, "terms">> & { terms: Mutable<Partial<TermsInput>> };
+type Building = Mutable<Omit<TemplateOverrides, "terms" | "accounting">> & {
+  terms: Mutable<Partial<TermsInput>>;
+  accounting?: Mutable<Partial<AccountingJudgements>>;
+};
+
+/** The accounting judgements being built, created on first use so that overrides without them stay without. */
+const judgements = (o: Building) => (o.accounting ??= {});
 
 /**
  * Where each input's value goes. Exhaustive by type: a new input does not compile until it has a place.
@@ -82,6 +90,16 @@ const APPLY: { readonly [N in InputName]: (o: Building, v: InputValue) => void }
   UptimeTarget: (o, v) => (o.uptimeTarget = v as number | null),
   GpuCount: (o, v) => (o.gpuCount = v as number | null),
   HoursPerMonth: (o, v) => (o.hoursPerMonth = v as number),
+  IdentifiedAsset: (o, v) => (judgements(o).identifiedAsset = v as boolean),
+  SubstitutionRight: (o, v) => (judgements(o).substitutionRight = v as boolean),
+  RightToDirectUse: (o, v) => (judgements(o).rightToDirectUse = v as boolean),
+  WhoMayTerminate: (o, v) => (judgements(o).whoMayTerminate = v as TerminationHolder),
+  SignificantPenalty: (o, v) => (judgements(o).significantPenalty = v as boolean),
+  ExplicitTermEnd: (o, v) => (judgements(o).termEnd = v as number | null),
+  ElectShortTerm: (o, v) => (judgements(o).electShortTerm = v as boolean),
+  InitialDirectCosts: (o, v) => (judgements(o).initialDirectCosts = v as number),
+  IncentivesReceived: (o, v) => (judgements(o).incentives = v as number),
+  AccountingStandard: (o, v) => (judgements(o).standard = v as AccountingStandardWord),
 };
 
 /**

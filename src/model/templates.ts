@@ -2,7 +2,7 @@
  * Contract templates: data, in the core's contract-terms type. A template also carries the deal's
  * parties, a discount-rate assumption and context inputs, each marked reported or assumed.
  */
-import { dateToSerial, TermsInput } from "../core";
+import { dateToSerial, TerminationHolder, TermsInput } from "../core";
 
 /** How much to trust a context figure. */
 export type Basis = "reported" | "reported, unverified" | "assumed" | "not disclosed";
@@ -11,6 +11,46 @@ export interface ContextValue {
   readonly value: number | null;
   readonly basis: Basis;
 }
+
+/** The lessee's accounting standard on the model sheet (the short-term exemption is an election, not a standard). */
+export type AccountingStandardWord = "ifrs16" | "asc842-finance" | "asc842-operating";
+
+/**
+ * The accounting judgements (src/core/accounting.ts): whether the contract contains a lease, how the
+ * termination clause is read for the lease term, the short-term election, and the amounts the
+ * right-of-use asset adds at commencement.
+ */
+export interface AccountingJudgements {
+  readonly identifiedAsset: boolean;
+  readonly substitutionRight: boolean;
+  readonly rightToDirectUse: boolean;
+  readonly whoMayTerminate: TerminationHolder;
+  readonly significantPenalty: boolean;
+  /** The accounting term's last day when judged explicitly (a 1900-system serial); null: read the clause. */
+  readonly termEnd: number | null;
+  readonly electShortTerm: boolean;
+  readonly initialDirectCosts: number;
+  readonly incentives: number;
+  readonly standard: AccountingStandardWord;
+}
+
+/**
+ * The default judgements: a lease of identified capacity the client directs; the enforceable reading
+ * of a clause either party may use (penalty insignificant: IFRS 16.B34; ASC 842-10-55-12); no
+ * short-term election; IFRS 16.
+ */
+export const DEFAULT_ACCOUNTING: AccountingJudgements = {
+  identifiedAsset: true,
+  substitutionRight: false,
+  rightToDirectUse: true,
+  whoMayTerminate: "both",
+  significantPenalty: false,
+  termEnd: null,
+  electShortTerm: false,
+  initialDirectCosts: 0,
+  incentives: 0,
+  standard: "ifrs16",
+};
 
 export interface DealTemplate {
   readonly id: string;
@@ -30,6 +70,8 @@ export interface DealTemplate {
   readonly gpuCount: ContextValue;
   /** Hours in a month for $/GPU-hour and downtime: 730 = 8,760 / 12. */
   readonly hoursPerMonth: number;
+  /** Accounting judgements; those left out take {@link DEFAULT_ACCOUNTING}. */
+  readonly accounting?: Partial<AccountingJudgements>;
   readonly notes: readonly string[];
 }
 

@@ -9,6 +9,9 @@ describe("INPUTS", () => {
       "Provider", "Client", "Facility", "Hardware", "StartDate", "EndDate", "Payment", "Frequency", "Escalation",
       "Timing", "Proration", "LockInMonths", "LockInLastDay", "NoticeDays", "NoticeInLockIn", "NoticeDate",
       "TerminationFee", "DiscountRate", "FundingRaised", "Valuation", "UptimeTarget", "GpuCount", "HoursPerMonth",
+      // Accounting judgements (issue 9), after the deal's inputs.
+      "IdentifiedAsset", "SubstitutionRight", "RightToDirectUse", "WhoMayTerminate", "SignificantPenalty", "ExplicitTermEnd",
+      "ElectShortTerm", "InitialDirectCosts", "IncentivesReceived", "AccountingStandard",
     ]);
     expect(INPUTS.map((d) => d.name)).toEqual([...INPUT_NAMES]);
   });
@@ -17,7 +20,7 @@ describe("INPUTS", () => {
     for (const d of INPUTS) {
       expect(d.label.length).toBeGreaterThan(0);
       expect(d.help.length).toBeGreaterThan(0);
-      if (["frequency", "timing", "proration"].includes(d.kind)) expect(d.allowed?.length).toBeGreaterThan(1);
+      if (["frequency", "timing", "proration", "choice"].includes(d.kind)) expect(d.allowed?.length).toBeGreaterThan(1);
     }
     const options = INPUTS.flatMap((d) => (d.cli ? [d.cli] : []));
     expect(new Set(options).size).toBe(options.length);

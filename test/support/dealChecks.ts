@@ -4,6 +4,7 @@
  * arguments read from the recalculated sheet. Supports exactly the shapes the plan writes.
  */
 import * as F from "../../src/functions/functions";
+import * as A from "../../src/functions/accounting";
 import { SheetPlan } from "../../src/model/plan";
 import { CellValue } from "./xlsxValues";
 
@@ -13,6 +14,8 @@ const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   RUN_RATE: F.runRate as never,
   EXIT_DATE: F.exitDateOf as never,
   EXIT_VALUE: F.exitValue as never,
+  LEASE_LIABILITY: A.leaseLiability as never,
+  ROU_ASSET: A.rouAsset as never,
 };
 
 function columnIndex(letters: string): number {

@@ -222,7 +222,7 @@ describe("column widths", () => {
     const state = new WorkbookState();
     await insertModel(seedPlan, hostFor(state));
     const widths = Object.fromEntries(state.sheets[0].columnWidths);
-    expect(widths).toEqual(Object.fromEntries(seedPlan.columnWidths.map((w, c) => [String.fromCharCode(65 + c), (w * 7 + 5) * 0.75])));
+    expect(widths).toEqual(Object.fromEntries(seedPlan.columnWidths.map((w, c) => [columnLetter(c), (w * 7 + 5) * 0.75])));
   });
 });
 

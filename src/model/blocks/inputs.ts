@@ -20,6 +20,7 @@ const FORMAT_OF: Readonly<Record<InputKind, string | undefined>> = {
   frequency: undefined,
   timing: undefined,
   proration: undefined,
+  choice: undefined,
 };
 
 /**
