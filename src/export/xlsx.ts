@@ -74,7 +74,9 @@ export function mergePrintAreas(workbookXml: string): string {
   return workbookXml.replace(pattern, (_all, sheet: string) => {
     if (written.has(sheet)) return "";
     written.add(sheet);
-    return `<definedName name="_xlnm.Print_Area" localSheetId="${sheet}">${areas.get(sheet)!.join(",")}</definedName>`;
+    // exceljs writes "$A1:$D9"; Excel writes print areas fully absolute, "$A$1:$D$9".
+    const ranges = areas.get(sheet)!.join(",").replace(/\$([A-Z]+)(\d+)/g, "$$$1$$$2");
+    return `<definedName name="_xlnm.Print_Area" localSheetId="${sheet}">${ranges}</definedName>`;
   });
 }
 

@@ -260,7 +260,10 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
   });
   const refs = Object.fromEntries(names.map((n) => [n.name, n.ref])) as Record<NamesOf<B>, string>;
   const areas = [`A1:${columnLetter(leftWidth - 1)}${leftLast}`];
-  if (seriesStarts.length) areas.push(`${columnLetter(seriesStarts[0].col)}1:${columnLetter(width - 1)}${seriesLast}`);
+  // One print area per per-period block, so each prints as wide as it is, not the whole right zone.
+  for (const { block, col: start } of seriesStarts) {
+    areas.push(`${columnLetter(start)}1:${columnLetter(start + block.series!.length - 1)}${seriesLast}`);
+  }
   return {
     sheetName: options.sheetName,
     cells: rows,

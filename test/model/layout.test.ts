@@ -119,7 +119,7 @@ describe("the seed model's layout, as a finance user opens it", () => {
 });
 
 describe("the exported file's page setup", () => {
-  it("prints landscape, one page wide, header rows repeated, two print areas in one name; frozen at the header", async () => {
+  it("prints landscape, one page wide, header rows repeated, one print area a block zone in one name; frozen at the header", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-layout-"));
     const file = path.join(dir, "seed.xlsx");
     const plan = buildModelPlan(REFLECTION_SPACEX);
@@ -130,7 +130,10 @@ describe("the exported file's page setup", () => {
     fs.rmSync(dir, { recursive: true, force: true });
     const areas = [...workbook.matchAll(/<definedName name="_xlnm.Print_Area"[^>]*>([^<]*)</g)].map((m) => m[1]);
     expect(areas).toHaveLength(1);
-    expect(areas[0].split(",")).toHaveLength(2);
+    // The left blocks, the schedule, the lease accounting columns: each its own area, fully absolute.
+    expect(areas[0].split(",")).toHaveLength(plan.print!.areas.length);
+    expect(plan.print!.areas.length).toBeGreaterThanOrEqual(3);
+    for (const area of areas[0].split(",")) expect(area).toMatch(/!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
     expect(workbook).toMatch(/<definedName name="_xlnm.Print_Titles"[^>]*>[^<]*\$1:\$4</);
     expect(sheet).toMatch(/<pageSetup[^>]*orientation="landscape"/);
     expect(sheet).toMatch(/<pageSetup[^>]*fitToWidth="1"/);
@@ -142,5 +145,7 @@ describe("the exported file's page setup", () => {
   it("merges exceljs's one-name-per-area into one name per sheet", () => {
     const two = '<definedName name="_xlnm.Print_Area" localSheetId="0">A</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">B</definedName>';
     expect(mergePrintAreas(two)).toBe('<definedName name="_xlnm.Print_Area" localSheetId="0">A,B</definedName>');
+    const mixed = '<definedName name="_xlnm.Print_Area" localSheetId="0">\'S\'!$A1:$D9</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">\'S\'!$F1:$P82</definedName>';
+    expect(mergePrintAreas(mixed)).toBe('<definedName name="_xlnm.Print_Area" localSheetId="0">\'S\'!$A$1:$D$9,\'S\'!$F$1:$P$82</definedName>');
   });
 });
