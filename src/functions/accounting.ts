@@ -24,27 +24,15 @@ import {
 } from "../core";
 import {
   excelCall,
-  readDate,
-  readFrequency,
   readNumber,
   readOptionalDate,
   readOptionalNumber,
-  readPayment,
-  readProration,
-  readTiming,
+  readScheduleArgs,
 } from "./excelArgs";
 
 /** The validated terms of the shared schedule arguments, in the documented order. */
 function termsOf(start_date: any, end_date: any, payment: any, frequency: any, escalation: any, timing: any, proration: any): ContractTerms {
-  return validateTerms({
-    startDate: readDate(start_date, "start_date"),
-    endDate: readDate(end_date, "end_date"),
-    payment: readPayment(payment),
-    frequency: readFrequency(frequency),
-    escalation: readOptionalNumber(escalation, "escalation", 0),
-    timing: readTiming(timing),
-    proration: readProration(proration),
-  });
+  return validateTerms(readScheduleArgs(start_date, end_date, payment, frequency, escalation, timing, proration));
 }
 
 const STANDARD_WORDS: Record<string, LesseeStandard> = {

@@ -114,6 +114,47 @@ export function readPayment(value: unknown): TermsInput["payment"] {
   return steps;
 }
 
+/**
+ * The schedule arguments every term function shares, in the documented order: start, end, payment,
+ * then the options frequency, escalation, timing, proration.
+ */
+export function readScheduleArgs(
+  startDate: unknown,
+  endDate: unknown,
+  payment: unknown,
+  frequency: unknown,
+  escalation: unknown,
+  timing: unknown,
+  proration: unknown,
+): TermsInput {
+  return {
+    startDate: readDate(startDate, "start_date"),
+    endDate: readDate(endDate, "end_date"),
+    payment: readPayment(payment),
+    frequency: readFrequency(frequency),
+    escalation: readOptionalNumber(escalation, "escalation", 0),
+    timing: readTiming(timing),
+    proration: readProration(proration),
+  };
+}
+
+/** The termination arguments the exit functions share: lock-in, notice days, notice in the lock-in, notice date, fee. */
+export function readTerminationArgs(
+  lockInMonths: unknown,
+  noticeDays: unknown,
+  noticeInLockIn: unknown,
+  noticeDate: unknown,
+  terminationFee: unknown,
+): Pick<TermsInput, "lockInMonths" | "noticeDays" | "noticeDuringLockIn" | "noticeDate" | "terminationFee"> {
+  return {
+    lockInMonths: readNumber(lockInMonths, "lock_in_months"),
+    noticeDays: readNumber(noticeDays, "notice_days"),
+    noticeDuringLockIn: readFlag(noticeInLockIn, "notice_in_lock_in"),
+    noticeDate: readOptionalDate(noticeDate, "notice_date"),
+    terminationFee: readOptionalNumber(terminationFee, "termination_fee", 0),
+  };
+}
+
 /** Anything thrown while reading or computing, as the Excel error a cell should show. */
 export function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof DealError) {

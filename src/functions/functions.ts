@@ -12,7 +12,6 @@ import {
   annualRunRate,
   buildSchedule,
   ContractTerms,
-  TermsInput,
   Decimal,
   exitDate,
   exitOutcome,
@@ -32,30 +31,9 @@ import {
   readOptionalDate,
   readOptionalNumber,
   readPayment,
-  readProration,
-  readTiming,
+  readScheduleArgs,
+  readTerminationArgs,
 } from "./excelArgs";
-
-/** Reads the schedule arguments every term function shares, in the documented order. */
-function readScheduleArgs(
-  startDate: any,
-  endDate: any,
-  payment: any,
-  frequency: any,
-  escalation: any,
-  timing: any,
-  proration: any,
-): TermsInput {
-  return {
-    startDate: readDate(startDate, "start_date"),
-    endDate: readDate(endDate, "end_date"),
-    payment: readPayment(payment),
-    frequency: readFrequency(frequency),
-    escalation: readOptionalNumber(escalation, "escalation", 0),
-    timing: readTiming(timing),
-    proration: readProration(proration),
-  };
-}
 
 /** The validated terms of the schedule arguments. */
 function scheduleTerms(...args: Parameters<typeof readScheduleArgs>): ContractTerms {
@@ -192,13 +170,10 @@ export function exitValue(
   return excelCall(() => {
     // Object.assign, not {...spread, more}: in Node 20's V8 a spread followed by new keys costs tens of µs.
     const terms = validateTerms(
-      Object.assign(readScheduleArgs(start_date, end_date, payment, frequency, escalation, timing, proration), {
-        lockInMonths: readNumber(lock_in_months, "lock_in_months"),
-        noticeDays: readNumber(notice_days, "notice_days"),
-        noticeDuringLockIn: readFlag(notice_in_lock_in, "notice_in_lock_in"),
-        noticeDate: readOptionalDate(notice_date, "notice_date"),
-        terminationFee: readOptionalNumber(termination_fee, "termination_fee", 0),
-      }),
+      Object.assign(
+        readScheduleArgs(start_date, end_date, payment, frequency, escalation, timing, proration),
+        readTerminationArgs(lock_in_months, notice_days, notice_in_lock_in, notice_date, termination_fee),
+      ),
     );
     return exitOutcome(terms).valueNumber;
   });

@@ -23,15 +23,11 @@ import {
 import {
   excelCall,
   readDate,
-  readFlag,
-  readFrequency,
   readNumber,
   readOptionalDate,
-  readOptionalNumber,
-  readPayment,
-  readProration,
   readRate,
-  readTiming,
+  readScheduleArgs,
+  readTerminationArgs,
 } from "./excelArgs";
 
 /** The lease terms these functions share: schedule arguments, lock-in, notice, the options and the fee. */
@@ -48,19 +44,12 @@ function readLeaseTerms(
   noticeInLockIn: any,
   terminationFee: any,
 ): ContractTerms {
-  return validateTerms({
-    startDate: readDate(startDate, "start_date"),
-    endDate: readDate(endDate, "end_date"),
-    payment: readPayment(payment),
-    frequency: readFrequency(frequency),
-    escalation: readOptionalNumber(escalation, "escalation", 0),
-    timing: readTiming(timing),
-    proration: readProration(proration),
-    lockInMonths: readNumber(lockInMonths, "lock_in_months"),
-    noticeDays: readNumber(noticeDays, "notice_days"),
-    noticeDuringLockIn: readFlag(noticeInLockIn, "notice_in_lock_in"),
-    terminationFee: readOptionalNumber(terminationFee, "termination_fee", 0),
-  });
+  return validateTerms(
+    Object.assign(
+      readScheduleArgs(startDate, endDate, payment, frequency, escalation, timing, proration),
+      readTerminationArgs(lockInMonths, noticeDays, noticeInLockIn, null, terminationFee),
+    ),
+  );
 }
 
 /**
