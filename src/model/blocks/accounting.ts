@@ -11,7 +11,7 @@
  */
 import { Block, ListRow, RowRefs, SeriesColumn } from "../layout";
 import { PlanCell } from "../plan";
-import { FORMATS, ModelContext, NO_ADDIN } from "./context";
+import { figureRow, FORMATS, ModelContext, NO_ADDIN } from "./context";
 
 export type AccountingName =
   // assessment
@@ -78,11 +78,8 @@ export type LeaseColumnName =
   | "EnforceablePresentValue"
   | "FullContractPresentValue";
 
-const figure = (name: AccountingName, label: string, formula: string, numberFormat: string | undefined, how: string): ListRow<AccountingName> => ({
-  label,
-  cells: [{ formula, numberFormat, style: "output" }, { value: how, style: "note" }],
-  names: [{ name, cell: 0 }],
-});
+const figure = (name: AccountingName, label: string, formula: string, numberFormat: string | undefined, how: string) =>
+  figureRow(name, label, formula, numberFormat, how);
 
 /** A figure whose value is a line of text: no note beside it, so the text may run on to the right. */
 const reasoning = (name: AccountingName, label: string, formula: string): ListRow<AccountingName> => ({

@@ -3,6 +3,7 @@
  */
 import { ContractTerms } from "../../core";
 import { DealTemplate } from "../templates";
+import { ListRow } from "../layout";
 
 export interface ModelContext {
   /** The deal: a template after any overrides. */
@@ -26,3 +27,17 @@ export const FORMATS = {
 
 /** What a DEAL check shows when the add-in is not loaded (the file opened elsewhere). */
 export const NO_ADDIN = "add-in not loaded";
+
+/**
+ * A calculated figure: its label, one formula (a named output), and how it is computed, in plain words.
+ *
+ * @example
+ * figureRow("TotalValue", "Total contract value", "SUM(SchedulePayment)", FORMATS.money, "sum of scheduled payments")
+ */
+export function figureRow<N extends string>(name: N, label: string, formula: string, numberFormat: string | undefined, how: string): ListRow<N> {
+  return {
+    label,
+    cells: [{ formula, numberFormat, style: "output" }, { value: how, style: "note" }],
+    names: [{ name, cell: 0 }],
+  };
+}

@@ -2,8 +2,8 @@
  * The Summary block: the deal's headline figures, each one row, one formula, one name. Adding a
  * figure is adding one row here.
  */
-import { Block, ListRow } from "../layout";
-import { FORMATS } from "./context";
+import { Block } from "../layout";
+import { figureRow, FORMATS } from "./context";
 
 export type SummaryName =
   | "MonthsPerPeriod"
@@ -24,11 +24,7 @@ export type SummaryName =
   | "GpuHourRate"
   | "DowntimeMinutes";
 
-const output = (name: SummaryName, label: string, formula: string, numberFormat: string, how: string): ListRow<SummaryName> => ({
-  label,
-  cells: [{ formula, numberFormat, style: "output" }, { value: how, style: "note" }],
-  names: [{ name, cell: 0 }],
-});
+const output = (name: SummaryName, label: string, formula: string, numberFormat: string, how: string) => figureRow(name, label, formula, numberFormat, how);
 
 const MONTHS_SPANNED = "((YEAR(EndDate)-YEAR(StartDate))*MonthsPerYear+MONTH(EndDate)-MONTH(StartDate))";
 
