@@ -19,7 +19,7 @@ import {
   readTiming,
   readWhole,
 } from "../core/vocabulary";
-import { DealTemplate } from "./templates";
+import { DealTemplate, valueAssumptions } from "./templates";
 
 /**
  * What kind of value an input holds, and so which reader reads it:
@@ -70,6 +70,9 @@ export const INPUT_NAMES = [
   "UptimeTarget",
   "GpuCount",
   "HoursPerMonth",
+  "ExitProbability",
+  "ExpectedUptime",
+  "Scenario",
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -218,6 +221,27 @@ const DECLARATIONS = [
   { name: "UptimeTarget", label: "Uptime target", kind: "rate", help: "99.9% or 0.999", optional: true },
   { name: "GpuCount", label: "GPU count", kind: "count", help: "whole number of GPUs; blank if not disclosed", cli: "--gpu-count" },
   { name: "HoursPerMonth", label: "Hours per month", kind: "amount", help: "hours in a month for $/GPU-hour and downtime: 730 = 8,760 / 12" },
+  {
+    name: "ExitProbability",
+    label: "Annual exit probability",
+    kind: "rate",
+    help: "chance in a year that either party serves notice: 20% or 0.2",
+    cli: "--exit-probability",
+  },
+  {
+    name: "ExpectedUptime",
+    label: "Expected uptime",
+    kind: "rate",
+    help: "uptime expected to be delivered, against the SLA tiers: 99.5% or 0.995",
+    cli: "--expected-uptime",
+  },
+  {
+    name: "Scenario",
+    label: "Scenario in use",
+    kind: "text",
+    help: "a name from the Scenarios table (base, downside, upside); its values replace the inputs",
+    cli: "--scenario",
+  },
 ] as const satisfies readonly InputDecl[];
 
 /** The model's inputs, in sheet order. */
@@ -375,5 +399,11 @@ export function inputValue(name: InputName, deal: DealTemplate): { value: string
       return { ...deal.gpuCount };
     case "HoursPerMonth":
       return { value: deal.hoursPerMonth };
+    case "ExitProbability":
+      return { ...valueAssumptions(deal).exitProbability };
+    case "ExpectedUptime":
+      return { ...valueAssumptions(deal).expectedUptime };
+    case "Scenario":
+      return { value: valueAssumptions(deal).scenario };
   }
 }

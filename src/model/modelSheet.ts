@@ -19,6 +19,9 @@ import { summaryBlock } from "./blocks/summary";
 import { checksBlock } from "./blocks/checks";
 import { notesBlock } from "./blocks/notes";
 import { scheduleBlock } from "./blocks/schedule";
+import { bridgeSeriesBlock, noticeMonthsBlock, slaTiersBlock, valueBridgeBlock } from "./blocks/valueBridge";
+import { scenarioResultsBlock, scenariosBlock, scenarioUsedBlock } from "./blocks/scenarios";
+import { sensitivityBlock } from "./blocks/sensitivity";
 
 export { FORMATS, NO_ADDIN } from "./blocks/context";
 export type { ModelContext } from "./blocks/context";
@@ -38,6 +41,16 @@ export function modelBlocks(ctx: ModelContext) {
     checksBlock(ctx),
     notesBlock(ctx),
     scheduleBlock(),
+    // The value bridge (issue 10): scenarios and tiers (inputs), the scenario in use, the bridge, the
+    // results of every scenario, the sensitivity grid; per period beside the Schedule, and per notice month.
+    scenariosBlock(ctx),
+    slaTiersBlock(ctx),
+    scenarioUsedBlock(),
+    valueBridgeBlock(),
+    scenarioResultsBlock(),
+    sensitivityBlock(ctx),
+    bridgeSeriesBlock(),
+    noticeMonthsBlock(),
   ] as const;
 }
 
@@ -48,7 +61,9 @@ export type ModelName = NamesOf<ReturnType<typeof modelBlocks>[number]>;
 export function modelContext(deal: DealTemplate): ModelContext {
   const terms = validateTerms(deal.terms); // throws on bad terms, before anything is planned
   const periods = countPeriods(terms.startDate, terms.endDate, MONTHS_PER_PERIOD[terms.frequency], terms.dateSystem);
-  return { deal, terms, seriesRows: periods + SCHEDULE_MARGIN };
+  // The notice months share the period rows: a term of quarters or years has more months than periods.
+  const months = countPeriods(terms.startDate, terms.endDate, 1, terms.dateSystem);
+  return { deal, terms, seriesRows: Math.max(periods, months) + SCHEDULE_MARGIN };
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { Frequency, Proration, TermsInput, Timing } from "../core";
 import { InputName, InputValue, InputValues, RawInputs, readInputs } from "./inputs";
-import { ContextValue, DealTemplate } from "./templates";
+import { ContextValue, DealTemplate, valueAssumptions } from "./templates";
 
 export interface TemplateOverrides {
   readonly terms?: Partial<TermsInput>;
@@ -22,6 +22,9 @@ export interface TemplateOverrides {
   readonly gpuCount?: number | null;
   readonly hoursPerMonth?: number;
   readonly sheetName?: string;
+  readonly exitProbability?: number;
+  readonly expectedUptime?: number;
+  readonly scenario?: string;
 }
 
 /** A context figure given by the user: an assumption; left blank, not disclosed. */
@@ -47,6 +50,20 @@ export function withOverrides(template: DealTemplate, overrides: TemplateOverrid
     gpuCount: assumed(overrides.gpuCount, template.gpuCount),
     hoursPerMonth: overrides.hoursPerMonth ?? template.hoursPerMonth,
     sheetName: overrides.sheetName ?? template.sheetName,
+    value: withValueOverrides(template, overrides),
+  };
+}
+
+/** The value bridge's assumptions with any overrides: a figure given is an assumption. */
+function withValueOverrides(template: DealTemplate, overrides: TemplateOverrides): DealTemplate["value"] {
+  const { exitProbability, expectedUptime, scenario } = overrides;
+  if (exitProbability === undefined && expectedUptime === undefined && scenario === undefined) return template.value;
+  const value = valueAssumptions(template);
+  return {
+    ...value,
+    exitProbability: assumed(exitProbability, value.exitProbability),
+    expectedUptime: assumed(expectedUptime, value.expectedUptime),
+    scenario: scenario ?? value.scenario,
   };
 }
 
@@ -82,6 +99,9 @@ const APPLY: { readonly [N in InputName]: (o: Building, v: InputValue) => void }
   UptimeTarget: (o, v) => (o.uptimeTarget = v as number | null),
   GpuCount: (o, v) => (o.gpuCount = v as number | null),
   HoursPerMonth: (o, v) => (o.hoursPerMonth = v as number),
+  ExitProbability: (o, v) => (o.exitProbability = v as number),
+  ExpectedUptime: (o, v) => (o.expectedUptime = v as number),
+  Scenario: (o, v) => (o.scenario = v as string),
 };
 
 /**
