@@ -17,7 +17,7 @@ import { valueError } from "../../core";
 import { Block, ListRow, RowRefs, SeriesColumn } from "../layout";
 import { valueAssumptions } from "../templates";
 import { FORMATS, ModelContext } from "./context";
-import { cutOwed, OWED_READS, owedBefore } from "./owed";
+import { cutOwed, OWED_READS } from "./owed";
 
 // ---------------------------------------------------------------------------------------------
 // SLA tiers (inputs)
