@@ -9,6 +9,7 @@ describe("INPUTS", () => {
       "Provider", "Client", "Facility", "Hardware", "StartDate", "EndDate", "Payment", "Frequency", "Escalation",
       "Timing", "Proration", "LockInMonths", "LockInLastDay", "NoticeDays", "NoticeInLockIn", "NoticeDate",
       "TerminationFee", "DiscountRate", "FundingRaised", "Valuation", "UptimeTarget", "GpuCount", "HoursPerMonth",
+      "ExitProbability", "ExpectedUptime", "Scenario",
     ]);
     expect(INPUTS.map((d) => d.name)).toEqual([...INPUT_NAMES]);
   });
