@@ -10,7 +10,7 @@
  */
 import { countPeriods, MONTHS_PER_PERIOD, validateTerms } from "../core";
 import { Block, layoutSheet, NamesOf } from "./layout";
-import { checkSheetName, SheetPlan } from "./plan";
+import { checkSheetName, PlanChart, SheetPlan } from "./plan";
 import { DealTemplate } from "./templates";
 import { ModelContext } from "./blocks/context";
 import { inputsBlock, rampBlock } from "./blocks/inputs";
@@ -19,7 +19,7 @@ import { summaryBlock } from "./blocks/summary";
 import { checksBlock } from "./blocks/checks";
 import { notesBlock } from "./blocks/notes";
 import { scheduleBlock } from "./blocks/schedule";
-import { bridgeSeriesBlock, noticeMonthsBlock, slaTiersBlock, valueBridgeBlock } from "./blocks/valueBridge";
+import { bridgeSeriesBlock, CHART_COLUMNS, noticeMonthsBlock, slaTiersBlock, valueBridgeBlock } from "./blocks/valueBridge";
 import { scenarioResultsBlock, scenariosBlock, scenarioUsedBlock } from "./blocks/scenarios";
 import { sensitivityBlock } from "./blocks/sensitivity";
 
@@ -80,10 +80,39 @@ export function buildModelPlan<E extends Block<string> = never>(
   const ctx = modelContext(deal);
   checkSheetName(sheetName);
   const blocks: readonly Block<string>[] = [...modelBlocks(ctx), ...extra(ctx)];
-  return layoutSheet(blocks, {
+  const plan = layoutSheet(blocks, {
     sheetName,
     title: `Deal model — ${deal.title}`,
     subtitle: "Built by Deal Modeler. Blue cells are inputs; every other figure is a native Excel formula and follows them.",
     seriesRows: ctx.seriesRows,
   }) as SheetPlan<ModelName | NamesOf<E>>;
+  return { ...plan, charts: [valueChart(plan, countPeriods(ctx.terms.startDate, ctx.terms.endDate, MONTHS_PER_PERIOD[ctx.terms.frequency], ctx.terms.dateSystem))] };
+}
+
+/** Rows a chart takes below the left blocks. */
+const CHART_ROWS = 22;
+
+/**
+ * The value chart: cumulative headline, committed and expected payments over the term's periods,
+ * the three adjacent columns of the value bridge with their headers, the periods' start dates as the
+ * x axis; placed below the blocks on the left. It covers the term as inserted: rows laid out beyond
+ * it (for a later end date) are blank and left out.
+ */
+function valueChart(plan: Pick<SheetPlan<ModelName>, "refs" | "print">, periods: number): PlanChart {
+  const cell = (ref: string) => /^\$?([A-Z]+)\$?(\d+)/.exec(ref)!;
+  const [, firstColumn, firstRow] = cell(plan.refs[CHART_COLUMNS[0]]);
+  const [, lastColumn] = cell(plan.refs[CHART_COLUMNS[CHART_COLUMNS.length - 1]]);
+  const [, startColumn] = cell(plan.refs.ScheduleStart);
+  const top = Number(firstRow);
+  const bottom = top + periods - 1;
+  const leftLast = Number(/(\d+)$/.exec(plan.print!.areas[0])![1]);
+  return {
+    name: "ValueBridgeChart",
+    title: "Cumulative payments: headline, committed and expected",
+    type: "line",
+    source: `${firstColumn}${top - 1}:${lastColumn}${bottom}`,
+    categories: `${startColumn}${top}:${startColumn}${bottom}`,
+    from: `A${leftLast + 2}`,
+    to: `C${leftLast + 1 + CHART_ROWS}`,
+  };
 }
