@@ -19,7 +19,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("model plan of %s", (_id
     const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9._]*)\(/g)].map((m) => m[1])));
     const allowed = [
       "IF", "EDATE", "MIN", "MAX", "SUM", "ROUND", "INDEX", "MATCH", "COUNTIF", "COUNT", "INT", "YEAR", "MONTH", "ISNUMBER", "AND", "OR",
-      "ABS", "IFERROR", "ROW", "ROWS", "SUMPRODUCT", "SUMIF", "COLUMN",
+      "ABS", "IFERROR", "ROW", "ROWS", "SUMPRODUCT", "SUMIF", "COUNTIFS", "COLUMN",
     ];
     const deal = ["DEAL.CONTRACT_VALUE", "DEAL.RUN_RATE", "DEAL.CONTRACT_PV", "DEAL.EXIT_DATE", "DEAL.EXIT_VALUE"];
     expect([...used].filter((f) => !allowed.includes(f) && !deal.includes(f))).toEqual([]);

@@ -254,6 +254,7 @@ function expectValueBlocksMatchCore(cells: Cells, plan: SheetPlan<ModelName>, de
   expect(cells.get(addressOf(plan, "ScenarioResultsCheck"))?.text).toBe(named ? "agree" : "no scenario row: the inputs apply");
   expect(cells.get(addressOf(plan, "CommittedSummaryCheck"))?.text).toMatch(used.endDate < (deal.terms.endDate as number) ? /not comparable/ : /^agree$/);
   expect(cells.get(addressOf(plan, "NoticeMonthRowsCheck"))?.text).toMatch(/^all \d+ notice months laid out$/);
+  expect(cells.get(addressOf(plan, "SlaTiersCheck"))?.text).toBe("deeper tiers earn at least as much");
 }
 
 describe("the value blocks recalculated by LibreOffice", () => {
@@ -316,6 +317,8 @@ describe("the value blocks are live: edits recalculate without re-inserting", ()
     ],
     ["a scenario the table does not name: the inputs apply", { [addressOf(plan, "Scenario")]: "stress" }, withOverrides(REFLECTION_SPACEX, { scenario: "stress" })],
   ];
+  /** A tier table out of order: below 99% earns 5%, less than the 10% below 99.9%. */
+  const disorderedTiers = { [addressesOf(plan, "SlaTierCredit")[1]]: 0.05 };
   let results: Cells[];
 
   beforeAll(async () => {
@@ -331,6 +334,11 @@ describe("the value blocks are live: edits recalculate without re-inserting", ()
       await workbook.xlsx.writeFile(file);
       inputs.push(file);
     }
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(original);
+    for (const [address, value] of Object.entries(disorderedTiers)) workbook.worksheets[0].getCell(address).value = value;
+    await workbook.xlsx.writeFile(path.join(work, "tiers.xlsx"));
+    inputs.push(path.join(work, "tiers.xlsx"));
     results = await Promise.all(recalculateWithLibreOffice(inputs, path.join(work, "edited")).map((file) => readSheetValues(file)));
   });
 
@@ -347,6 +355,12 @@ describe("the value blocks are live: edits recalculate without re-inserting", ()
     expect([at("LessSlaCredits"), at("LessSlaCreditsPresentValue")]).toEqual(["-79500000.00", "-78078626.06"]);
     expect([at("LessDeliveryShortfall"), at("LessDeliveryShortfallPresentValue")]).toEqual(["-105000000.00", "-104804546.96"]);
     expect([at("RiskAdjustedValue"), at("RiskAdjustedPresentValue")]).toEqual(["715500000.00", "702707634.56"]);
+  });
+
+  it("a tier table where a deeper tier earns less is flagged", () => {
+    const cells = results[EDITS.length];
+    expectNoErrors(cells);
+    expect(cells.get(addressOf(plan, "SlaTiersCheck"))?.text).toBe("CHECK TIERS: a deeper tier earns a smaller credit than a milder one");
   });
 
   it("an unknown scenario name is flagged, and the inputs apply", () => {

@@ -301,7 +301,8 @@ export type BridgeName =
   | "ExpectedPaymentsCheck"
   | "ScenarioResultsCheck"
   | "CommittedSummaryCheck"
-  | "NoticeMonthRowsCheck";
+  | "NoticeMonthRowsCheck"
+  | "SlaTiersCheck";
 
 const agrees = (pairs: readonly [string, string][]) => `AND(${pairs.map(([a, b]) => `ABS(${a}-${b})<CheckTolerance`).join(",")})`;
 
@@ -417,6 +418,13 @@ export function valueBridgeBlock(): Block<BridgeName> {
           "CommittedSummaryCheck",
           "Check: committed agrees with the Summary",
           `IF(EndDateUsed<EndDate,"the scenario shortens the term: not comparable",IF(${agrees([["CommittedValue", "Committed"]])},"agree","DISAGREE"))`,
+        ),
+        check(
+          "SlaTiersCheck",
+          "Check: SLA tiers in order",
+          // A pair of tiers where the deeper (lower threshold) earns the smaller credit breaks the credit share's MAX rule.
+          'IF(SUMPRODUCT(COUNTIFS(SlaTierBelow,"<"&SlaTierBelow,SlaTierCredit,"<"&SlaTierCredit))>0,' +
+            '"CHECK TIERS: a deeper tier earns a smaller credit than a milder one","deeper tiers earn at least as much")',
         ),
         check(
           "NoticeMonthRowsCheck",
