@@ -2,9 +2,12 @@
  * The deal model sheet: a list of blocks placed by the layout (src/model/layout.ts).
  *
  * Inputs (blue, from the input declarations), the payment ramp, the fixed conventions, the Summary,
- * the Checks and the sources stack down the left; the Schedule runs down the right, one row per
- * period. Formulas use functions that compute identically in Excel 2016+ and LibreOffice (EDATE,
- * INDEX, MATCH, COUNTIF, ROUND, SUM, MIN/MAX, IF, ISNUMBER, IFERROR, YEAR/MONTH, INT, ROW/ROWS) — no
+ * the Checks and the sources stack down the left, then the value blocks (scenarios, SLA tiers, the
+ * scenario in use, the value bridge, every scenario's results, the sensitivity grid); the Schedule runs
+ * down the right, one row per period, with the value bridge per period and the notice months beside it.
+ * Formulas use functions that compute identically in Excel 2016+ and LibreOffice (EDATE, INDEX, MATCH,
+ * COUNTIF, COUNTIFS, SUMIF, SUMPRODUCT, ROUND, SUM, MIN/MAX, IF, ISNUMBER, IFERROR, YEAR/MONTH, INT,
+ * ROW/ROWS, COLUMN) — no
  * LET, LAMBDA, XLOOKUP, SEQUENCE or other dynamic-array-only functions — and refer to other blocks by
  * sheet-scoped names, so each figure reads like its definition.
  */
