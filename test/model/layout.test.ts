@@ -65,6 +65,21 @@ describe("layoutSheet", () => {
     expect(() => layoutSheet([input, twin], options)).toThrow(/"rate" is defined twice/);
   });
 
+  it("writes a series column of inputs as one value in every row, in its style, with nothing to resolve", () => {
+    const withShares: Block<"Share" | "Paid"> = {
+      id: "shares",
+      title: "SHARES",
+      series: [
+        { name: "Share", header: "Share (input)", numberFormat: "0%", value: 1, style: "input" },
+        { name: "Paid", header: "Paid", formula: (row) => `${row.at("Share")}*Rate` },
+      ],
+      reads: ["Rate"],
+    };
+    const plan = layoutSheet([input, withShares], options);
+    expect(addressesOf(plan, "Share").map((a) => planCellAt(plan, a))).toEqual(Array(3).fill({ value: 1, numberFormat: "0%", style: "input" }));
+    expect(planCellAt(plan, addressesOf(plan, "Paid")[2]).formula).toBe(`${addressesOf(plan, "Share")[2]}*Rate`);
+  });
+
   it("refuses a handle to a series column that does not exist", () => {
     const broken: Block<"Bad"> = { id: "bad", title: "BAD", series: [{ name: "Bad", header: "Bad", formula: (row) => row.at("Nowhere") }], reads: [] };
     expect(() => layoutSheet([broken], options)).toThrow(/no series column is named "Nowhere"/);
