@@ -185,6 +185,7 @@ export const GPU_CAPACITY_LEASE: DealTemplate = {
   notes: [
     "Illustrative terms: a two-step ramp, 3% annual escalation, quarterly payments in arrears.",
     "Notice may be served during the 12-month lock-in; a 50,000,000 fee is due on early termination.",
+    "Value bridge (assumed): 20% a year chance of notice, uptime at the 99.5% target against typical SLA tiers, all capacity delivered; downside and upside scenarios around them.",
   ],
 };
 
@@ -224,6 +225,7 @@ export const GOOGLE_SPACEX_STYLE: DealTemplate = {
   notes: [
     "About 920,000,000 a month for about 110,000 GPUs (reported); 90 days' notice only after 2026-12-31.",
     "Start date, five-year term and the delivery ramp are assumptions.",
+    "Value bridge (assumed): 20% a year chance of notice, uptime at the 99.9% target against typical SLA tiers, all capacity delivered; downside and upside scenarios around them.",
   ],
 };
 
