@@ -9,7 +9,7 @@
  * rate and months are found by its position, `ROW()-ROW(SensitivityEndDates)` and
  * `COLUMN()-COLUMN(SensitivityRates)`.
  */
-import { DateSystem, Serial, serialToDate } from "../../core";
+import { countPeriods } from "../../core";
 import { Block, ListRow } from "../layout";
 import { PlanCell } from "../plan";
 import { FORMATS, ModelContext } from "./context";
@@ -34,7 +34,7 @@ export function sensitivityRates(rate: number): number[] {
  */
 export function sensitivityBlock(ctx: ModelContext): Block<SensitivityName> {
   const { startDate, endDate } = ctx.terms;
-  const termMonths = monthsCovering(startDate, endDate, ctx.terms.dateSystem);
+  const termMonths = countPeriods(startDate, endDate, 1, ctx.terms.dateSystem); // months begun in the term: 42 for the seed
   const months = sensitivityMonths(termMonths);
   const rates = sensitivityRates(ctx.deal.discountRate.value ?? 0.08);
   const j = "(COLUMN()-COLUMN(SensitivityRates))";
@@ -76,12 +76,4 @@ export function sensitivityBlock(ctx: ModelContext): Block<SensitivityName> {
     },
     reads: [...OWED_READS, "EndDate", "BridgePaymentDays"],
   };
-}
-
-/** Whole months from the start to the day after the end, rounded up: 42 for the seed. */
-function monthsCovering(startDate: Serial, endDate: Serial, system: DateSystem): number {
-  const a = serialToDate(startDate, system);
-  const b = serialToDate(endDate + 1, system);
-  const whole = (b.year - a.year) * 12 + b.month - a.month;
-  return b.day > a.day ? whole + 1 : whole;
 }
