@@ -297,7 +297,7 @@ describe("the value blocks are live: edits recalculate without re-inserting", ()
   const shareCells = addressesOf(plan, "DeliveredShare");
   const scenarioCell = (column: ModelName, row: number) => addressesOf(plan, column)[row];
   const seedValue = valueAssumptions(REFLECTION_SPACEX);
-  const EDITS: [string, Record<string, number | string>, DealTemplate, number[]?][] = [
+  const EDITS: [string, Record<string, number | string | boolean>, DealTemplate, number[]?][] = [
     ["selector set to downside", { [addressOf(plan, "Scenario")]: "downside" }, withOverrides(REFLECTION_SPACEX, { scenario: "downside" })],
     [
       "expected uptime 99.5%, 50% delivered in July and 80% in August (the README's seed bridge)",
@@ -316,6 +316,22 @@ describe("the value blocks are live: edits recalculate without re-inserting", ()
       ),
     ],
     ["a scenario the table does not name: the inputs apply", { [addressOf(plan, "Scenario")]: "stress" }, withOverrides(REFLECTION_SPACEX, { scenario: "stress" })],
+    [
+      "quarterly 450,000,000 in arrears, actual days, notice in lock-in, fee, downside selected",
+      {
+        [addressOf(plan, "Frequency")]: "quarterly",
+        [addressOf(plan, "Payment")]: 450_000_000,
+        [addressOf(plan, "Timing")]: "arrears",
+        [addressOf(plan, "Proration")]: "actual",
+        [addressOf(plan, "TerminationFee")]: 25_000_000,
+        [addressOf(plan, "NoticeInLockIn")]: true,
+        [addressOf(plan, "Scenario")]: "downside",
+      },
+      withOverrides(REFLECTION_SPACEX, {
+        terms: { frequency: "quarterly", payment: 450_000_000, timing: "arrears", proration: "actual", terminationFee: 25_000_000, noticeDuringLockIn: true },
+        scenario: "downside",
+      }),
+    ],
   ];
   /** A tier table out of order: below 99% earns 5%, less than the 10% below 99.9%. */
   const disorderedTiers = { [addressesOf(plan, "SlaTierCredit")[1]]: 0.05 };
