@@ -19,7 +19,7 @@ import {
   readTiming,
   readWhole,
 } from "../core/vocabulary";
-import { DEFAULT_ACCOUNTING, DealTemplate } from "./templates";
+import { DEFAULT_ACCOUNTING, DealTemplate, valueAssumptions } from "./templates";
 
 /**
  * What kind of value an input holds, and so which reader reads it:
@@ -82,6 +82,9 @@ export const INPUT_NAMES = [
   "InitialDirectCosts",
   "IncentivesReceived",
   "AccountingStandard",
+  "ExitProbability",
+  "ExpectedUptime",
+  "Scenario",
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -303,6 +306,27 @@ const DECLARATIONS = [
     allowed: ["ifrs16", "asc842-finance", "asc842-operating"],
     cli: "--standard",
   },
+  {
+    name: "ExitProbability",
+    label: "Annual exit probability",
+    kind: "rate",
+    help: "annual chance that either party serves notice: 20% or 0.2",
+    cli: "--exit-probability",
+  },
+  {
+    name: "ExpectedUptime",
+    label: "Expected uptime",
+    kind: "rate",
+    help: "uptime expected, against the SLA tiers: 99.5% or 0.995",
+    cli: "--expected-uptime",
+  },
+  {
+    name: "Scenario",
+    label: "Scenario in use",
+    kind: "text",
+    help: "a name in the Scenarios table: base, downside, upside",
+    cli: "--scenario",
+  },
 ] as const satisfies readonly InputDecl[];
 
 /** The model's inputs, in sheet order. */
@@ -498,5 +522,11 @@ export function inputValue(name: InputName, deal: DealTemplate): { value: string
       return { value: a.incentives };
     case "AccountingStandard":
       return { value: a.standard };
+    case "ExitProbability":
+      return { ...valueAssumptions(deal).exitProbability };
+    case "ExpectedUptime":
+      return { ...valueAssumptions(deal).expectedUptime };
+    case "Scenario":
+      return { value: valueAssumptions(deal).scenario };
   }
 }

@@ -61,14 +61,19 @@ export interface RowRefs {
   readonly index: string;
 }
 
-/** One column of values per period: one formula shape, written down every row of the series. */
-export interface SeriesColumn<N extends string> {
+/**
+ * One column of values per period: one formula shape, written down every row of the series — or,
+ * for a column of inputs (a share per period, say), one constant `value` in every row, in `style`.
+ */
+export type SeriesColumn<N extends string> = {
   /** The name of the whole column's range, which is also its handle. */
   readonly name: N;
   readonly header: string;
   readonly numberFormat?: string;
-  readonly formula: (row: RowRefs) => string;
-}
+} & (
+  | { readonly formula: (row: RowRefs) => string; readonly value?: undefined; readonly style?: undefined }
+  | { readonly formula?: undefined; readonly value: number; readonly style: CellStyle }
+);
 
 export interface Block<N extends string = string> {
   /** Unique within a sheet. */
@@ -236,6 +241,10 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
       set(HEADER_ROW, c, { value: column.header, style: "numberHeader" }); // every series column holds numbers or dates
       define(own, column.name, `${abs(c, FIRST_BODY_ROW)}:${abs(c, seriesLast)}`);
       for (let row = FIRST_BODY_ROW; row <= seriesLast; row++) {
+        if (column.formula === undefined) {
+          set(row, c, { value: column.value, numberFormat: column.numberFormat, style: column.style });
+          continue;
+        }
         const refs = refsFor(row, c);
         const tracking: RowRefs = {
           at: (name) => (used.add(name), refs.at(name)),
@@ -292,6 +301,7 @@ function checkNames(placed: readonly Placed[], names: readonly PlanName[], serie
     const formulas: string[] = [];
     for (const row of block.list?.rows ?? []) for (const cell of row.cells ?? []) if (cell.formula) formulas.push(cell.formula);
     for (const column of block.series ?? []) {
+      if (column.formula === undefined) continue; // a column of inputs
       // One shape down the column: the first row's formula stands for all.
       const sample = column.formula({ at: () => "A1", fromFirst: () => "A1:A1", above: () => "A1", index: "1" });
       formulas.push(sample);

@@ -2,16 +2,19 @@
  * The deal model sheet: a list of blocks placed by the layout (src/model/layout.ts).
  *
  * Inputs (blue, from the input declarations), the payment ramp, the fixed conventions, the Summary,
- * the Checks, the sources, the lease accounting, its maturity analysis, journal and DEAL checks stack
- * down the left; the Schedule and the lease accounting's period columns run down the right, one row
- * per period. Formulas use functions that compute identically in Excel 2016+ and LibreOffice (EDATE,
- * INDEX, MATCH, COUNTIF, SUMIF, ROUND, SUM, MIN/MAX, IF, NOT, ISNUMBER, IFERROR, YEAR/MONTH, INT, ROW/ROWS) — no
+ * the Checks, the sources, the lease accounting (its maturity analysis, journal and DEAL checks), then the
+ * value blocks (scenarios, SLA tiers, the scenario in use, the value bridge, every scenario's results, the
+ * sensitivity grid) stack down the left; the Schedule runs down the right, one row per period, with the
+ * lease accounting's period columns, the value bridge per period and the notice months beside it.
+ * Formulas use functions that compute identically in Excel 2016+ and LibreOffice (EDATE, INDEX, MATCH,
+ * COUNTIF, COUNTIFS, SUMIF, SUMPRODUCT, ROUND, SUM, MIN/MAX, IF, NOT, ISNUMBER, IFERROR, YEAR/MONTH, INT,
+ * ROW/ROWS, COLUMN) — no
  * LET, LAMBDA, XLOOKUP, SEQUENCE or other dynamic-array-only functions — and refer to other blocks by
  * sheet-scoped names, so each figure reads like its definition.
  */
 import { countPeriods, MONTHS_PER_PERIOD, validateTerms } from "../core";
 import { Block, layoutSheet, NamesOf } from "./layout";
-import { checkSheetName, SheetPlan } from "./plan";
+import { checkSheetName, PlanChart, SheetPlan } from "./plan";
 import { DealTemplate } from "./templates";
 import { ModelContext } from "./blocks/context";
 import { inputsBlock, rampBlock } from "./blocks/inputs";
@@ -21,6 +24,9 @@ import { checksBlock } from "./blocks/checks";
 import { notesBlock } from "./blocks/notes";
 import { scheduleBlock } from "./blocks/schedule";
 import { accountingBlock, accountingChecksBlock, journalBlock, maturityBlock } from "./blocks/accounting";
+import { bridgeSeriesBlock, CHART_COLUMNS, noticeMonthsBlock, slaTiersBlock, valueBridgeBlock } from "./blocks/valueBridge";
+import { scenarioResultsBlock, scenariosBlock, scenarioUsedBlock } from "./blocks/scenarios";
+import { sensitivityBlock } from "./blocks/sensitivity";
 
 export { FORMATS, NO_ADDIN } from "./blocks/context";
 export type { ModelContext } from "./blocks/context";
@@ -45,6 +51,16 @@ export function modelBlocks(ctx: ModelContext) {
     maturityBlock(),
     journalBlock(),
     accountingChecksBlock(ctx),
+    // The value bridge (issue 10): scenarios and tiers (inputs), the scenario in use, the bridge, the
+    // results of every scenario, the sensitivity grid; per period beside the Schedule, and per notice month.
+    scenariosBlock(ctx),
+    slaTiersBlock(ctx),
+    scenarioUsedBlock(),
+    valueBridgeBlock(),
+    scenarioResultsBlock(),
+    sensitivityBlock(ctx),
+    bridgeSeriesBlock(),
+    noticeMonthsBlock(),
   ] as const;
 }
 
@@ -55,7 +71,9 @@ export type ModelName = NamesOf<ReturnType<typeof modelBlocks>[number]>;
 export function modelContext(deal: DealTemplate): ModelContext {
   const terms = validateTerms(deal.terms); // throws on bad terms, before anything is planned
   const periods = countPeriods(terms.startDate, terms.endDate, MONTHS_PER_PERIOD[terms.frequency], terms.dateSystem);
-  return { deal, terms, seriesRows: periods + SCHEDULE_MARGIN };
+  // The notice months share the period rows: a term of quarters or years has more months than periods.
+  const months = countPeriods(terms.startDate, terms.endDate, 1, terms.dateSystem);
+  return { deal, terms, seriesRows: Math.max(periods, months) + SCHEDULE_MARGIN };
 }
 
 /**
@@ -72,10 +90,39 @@ export function buildModelPlan<E extends Block<string> = never>(
   const ctx = modelContext(deal);
   checkSheetName(sheetName);
   const blocks: readonly Block<string>[] = [...modelBlocks(ctx), ...extra(ctx)];
-  return layoutSheet(blocks, {
+  const plan = layoutSheet(blocks, {
     sheetName,
     title: `Deal model — ${deal.title}`,
     subtitle: "Built by Deal Modeler. Blue cells are inputs; every other figure is a native Excel formula and follows them.",
     seriesRows: ctx.seriesRows,
   }) as SheetPlan<ModelName | NamesOf<E>>;
+  return { ...plan, charts: [valueChart(plan, countPeriods(ctx.terms.startDate, ctx.terms.endDate, MONTHS_PER_PERIOD[ctx.terms.frequency], ctx.terms.dateSystem))] };
+}
+
+/** Rows a chart takes below the left blocks. */
+const CHART_ROWS = 22;
+
+/**
+ * The value chart: cumulative headline, committed and expected payments over the term's periods,
+ * the three adjacent columns of the value bridge with their headers, the periods' start dates as the
+ * x axis; placed below the blocks on the left. It covers the term as inserted: rows laid out beyond
+ * it (for a later end date) are blank and left out.
+ */
+function valueChart(plan: Pick<SheetPlan<ModelName>, "refs" | "print">, periods: number): PlanChart {
+  const cell = (ref: string) => /^\$?([A-Z]+)\$?(\d+)/.exec(ref)!;
+  const [, firstColumn, firstRow] = cell(plan.refs[CHART_COLUMNS[0]]);
+  const [, lastColumn] = cell(plan.refs[CHART_COLUMNS[CHART_COLUMNS.length - 1]]);
+  const [, startColumn] = cell(plan.refs.ScheduleStart);
+  const top = Number(firstRow);
+  const bottom = top + periods - 1;
+  const leftLast = Number(/(\d+)$/.exec(plan.print!.areas[0])![1]);
+  return {
+    name: "ValueBridgeChart",
+    title: "Cumulative payments: headline, committed and expected",
+    type: "line",
+    source: `${firstColumn}${top - 1}:${lastColumn}${bottom}`,
+    categories: `${startColumn}${top}:${startColumn}${bottom}`,
+    from: `A${leftLast + 2}`,
+    to: `C${leftLast + 1 + CHART_ROWS}`,
+  };
 }

@@ -7,7 +7,7 @@
  */
 import { Frequency, Proration, TerminationHolder, TermsInput, Timing } from "../core";
 import { InputName, InputValue, InputValues, RawInputs, readInputs } from "./inputs";
-import { AccountingJudgements, AccountingStandardWord, ContextValue, DealTemplate } from "./templates";
+import { AccountingJudgements, AccountingStandardWord, ContextValue, DealTemplate, valueAssumptions } from "./templates";
 
 export interface TemplateOverrides {
   readonly terms?: Partial<TermsInput>;
@@ -23,6 +23,9 @@ export interface TemplateOverrides {
   readonly hoursPerMonth?: number;
   readonly sheetName?: string;
   readonly accounting?: Partial<AccountingJudgements>;
+  readonly exitProbability?: number;
+  readonly expectedUptime?: number;
+  readonly scenario?: string;
 }
 
 /** A context figure given by the user: an assumption; left blank, not disclosed. */
@@ -49,6 +52,20 @@ export function withOverrides(template: DealTemplate, overrides: TemplateOverrid
     hoursPerMonth: overrides.hoursPerMonth ?? template.hoursPerMonth,
     sheetName: overrides.sheetName ?? template.sheetName,
     ...(overrides.accounting ? { accounting: { ...template.accounting, ...overrides.accounting } } : {}),
+    value: withValueOverrides(template, overrides),
+  };
+}
+
+/** The value bridge's assumptions with any overrides: a figure given is an assumption. */
+function withValueOverrides(template: DealTemplate, overrides: TemplateOverrides): DealTemplate["value"] {
+  const { exitProbability, expectedUptime, scenario } = overrides;
+  if (exitProbability === undefined && expectedUptime === undefined && scenario === undefined) return template.value;
+  const value = valueAssumptions(template);
+  return {
+    ...value,
+    exitProbability: assumed(exitProbability, value.exitProbability),
+    expectedUptime: assumed(expectedUptime, value.expectedUptime),
+    scenario: scenario ?? value.scenario,
   };
 }
 
@@ -100,6 +117,9 @@ const APPLY: { readonly [N in InputName]: (o: Building, v: InputValue) => void }
   InitialDirectCosts: (o, v) => (judgements(o).initialDirectCosts = v as number),
   IncentivesReceived: (o, v) => (judgements(o).incentives = v as number),
   AccountingStandard: (o, v) => (judgements(o).standard = v as AccountingStandardWord),
+  ExitProbability: (o, v) => (o.exitProbability = v as number),
+  ExpectedUptime: (o, v) => (o.expectedUptime = v as number),
+  Scenario: (o, v) => (o.scenario = v as string),
 };
 
 /**

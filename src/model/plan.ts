@@ -55,6 +55,26 @@ export interface SheetPlan<N extends string = string> {
   /** Rows 1..freezeRows stay in view when scrolling (the schedule's header is the last of them). */
   readonly freezeRows?: number;
   readonly print?: PrintSetup;
+  /** Charts the task pane inserts (Office.js); an .xlsx export carries their source columns only. */
+  readonly charts?: readonly PlanChart[];
+}
+
+/**
+ * A line chart over adjacent columns of the sheet: each column of `source` is a series, named by the
+ * text in its first row (the header) and drawn over the rows below it.
+ */
+export interface PlanChart {
+  /** The chart's name in the workbook, e.g. "ValueBridgeChart". */
+  readonly name: string;
+  readonly title: string;
+  readonly type: "line";
+  /** Header row and values, e.g. "AB4:AD46". */
+  readonly source: string;
+  /** The x axis labels: one column, the rows of the values without the header, e.g. "H5:H46". */
+  readonly categories: string;
+  /** The cells it covers: top-left and bottom-right, e.g. "A150" and "D175". */
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface PrintSetup {

@@ -73,6 +73,71 @@ export interface DealTemplate {
   /** Accounting judgements; those left out take {@link DEFAULT_ACCOUNTING}. */
   readonly accounting?: Partial<AccountingJudgements>;
   readonly notes: readonly string[];
+  /** The value bridge's assumptions; absent: {@link valueAssumptions} derives them from the terms. */
+  readonly value?: ValueAssumptions;
+}
+
+/** One row of the Scenarios table: a value given replaces the input of the same meaning; one left out keeps it. */
+export interface ScenarioRow {
+  readonly name: string;
+  /** The term's last day in this scenario (never after the contract's end date). */
+  readonly endDate?: number;
+  readonly exitProbability?: number;
+  readonly expectedUptime?: number;
+  /** The share of capacity delivered in every period (replaces the per-period column). */
+  readonly deliveredShare?: number;
+  readonly discountRate?: number;
+}
+
+/** An SLA tier: uptime below `below` earns a credit of `credit` × the period's payment. */
+export interface SlaTierRow {
+  readonly below: number;
+  readonly credit: number;
+}
+
+/** What the value bridge assumes beyond the contract's terms. */
+export interface ValueAssumptions {
+  /** Annual probability that either party serves notice (0.2 = 20%). */
+  readonly exitProbability: ContextValue;
+  /** Uptime expected to be delivered, against the SLA tiers. */
+  readonly expectedUptime: ContextValue;
+  readonly slaTiers: { readonly rows: readonly SlaTierRow[]; readonly basis: Basis };
+  readonly scenarios: readonly ScenarioRow[];
+  /** The scenario the model follows: a name from `scenarios`. */
+  readonly scenario: string;
+}
+
+/** Tiers typical of GPU cloud contracts (assumed): below 99.9% 10%, below 99% 25%, below 95% 100%. */
+export const TYPICAL_SLA_TIERS: readonly SlaTierRow[] = [
+  { below: 0.999, credit: 0.1 },
+  { below: 0.99, credit: 0.25 },
+  { below: 0.95, credit: 1 },
+];
+
+/**
+ * A deal's value assumptions: its own, or defaults from its terms — a 20% annual exit probability,
+ * uptime at the target (99.9% without one), the typical tiers, and base / downside / upside scenarios
+ * (base: the inputs as they are; downside: exit probability +15 points, 99.5% uptime, 90% delivered,
+ * discount rate +2 points; upside: half the exit probability, discount rate −1 point). All assumed.
+ *
+ * @example
+ * valueAssumptions(GPU_CAPACITY_LEASE).scenarios.map((s) => s.name) // ["base", "downside", "upside"]
+ */
+export function valueAssumptions(deal: DealTemplate): ValueAssumptions {
+  if (deal.value) return deal.value;
+  const p = 0.2;
+  const rate = deal.discountRate.value ?? 0.08;
+  return {
+    exitProbability: { value: p, basis: "assumed" },
+    expectedUptime: { value: deal.uptimeTarget.value ?? 0.999, basis: "assumed" },
+    slaTiers: { rows: TYPICAL_SLA_TIERS, basis: "assumed" },
+    scenarios: [
+      { name: "base" },
+      { name: "downside", exitProbability: p + 0.15, expectedUptime: 0.995, deliveredShare: 0.9, discountRate: rate + 0.02 },
+      { name: "upside", exitProbability: p / 2, discountRate: rate - 0.01 },
+    ],
+    scenario: "base",
+  };
 }
 
 const d = (iso: string): number => {
@@ -112,7 +177,19 @@ export const REFLECTION_SPACEX: DealTemplate = {
     "150,000,000 a month from 2026-07-01; reports differ on the end (2029-12-31: 42 payments; 2029-06-30: 36).",
     "Either party may terminate on 90 days' notice after the first three months.",
     "Reports mention a ramp period and delivery risk; neither is quantified here.",
+    "Value bridge (assumed, not reported): 20% a year chance of notice; uptime at the reported 99.9% target against typical SLA tiers; all capacity delivered. The downside scenario takes the shorter reported end, 2029-06-30.",
   ],
+  value: {
+    exitProbability: { value: 0.2, basis: "assumed" },
+    expectedUptime: { value: 0.999, basis: "assumed" },
+    slaTiers: { rows: TYPICAL_SLA_TIERS, basis: "assumed" },
+    scenarios: [
+      { name: "base" },
+      { name: "downside", endDate: d("2029-06-30"), exitProbability: 0.35, expectedUptime: 0.995, deliveredShare: 0.9, discountRate: 0.1 },
+      { name: "upside", exitProbability: 0.1, expectedUptime: 0.9995, discountRate: 0.07 },
+    ],
+    scenario: "base",
+  },
 };
 
 export const GPU_CAPACITY_LEASE: DealTemplate = {
@@ -150,6 +227,7 @@ export const GPU_CAPACITY_LEASE: DealTemplate = {
   notes: [
     "Illustrative terms: a two-step ramp, 3% annual escalation, quarterly payments in arrears.",
     "Notice may be served during the 12-month lock-in; a 50,000,000 fee is due on early termination.",
+    "Value bridge (assumed): 20% a year chance of notice, uptime at the 99.5% target against typical SLA tiers, all capacity delivered; downside and upside scenarios around them.",
   ],
 };
 
@@ -189,6 +267,7 @@ export const GOOGLE_SPACEX_STYLE: DealTemplate = {
   notes: [
     "About 920,000,000 a month for about 110,000 GPUs (reported); 90 days' notice only after 2026-12-31.",
     "Start date, five-year term and the delivery ramp are assumptions.",
+    "Value bridge (assumed): 20% a year chance of notice, uptime at the 99.9% target against typical SLA tiers, all capacity delivered; downside and upside scenarios around them.",
   ],
 };
 

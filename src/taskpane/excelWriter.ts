@@ -8,6 +8,8 @@
  *   calculation and screen updating are suspended during the write where the host supports it;
  * - frozen header rows (ExcelApi 1.7) and print setup (ExcelApi 1.9) go in the same write, and are
  *   skipped silently on a host without them;
+ * - the plan's charts (ExcelApi 1.1) go in the same write too; their x-axis labels need ExcelApi 1.7
+ *   and are left to Excel's defaults (1, 2, 3, …) on an older host;
  * - a plan Excel would refuse (a bad sheet or defined name) is refused before the workbook is touched;
  * - nothing outside the new sheet is touched; an existing sheet name gets " (2)", " (3)", …;
  * - text is written as text (a leading apostrophe), never run as a formula;
@@ -116,6 +118,11 @@ export function checkPlan(plan: SheetPlan): void {
     if (!/^\$?\d+:\$?\d+$/.test(titleRows)) refuse(`the print title rows "${titleRows}" are not whole rows such as "$1:$4"`);
     for (const area of areas) if (!A1_RANGE.test(area)) refuse(`the print area "${area}" is not a range such as "A1:D80"`);
   }
+  for (const chart of plan.charts ?? []) {
+    for (const ref of [chart.source, chart.categories, chart.from, chart.to]) {
+      if (!A1_RANGE.test(ref)) refuse(`the chart "${chart.name}" refers to "${ref}", not a range on the sheet`);
+    }
+  }
 }
 
 /** Serials of the 1904 system are 1,462 days smaller for the same day. */
@@ -206,6 +213,13 @@ export async function insertModel(
         layout.zoom = { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: 0 };
         layout.setPrintTitleRows(plan.print.titleRows);
         if (plan.print.areas.length > 0) layout.setPrintArea(plan.print.areas.join(","));
+      }
+      for (const chart of plan.charts ?? []) {
+        const inserted = sheet.charts.add("Line", sheet.getRange(chart.source), "Columns");
+        inserted.name = chart.name;
+        inserted.title.text = chart.title;
+        inserted.setPosition(chart.from, chart.to);
+        if (host.isSetSupported("ExcelApi", "1.7")) inserted.axes.categoryAxis.setCategoryNames(sheet.getRange(chart.categories));
       }
       sheet.activate();
       await sync();

@@ -12,6 +12,7 @@ describe("INPUTS", () => {
       // Accounting judgements (issue 9), after the deal's inputs.
       "IdentifiedAsset", "SubstitutionRight", "RightToDirectUse", "WhoMayTerminate", "SignificantPenalty", "ExplicitTermEnd",
       "ElectShortTerm", "InitialDirectCosts", "IncentivesReceived", "AccountingStandard",
+      "ExitProbability", "ExpectedUptime", "Scenario",
     ]);
     expect(INPUTS.map((d) => d.name)).toEqual([...INPUT_NAMES]);
   });

@@ -1,6 +1,7 @@
 /**
  * The model plan itself, before any engine: portable formulas, defined names, input styling.
  */
+import { countPeriods } from "../../src/core";
 import { computeHeadline } from "../../src/model/headline";
 import { buildModelPlan } from "../../src/model/modelSheet";
 import { withOverrides } from "../../src/model/overrides";
@@ -18,7 +19,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("model plan of %s", (_id
     const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9._]*)\(/g)].map((m) => m[1])));
     const allowed = [
       "IF", "EDATE", "MIN", "MAX", "SUM", "ROUND", "INDEX", "MATCH", "COUNTIF", "COUNT", "INT", "YEAR", "MONTH", "ISNUMBER", "AND", "OR",
-      "ABS", "IFERROR", "ROW", "ROWS", "NOT", "SUMIF",
+      "ABS", "IFERROR", "ROW", "ROWS", "NOT", "SUMIF", "SUMPRODUCT", "COUNTIFS", "COLUMN",
     ];
     const deal = [
       "DEAL.CONTRACT_VALUE", "DEAL.RUN_RATE", "DEAL.CONTRACT_PV", "DEAL.EXIT_DATE", "DEAL.EXIT_VALUE", "DEAL.LEASE_LIABILITY", "DEAL.ROU_ASSET",
@@ -44,7 +45,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("model plan of %s", (_id
     expect(inputs.length).toBeGreaterThan(25);
     expect(inputs.every((c) => c.formula === undefined)).toBe(true);
     const periods = computeHeadline(template).schedule.length;
-    expect(addressesOf(plan, "SchedulePeriod")).toHaveLength(periods + 36);
+    // The notice months share the rows: a term of quarters or years has more months than periods.
+    const terms = computeHeadline(template).terms;
+    const months = countPeriods(terms.startDate, terms.endDate, 1, terms.dateSystem);
+    expect(addressesOf(plan, "SchedulePeriod")).toHaveLength(Math.max(periods, months) + 36);
   });
 });
 

@@ -197,6 +197,7 @@
         activated: false,
         freeze: { rows: 0, columns: 0 },
         pageLayout: { orientation: "Portrait", zoom: { scale: 100 }, printArea: null, printTitleRows: null, printTitleColumns: null },
+        charts: [],
       };
       for (const [address, value] of Object.entries(cells)) sheet.cells.set(address, { value, formula: null, numberFormat: "General", format: {} });
       this.sheets.push(sheet);
@@ -226,6 +227,7 @@
             columnWidths: Object.fromEntries(s.columnWidths),
             freeze: s.freeze,
             pageLayout: s.pageLayout,
+            charts: s.charts,
           })),
           names: this.names,
           tables: this.tables,
@@ -445,6 +447,7 @@
       this.names = new NamedItemCollection(ctx, this);
       this.freezePanes = new FreezePanes(ctx, this);
       this.pageLayout = new PageLayout(ctx, this);
+      this.charts = new ChartCollection(ctx, this);
       return strict(this, "Worksheet");
     }
     get name() {
@@ -564,6 +567,110 @@
         if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]) || Number(m[2]) > MAX_ROWS) throw fail("InvalidArgument", `print title rows ${titleRows}`);
         layout.printTitleRows = String(titleRows);
       });
+    }
+  }
+
+  /** Excel.ChartType values the double accepts (a subset of Excel's; Excel refuses any other word). */
+  const CHART_TYPES = ["Line", "LineMarkers", "LineStacked", "ColumnClustered", "ColumnStacked", "BarClustered", "Area", "AreaStacked", "Pie", "XYScatter"];
+  const SERIES_BY = ["Auto", "Columns", "Rows"];
+
+  /**
+   * Worksheet.charts (ExcelApi 1.1): `add(type, sourceData, seriesBy)` makes a chart whose series are
+   * the source's columns (or rows), each named by its first cell when that holds text, as Excel names
+   * them. The chart's `name`, `title.text` and `setPosition` are ExcelApi 1.1;
+   * `axes.categoryAxis.setCategoryNames` is ExcelApi 1.7.
+   */
+  class ChartCollection {
+    constructor(ctx, sheetProxy) {
+      this.ctx = ctx;
+      this.sheetProxy = sheetProxy;
+      return strict(this, "ChartCollection");
+    }
+    add(type, sourceData, seriesBy = "Auto") {
+      const ctx = this.ctx;
+      const sheetProxy = this.sheetProxy;
+      const entry = { name: null, type, source: null, seriesBy, title: null, position: null, categoryNames: null, series: [] };
+      ctx.enqueue("charts.add", sheetProxy.ref, sourceData && sourceData.rangeAddress, () => {
+        if (!CHART_TYPES.includes(type)) throw fail("InvalidArgument", `chart type ${type}`);
+        if (!SERIES_BY.includes(seriesBy)) throw fail("InvalidArgument", `seriesBy ${seriesBy}`);
+        if (!sourceData || !sourceData._isRange) throw fail("InvalidArgument", "charts.add: sourceData must be a Range");
+        const { top, left, rows, cols } = sourceData._check();
+        const sheet = sourceData.sheetProxy._resolve();
+        const byColumns = seriesBy !== "Rows";
+        const count = byColumns ? cols : rows;
+        const cellAt = (i, j) => sheet.cells.get(byColumns ? cellAddress(top + j, left + i) : cellAddress(top + i, left + j));
+        const firstIsText = Array.from({ length: count }, (_, i) => cellAt(i, 0)).every((c) => c && typeof c.value === "string" && c.value !== "");
+        for (let i = 0; i < count; i++) {
+          const from = firstIsText ? 1 : 0;
+          const length = (byColumns ? rows : cols) - from;
+          if (length < 1) throw fail("InvalidArgument", "charts.add: no values under the headers");
+          const start = byColumns ? cellAddress(top + from, left + i) : cellAddress(top + i, left + from);
+          const end = byColumns ? cellAddress(top + rows - 1, left + i) : cellAddress(top + i, left + cols - 1);
+          entry.series.push({ name: firstIsText ? cellAt(i, 0).value : `Series${i + 1}`, values: `${start}:${end}` });
+        }
+        entry.source = sourceData.rangeAddress;
+        entry.name = `Chart ${sheetProxy._resolve().charts.length + 1}`;
+        sheetProxy._resolve().charts.push(entry);
+      }, type, "1.1");
+      return new ChartProxy(ctx, sheetProxy, entry);
+    }
+  }
+
+  class ChartProxy {
+    constructor(ctx, sheetProxy, entry) {
+      const enqueue = (kind, detail, apply, requires = "1.1") => ctx.enqueue(`chart.${kind}`, sheetProxy.ref, null, apply, detail, requires);
+      const self = {
+        get name() {
+          throw propertyNotLoaded("name");
+        },
+        set name(value) {
+          enqueue("name", value, () => {
+            if (typeof value !== "string" || value === "") throw fail("InvalidArgument", `chart name ${value}`);
+            entry.name = value;
+          });
+        },
+        title: strict(
+          Object.defineProperty({}, "text", {
+            enumerable: true,
+            get: () => {
+              throw propertyNotLoaded("text");
+            },
+            set: (value) => {
+              enqueue("title.text", value, () => {
+                entry.title = String(value);
+              });
+            },
+          }),
+          "ChartTitle",
+        ),
+        /** Top-left and (optional) bottom-right cells, on the chart's sheet. */
+        setPosition(startCell, endCell) {
+          enqueue("setPosition", `${startCell}:${endCell}`, () => {
+            parseRange(startCell);
+            if (endCell !== undefined) parseRange(endCell);
+            entry.position = { from: String(startCell), to: endCell === undefined ? null : String(endCell) };
+          });
+        },
+        axes: strict(
+          {
+            categoryAxis: strict(
+              {
+                setCategoryNames(sourceData) {
+                  enqueue("categoryAxis.setCategoryNames", sourceData && sourceData.rangeAddress, () => {
+                    if (!sourceData || !sourceData._isRange) throw fail("InvalidArgument", "setCategoryNames: sourceData must be a Range");
+                    const { rows, cols } = sourceData._check();
+                    if (rows !== 1 && cols !== 1) throw fail("InvalidArgument", "setCategoryNames: a single row or column");
+                    entry.categoryNames = sourceData.rangeAddress;
+                  }, "1.7");
+                },
+              },
+              "ChartAxis",
+            ),
+          },
+          "ChartAxes",
+        ),
+      };
+      return strict(self, "Chart");
     }
   }
 

@@ -11,7 +11,7 @@ import path from "path";
 import { AddressInfo } from "net";
 import { chromium, Browser, Page } from "playwright-core";
 import { buildModelPlan, ModelName } from "../../src/model/modelSheet";
-import { addressOf } from "../support/planRefs";
+import { addressesOf, addressOf } from "../support/planRefs";
 import { REFLECTION_SPACEX } from "../../src/model/templates";
 import { columnWidth } from "../../src/taskpane/excelWriter";
 import { buildDist } from "../support/buildDist";
@@ -119,7 +119,13 @@ describe("the task pane in headless Chromium", () => {
       const wb = (window as unknown as { __workbook: { snapshot(): unknown; syncs: number } }).__workbook;
       return {
         after: wb.snapshot() as {
-          sheets: { name: string; cells: Record<string, { value: unknown; formula: string | null }>; names: { name: string; ref: string }[]; columnWidths: Record<string, number> }[];
+          sheets: {
+            name: string;
+            cells: Record<string, { value: unknown; formula: string | null }>;
+            names: { name: string; ref: string }[];
+            columnWidths: Record<string, number>;
+            charts: { name: string; type: string; source: string; categoryNames: string | null; series: { name: string; values: string }[] }[];
+          }[];
           names: unknown[];
         },
         syncs: wb.syncs,
@@ -144,6 +150,19 @@ describe("the task pane in headless Chromium", () => {
     // Column widths in points, converted as Excel converts characters of its default font.
     const widths = buildModelPlan(REFLECTION_SPACEX).columnWidths;
     expect(Object.values(model.columnWidths)).toEqual(widths.map((w) => columnWidth(w).points));
+    // The value chart, inserted in the same write: three series named by the cumulative columns' headers.
+    const [headline, expected, starts] = (["CumulativeHeadline", "CumulativeExpected", "ScheduleStart"] as const).map((name) => addressesOf(plan, name));
+    expect(model.charts).toHaveLength(1);
+    expect(model.charts[0]).toMatchObject({
+      name: "ValueBridgeChart",
+      type: "Line",
+      categoryNames: `${starts[0]}:${starts[41]}`,
+      series: [
+        { name: "Cumulative headline", values: `${headline[0]}:${headline[41]}` },
+        { name: "Cumulative committed", values: expect.any(String) },
+        { name: "Cumulative expected", values: `${expected[0]}:${expected[41]}` },
+      ],
+    });
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.close();
   });

@@ -283,6 +283,56 @@ describe("everything else Excel would refuse", () => {
     });
   });
 
+  it("charts: a type, series orientation or source Excel would refuse fails the sync; category names need ExcelApi 1.7", async () => {
+    const { ctx } = workbook({ supportedSets: { ExcelApi: "1.6" } });
+    const sheet = ctx.workbook.worksheets.getItem("Budget");
+    sheet.charts.add("line", sheet.getRange("A1:B2"), "Columns"); // Excel.ChartType is "Line"
+    expect(await caught(() => ctx.sync())).toMatchObject({ code: "InvalidArgument" });
+    sheet.charts.add("Line", sheet.getRange("A1:B2"), "columns");
+    expect(await caught(() => ctx.sync())).toMatchObject({ code: "InvalidArgument" });
+    sheet.charts.add("Line", "A1:B2", "Columns");
+    expect(await caught(() => ctx.sync())).toMatchObject({ code: "InvalidArgument" });
+    const chart = sheet.charts.add("Line", sheet.getRange("A1:B2"), "Columns");
+    await ctx.sync();
+    chart.axes.categoryAxis.setCategoryNames(sheet.getRange("A2:A2"));
+    expect(await caught(() => ctx.sync())).toMatchObject({ code: "ApiNotFound" });
+    expect(() => (chart.type = "Pie")).toThrow(/does not model Chart.type/);
+    expect(() => chart.series.add("More")).toThrow(TypeError);
+  });
+
+  it("charts Excel accepts are kept on the sheet, each column a series named by its header", async () => {
+    const { ctx, state } = workbook();
+    const sheet = ctx.workbook.worksheets.getItem("Budget");
+    const chart = sheet.charts.add("Line", sheet.getRange("A1:B1"), "Columns");
+    await ctx.sync();
+    // "Quarter" is text but 125000 is not: the first row is not a header, and the series are unnamed.
+    expect(state.sheet("Budget").charts[0].series).toEqual([
+      { name: "Series1", values: "A1:A1" },
+      { name: "Series2", values: "B1:B1" },
+    ]);
+    sheet.getRange("A2:B3").values = [["Spend", "Budget"], [1, 2]];
+    const named = sheet.charts.add("Line", sheet.getRange("A2:B3"), "Columns");
+    named.name = "Plan";
+    named.title.text = "Spend against budget";
+    named.setPosition("D2", "H20");
+    named.axes.categoryAxis.setCategoryNames(sheet.getRange("C3:C3"));
+    await ctx.sync();
+    expect(state.sheet("Budget").charts[1]).toEqual({
+      name: "Plan",
+      type: "Line",
+      seriesBy: "Columns",
+      source: "A2:B3",
+      title: "Spend against budget",
+      position: { from: "D2", to: "H20" },
+      categoryNames: "C3:C3",
+      series: [
+        { name: "Spend", values: "A3:A3" },
+        { name: "Budget", values: "B3:B3" },
+      ],
+    });
+    expect(() => chart.name).toThrow(NOT_LOADED("name"));
+  });
+
   it("a 2-D array whose shape differs from the range, or an address off the grid, fails the sync", async () => {
     const { ctx } = workbook();
     const sheet = ctx.workbook.worksheets.getItem("Notes");

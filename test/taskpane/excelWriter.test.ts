@@ -4,7 +4,7 @@
  */
 import { buildModelPlan } from "../../src/model/modelSheet";
 import { columnLetter } from "../../src/model/plan";
-import { addressOf, planCellAt } from "../support/planRefs";
+import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
 import { withOverrides } from "../../src/model/overrides";
 import { formulaGrid, SheetPlan } from "../../src/model/plan";
 import { REFLECTION_SPACEX, TEMPLATES } from "../../src/model/templates";
@@ -120,6 +120,57 @@ describe("inserting the seed model", () => {
     const result = await insertModel(buildModelPlan(template), hostFor(state));
     expect(result.sheetName).toBe(template.sheetName);
     expect(state.syncs).toBe(2);
+  });
+});
+
+describe("the value chart", () => {
+  it("goes in with the same write: a line chart whose series are the cumulative headline, committed and expected columns, over the term's periods", async () => {
+    const state = usersWorkbook();
+    const result = await insertModel(seedPlan, hostFor(state));
+    expect(result.syncs).toBe(2);
+    const sheet = state.sheet(result.sheetName);
+    // Found by name: the three cumulative columns, their headers one row above; the seed's 42 periods.
+    const column = (name: "CumulativeHeadline" | "CumulativeCommitted" | "CumulativeExpected" | "ScheduleStart") => addressesOf(seedPlan, name);
+    const [headline, committed, expected, starts] = (["CumulativeHeadline", "CumulativeCommitted", "CumulativeExpected", "ScheduleStart"] as const).map(column);
+    const header = (address: string) => address.replace(/\d+/, (row) => String(Number(row) - 1));
+    expect(sheet.charts).toEqual([
+      {
+        name: "ValueBridgeChart",
+        type: "Line",
+        seriesBy: "Columns",
+        source: `${header(headline[0])}:${expected[41]}`,
+        title: "Cumulative payments: headline, committed and expected",
+        position: { from: expect.stringMatching(/^A\d+$/), to: expect.stringMatching(/^C\d+$/) },
+        categoryNames: `${starts[0]}:${starts[41]}`,
+        series: [
+          { name: "Cumulative headline", values: `${headline[0]}:${headline[41]}` },
+          { name: "Cumulative committed", values: `${committed[0]}:${committed[41]}` },
+          { name: "Cumulative expected", values: `${expected[0]}:${expected[41]}` },
+        ],
+      },
+    ]);
+    // Below every block on the left, clear of their cells.
+    const top = Number(sheet.charts[0].position.from.slice(1));
+    const bottom = Number(sheet.charts[0].position.to.slice(1));
+    for (let r = top; r <= bottom; r++) for (const c of ["A", "B", "C"]) expect([`${c}${r}`, sheet.cells.get(`${c}${r}`)?.value ?? null]).toEqual([`${c}${r}`, null]);
+    const kinds = state.log.filter((l: { sync: number }) => l.sync === 2).map((l: { kind: string }) => l.kind);
+    expect(kinds.filter((k: string) => k.startsWith("chart"))).toEqual(["charts.add", "chart.name", "chart.title.text", "chart.setPosition", "chart.categoryAxis.setCategoryNames"]);
+  });
+
+  it("keeps Excel's own x axis labels on a host without ExcelApi 1.7, and inserts the rest", async () => {
+    const state = new WorkbookState({ supportedSets: { ExcelApi: "1.4" } });
+    const result = await insertModel(seedPlan, hostFor(state));
+    expect(result.syncs).toBe(2);
+    const [chart] = state.sheet(result.sheetName).charts;
+    expect(chart).toMatchObject({ name: "ValueBridgeChart", categoryNames: null });
+    expect(chart.series.map((s: { name: string }) => s.name)).toEqual(["Cumulative headline", "Cumulative committed", "Cumulative expected"]);
+  });
+
+  it("refuses a chart on no range before the workbook is touched", async () => {
+    const state = usersWorkbook();
+    const plan = { ...seedPlan, charts: [{ ...seedPlan.charts![0], source: "Sheet1!A1:B2" }] } as SheetPlan;
+    expect(() => checkPlan(plan)).toThrow(/the chart "ValueBridgeChart" refers to "Sheet1!A1:B2"/);
+    expect(state.syncs).toBe(0);
   });
 });
 
