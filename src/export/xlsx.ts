@@ -103,6 +103,8 @@ export function registerCellValue(text: string): { value: string | number | bool
   const day = parseIsoDate(trimmed);
   if (day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return { value: day, isDate: true };
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return { value: Number(trimmed) };
+  // Thousands separators, as Excel (en-US) reads "150,000,000" typed into a cell.
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) return { value: Number(trimmed.replace(/,/g, "")) };
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === "true" };
   return { value: text };
 }
