@@ -5,13 +5,27 @@
  * (a bad row refuses the insert with its row and column) and builds the sheet's plan over the
  * register's own cells.
  */
-import { DealError, mapColumnsAs, normaliseHeader, readRegister, Register, REGISTER_FIELDS, RegisterField } from "../core";
-import { EXCEL_CELL_READERS } from "../functions/portfolio";
+import { CellReaders, DealError, mapColumnsAs, normaliseHeader, readRegister, Register, REGISTER_FIELDS, RegisterField } from "../core";
+import { readDate, readFlag, readFrequency, readNumber, readProration, readTiming } from "../functions/excelArgs";
 import { SheetPlan } from "../model/plan";
 import { buildPortfolioPlan, isModelled, REGISTER_ROOM, registerSource } from "../model/portfolioSheet";
 import { RegisterCells } from "./excelWriter";
 
 export { REGISTER_ROOM };
+
+/**
+ * The readers of DEAL.PORTFOLIO (EXCEL_CELL_READERS in src/functions/portfolio.ts), built here from
+ * the same excelArgs readers: that module declares custom functions, and bundling it into the pane
+ * would register them where CustomFunctions does not exist. A test keeps the two equal.
+ */
+export const PANE_CELL_READERS: CellReaders = {
+  date: readDate,
+  number: readNumber,
+  flag: readFlag,
+  frequency: readFrequency,
+  timing: readTiming,
+  proration: readProration,
+};
 
 /** Every field a column may give, as the pane's selects list them (label, and whether required). */
 export const FIELD_CHOICES: readonly { readonly field: RegisterField; readonly label: string; readonly required: boolean }[] = REGISTER_FIELDS.map((f) => ({
@@ -67,7 +81,7 @@ export function readPortfolio(cells: RegisterCells, choice: readonly (RegisterFi
     const rows = date1904
       ? cells.values.map((row, r) => (r === 0 ? row : row.map((v, c) => (typeof v === "number" && dateColumns.includes(c) ? v + DAYS_1900_TO_1904 : v))))
       : cells.values;
-    const register = readRegister(rows, EXCEL_CELL_READERS, mapping);
+    const register = readRegister(rows, PANE_CELL_READERS, mapping);
     return { register, notModelled: register.deals.filter((d) => !isModelled(d.terms)).map((d) => d.row), room: cells.freeBelow };
   } catch (error) {
     if (!(error instanceof DealError)) throw error;

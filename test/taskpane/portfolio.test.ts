@@ -21,7 +21,8 @@ import {
   RegisterCells,
   splitAddress,
 } from "../../src/taskpane/excelWriter";
-import { describeRead, portfolioPlan, readPortfolio, recogniseColumns, REGISTER_ROOM, RegisterRefusal } from "../../src/taskpane/portfolioPane";
+import { EXCEL_CELL_READERS } from "../../src/functions/portfolio";
+import { describeRead, PANE_CELL_READERS, portfolioPlan, readPortfolio, recogniseColumns, REGISTER_ROOM, RegisterRefusal } from "../../src/taskpane/portfolioPane";
 import { addressesOf, addressOf } from "../support/planRefs";
 import { serialOf } from "../support/dates";
 import { readSheetValues } from "../support/xlsxValues";
@@ -171,6 +172,10 @@ describe("Portfolio from a table (Excel double)", () => {
     await expect(result).rejects.toThrow(/could not be inserted, and the workbook was left as it was/);
     expect(state.syncs).toBe(1 + 3);
     expect(state.snapshot()).toEqual(before);
+  });
+
+  it("reads register cells with DEAL.PORTFOLIO's own readers", () => {
+    expect(PANE_CELL_READERS).toEqual(EXCEL_CELL_READERS);
   });
 
   it("reads addresses as Excel gives them", () => {
