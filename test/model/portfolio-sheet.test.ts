@@ -18,6 +18,7 @@ import { run, REGISTER_SHEET } from "../../src/cli/model";
 import { recalculateWithLibreOffice } from "../../src/export/libreoffice";
 import { registerCellValue, writeRegisterXlsx } from "../../src/export/xlsx";
 import { EXCEL_CELL_READERS } from "../../src/functions/portfolio";
+import { namesIn } from "../../src/model/layout";
 import { NO_ADDIN } from "../../src/model/modelSheet";
 import { SheetPlan } from "../../src/model/plan";
 import { buildPortfolioPlan, CHECK_OK, isModelled, REGISTER_ROOM, registerSource, STATUS_OK } from "../../src/model/portfolioSheet";
@@ -143,6 +144,10 @@ describe("the Portfolio sheet's plan", () => {
     expect([...new Set(refs.map((m) => `${m[1]} ${m[3]}-${m[5]}`))].sort()).toEqual([`${REGISTER_SHEET} 1-${lastRow}`, `${REGISTER_SHEET} 2-${lastRow}`]);
     // DEAL.BACKLOG (Expected) is given the whole register with its header; every other read is one column below it.
     expect(refs.filter((m) => m[3] === "1").every((m) => m[2] === "A" && m[4] === "Q")).toBe(true);
+  });
+
+  test("a reference into the register's sheet is not taken for a defined name", () => {
+    expect(namesIn("SUM('Deals 2026'!$D$2:$D$9)+TotalHeadline")).toEqual(["TotalHeadline"]);
   });
 
   test("a Status per deal row, and the checks", () => {
