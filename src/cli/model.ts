@@ -249,7 +249,7 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   log(`  ${"Committed".padEnd(26)} ${formatMoney(figures.totalCommitted)}`);
   if (notModelled.length > 0) {
     log(
-      `  Not modelled by the sheet's formulas (a ramp): row${notModelled.length === 1 ? "" : "s"} ${notModelled.map((d) => d.row).join(", ")}` +
+      `  Not modelled by the sheet's formulas (a ramp of several steps): row${notModelled.length === 1 ? "" : "s"} ${notModelled.map((d) => d.row).join(", ")}` +
         ` — the sheet flags ${notModelled.length === 1 ? "it" : "them"}; DEAL.PORTFOLIO reads every row. The totals above include ${notModelled.length === 1 ? "it" : "them"}.`,
     );
   }

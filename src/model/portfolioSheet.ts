@@ -7,9 +7,10 @@
  *
  * What the formulas model: every register row with a fixed payment (monthly, quarterly, semi-annual
  * or annual; escalation; advance or arrears; full or actual-days proration; lock-in by months or to a
- * fixed day; notice days, notice in lock-in, a notice date; a termination fee), with payments counted
- * from each deal's start (DEAL.BACKLOG's default as_of_date). A row with a ramp is not modelled: its
- * Status says so and a check flags it (DEAL.PORTFOLIO reads it); no number is guessed.
+ * fixed day; notice days, notice in lock-in, a notice date; a termination fee; a one-step ramp), with
+ * payments counted from each deal's start (DEAL.BACKLOG's default as_of_date). A row with a ramp of
+ * several steps is not modelled: its Status says so and a check flags it (DEAL.PORTFOLIO reads it);
+ * no number is guessed.
  */
 import { ContractTerms, fiscalYear, Register, RegisterDeal } from "../core";
 import { Block, layoutSheet } from "./layout";
@@ -28,7 +29,7 @@ import {
 } from "./blocks/portfolio";
 
 export type { RegisterSource } from "./blocks/portfolio";
-export { CHECK_OK, STATUS_OK, registerColumnRange, registerRange } from "./blocks/portfolio";
+export { CHECK_OK, RAMP_STEPS_STATUS, STATUS_OK, registerColumnRange, registerRange } from "./blocks/portfolio";
 
 /** Rows below the register's last row that the formulas read too: room to add deals. */
 export const REGISTER_ROOM = 200;
@@ -37,9 +38,12 @@ export const YEAR_ROOM = 3;
 /** Contract years the per-deal totals sum over beyond the longest deal. */
 const CONTRACT_YEAR_ROOM = 10;
 
-/** Whether the native formulas model a deal: every shape but a ramp. */
+/**
+ * Whether the native formulas model a deal: a fixed payment, or a ramp of one step before the payment
+ * (a register's "46000000 until 2026-09-30"); not a ramp of several steps.
+ */
 export function isModelled(terms: ContractTerms): boolean {
-  return terms.payment.kind === "fixed" && terms.dateSystem === "1900";
+  return terms.dateSystem === "1900" && (terms.payment.kind === "fixed" || terms.payment.steps.length <= 2);
 }
 
 export interface PortfolioPlanOptions {
@@ -98,7 +102,7 @@ export function buildPortfolioPlan(source: RegisterSource, register: Pick<Regist
     title: `Portfolio — ${register.counts.deals} deal${register.counts.deals === 1 ? "" : "s"} from ${source.sheetName}`,
     subtitle:
       `Built by Deal Modeler. Every figure is a native formula over rows ${source.headerRow + 1}–${source.headerRow + source.rows} of '${source.sheetName}'` +
-      (notModelled > 0 ? `; ${notModelled} row${notModelled === 1 ? "" : "s"} with a ramp not modelled (see Status).` : "."),
+      (notModelled > 0 ? `; ${notModelled} row${notModelled === 1 ? "" : "s"} with a ramp of several steps not modelled (see Status).` : "."),
     seriesRows: source.rows,
   });
 }

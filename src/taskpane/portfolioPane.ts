@@ -59,7 +59,7 @@ const DATE_FIELDS: readonly RegisterField[] = ["startDate", "endDate", "lockInLa
 
 export interface PortfolioRead {
   readonly register: Register;
-  /** The rows the formulas do not model (a ramp): flagged on the sheet, read by DEAL.PORTFOLIO. */
+  /** The rows the formulas do not model (a ramp of several steps): flagged on the sheet, read by DEAL.PORTFOLIO. */
   readonly notModelled: readonly number[];
   /** Rows below the register the formulas read too. */
   readonly room: number;
@@ -106,7 +106,7 @@ export function describeRead(read: PortfolioRead): string {
   if (counts.blankRows > 0) parts.push(`${counts.blankRows} blank row${counts.blankRows === 1 ? "" : "s"} skipped`);
   let text = parts.join(", ") + ".";
   if (read.notModelled.length > 0) {
-    text += ` Row${read.notModelled.length === 1 ? "" : "s"} ${read.notModelled.join(", ")} ha${read.notModelled.length === 1 ? "s" : "ve"} a ramp: the sheet flags ${read.notModelled.length === 1 ? "it" : "them"} (DEAL.PORTFOLIO reads every row).`;
+    text += ` Row${read.notModelled.length === 1 ? "" : "s"} ${read.notModelled.join(", ")} ha${read.notModelled.length === 1 ? "s" : "ve"} a ramp of several steps: the sheet flags ${read.notModelled.length === 1 ? "it" : "them"} (DEAL.PORTFOLIO reads every row).`;
   }
   text += ` The formulas read ${read.room} more row${read.room === 1 ? "" : "s"} below the table for deals you add.`;
   return text;

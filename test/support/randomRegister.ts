@@ -2,7 +2,8 @@
  * Random deal registers as CSV records, every row accepted by the core (a row the core refuses is
  * drawn again): the shapes the Portfolio sheet's formulas model — every frequency, timing and
  * proration, escalation, stub ends, start days 1, 15, 28–31, lock-in by months or to a fixed day,
- * notice in lock-in, a notice date, a fee — and, when asked, ramps (which the sheet flags).
+ * notice in lock-in, a notice date, a fee — and, when asked, ramps (one step, which the sheet models,
+ * or two, which it flags).
  */
 import { formatIsoDate, readRegister } from "../../src/core";
 import { EXCEL_CELL_READERS } from "../../src/functions/portfolio";
@@ -53,7 +54,13 @@ export function randomRow(rand: () => number, options: { ramps?: boolean } = {})
   const inLockIn = pick(["", "FALSE", "TRUE", "yes"]);
   const noticeDate = rand() < 0.15 ? formatIsoDate(start + int(0, 900)) : "";
   const fee = pick(["", "", "50000000", "12345.67"]);
-  const ramp = options.ramps && rand() < 0.2 ? `${Math.round(payment / 2)} until ${formatIsoDate(start + int(20, 200))}` : "";
+  // One step (modelled by the sheet's formulas) or, now and then, two (flagged).
+  const rampUntil = start + int(-10, 400);
+  const ramp = !options.ramps || rand() >= 0.25
+    ? ""
+    : rand() < 0.8
+      ? `${pick([Math.round(payment / 2), 1_000_000.5, payment * 2])} until ${formatIsoDate(rampUntil)}`
+      : `${Math.round(payment / 4)} until ${formatIsoDate(rampUntil)}; ${Math.round(payment / 2)} until ${formatIsoDate(rampUntil + int(1, 200))}`;
   const p = pick(["", "0", "0.1", "0.2", "0.35"]);
   return [
     pick(NAMES), formatIsoDate(start), formatIsoDate(Math.max(end, start)), String(payment), frequency, escalation, timing, proration,

@@ -84,6 +84,8 @@ export type DealTermName =
   | "DealStart"
   | "DealEnd"
   | "DealPayment"
+  | "DealRampAmount"
+  | "DealRampUntil"
   | "DealMonths"
   | "DealEscalation"
   | "DealAdvance"
@@ -97,6 +99,8 @@ export type DealTermName =
 
 /** What the Status column says of a row the formulas model. */
 export const STATUS_OK = "ok";
+/** What it says of a ramp of more than one step: not modelled. */
+export const RAMP_STEPS_STATUS = "ramp of several steps: not modelled, see DEAL.PORTFOLIO";
 
 /** The register's cells, read as the DEAL readers read them; a row they cannot model is given a status. */
 export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
@@ -129,6 +133,29 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
       column("DealStart", "Start", (row) => `IF(${active(row)},${date(cell(row, "startDate")!)},0)`, FORMATS.date),
       column("DealEnd", "End", (row) => `IF(${active(row)},${date(cell(row, "endDate")!)},0)`, FORMATS.date),
       column("DealPayment", "Payment per period", (row) => `IF(${active(row)},${number(cell(row, "payment")!)},0)`, FORMATS.money),
+      // A one-step ramp, "46000000 until 2026-09-30": that amount is paid by the periods starting on
+      // or before that day, the payment after (the core's readRamp). -1 when it cannot be read.
+      column(
+        "DealRampAmount",
+        "Ramp amount",
+        (row) => {
+          const t = cell(row, "ramp");
+          if (t === null) return row.at("DealPayment");
+          const amount = `VALUE(SUBSTITUTE(TRIM(LEFT(${t},FIND("until",LOWER(${t}))-1)),",",""))`;
+          return `IF(${blank(t)},${row.at("DealPayment")},IFERROR(${amount},-1))`;
+        },
+        FORMATS.money,
+      ),
+      column(
+        "DealRampUntil",
+        "Ramp until",
+        (row) => {
+          const t = cell(row, "ramp");
+          if (t === null) return "0";
+          return `IF(${blank(t)},0,IFERROR(INT(DATEVALUE(TRIM(SUBSTITUTE(MID(${t},FIND("until",LOWER(${t}))+5,40),";","")))),-1))`;
+        },
+        FORMATS.date,
+      ),
       column(
         "DealMonths",
         "Months per period",
@@ -162,7 +189,12 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
       column("DealStatus", "Status", (row) => {
         const ramp = cell(row, "ramp");
         const checks: [string, string][] = [
-          ...(ramp === null ? [] : ([[`NOT(${blank(ramp)})`, "ramp: not modelled, see DEAL.PORTFOLIO"]] as [string, string][])),
+          ...(ramp === null
+            ? []
+            : ([
+                [`AND(NOT(${blank(ramp)}),LEN(${ramp})-LEN(SUBSTITUTE(LOWER(${ramp}),"until",""))>5)`, RAMP_STEPS_STATUS],
+                [`OR(${row.at("DealRampAmount")}<0,${row.at("DealRampUntil")}<0)`, "ramp not read"],
+              ] as [string, string][])),
           [`${row.at("DealMonths")}=0`, "frequency not read"],
           [`${row.at("DealAdvance")}<0`, "timing not read"],
           [`${row.at("DealActual")}<0`, "proration not read"],
@@ -184,6 +216,7 @@ export type DealCalcName =
   | "DealEarly"
   | "DealFeeYear"
   | "DealBase"
+  | "DealRampLast"
   | `DealLast${Reading}`
   | `DealLastStart${Reading}`
   | `DealLastNext${Reading}`
@@ -198,7 +231,12 @@ const fiscalYearOf = (day: string) => `YEAR(${day})+(MONTH(${day})>YearEndMonth)
 /** The month index of a day: year × 12 + month − 1. */
 const monthIndex = (day: string) => `(YEAR(${day})*12+MONTH(${day})-1)`;
 /** The rate of contract year c: ROUND(payment × (1 + escalation)^c, 2), as the core's periodRate. */
-const rateOf = (row: RowRefs, year: string) => `ROUND(${row.at("DealPayment")}*(1+${row.at("DealEscalation")})^(${year}),2)`;
+const rateOf = (row: RowRefs, year: string, amount = "DealPayment") => `ROUND(${row.at(amount)}*(1+${row.at("DealEscalation")})^(${year}),2)`;
+/** What a ramp period pays beyond (or below) the payment's rate in contract year c. */
+const rampDeltaOf = (row: RowRefs, year: string) => `(${rateOf(row, year, "DealRampAmount")}-${rateOf(row, year)})`;
+type RateOf = (row: RowRefs, year: string) => string;
+/** Regular periods k < last that pay the ramp amount: those starting on or before its last day (k ≤ DealRampLast). */
+const rampLast = (row: RowRefs, last: string) => `MIN(${last},${row.at("DealRampLast")}+1)`;
 
 /** Per deal: exit, the last period of each reading, and where it pays. */
 export function dealCalcBlock(): Block<DealCalcName> {
@@ -242,7 +280,8 @@ export function dealCalcBlock(): Block<DealCalcName> {
         header: "It pays",
         numberFormat: FORMATS.money,
         formula: (row) => {
-          const rate = rateOf(row, `INT(${row.at(`DealLast${r}`)}/${row.at("DealPerYear")})`);
+          const year = `INT(${row.at(`DealLast${r}`)}/${row.at("DealPerYear")})`;
+          const rate = `IF(${row.at(`DealLastStart${r}`)}<=${row.at("DealRampUntil")},${rateOf(row, year, "DealRampAmount")},${rateOf(row, year)})`;
           const next = row.at(`DealLastNext${r}`);
           const from = row.at(`DealLastStart${r}`);
           const served = row.at(`DealServed${r}`);
@@ -268,7 +307,7 @@ export function dealCalcBlock(): Block<DealCalcName> {
     title: "DEAL CALCULATIONS",
     reads: [
       "YearEndMonth", "DealStatus", "DealMonths", "DealStart", "DealEnd", "DealPayment", "DealEscalation", "DealAdvance", "DealActual",
-      "DealLockInEnd", "DealNoticeDays", "DealNoticeInLockIn", "DealNoticeGiven",
+      "DealLockInEnd", "DealNoticeDays", "DealNoticeInLockIn", "DealNoticeGiven", "DealRampAmount", "DealRampUntil",
     ],
     series: [
       { name: "DealModelled", header: "Modelled", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealStatus")}="${STATUS_OK}",1,0)` },
@@ -293,6 +332,12 @@ export function dealCalcBlock(): Block<DealCalcName> {
         header: "Month index of period 0's payment",
         numberFormat: FORMATS.integer,
         formula: (row) => `${monthIndex(start(row))}+IF(${row.at("DealAdvance")}=1,0,${m(row)}-(DAY(${start(row)})=1))`,
+      },
+      {
+        name: "DealRampLast",
+        header: "Last period at the ramp amount",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `IF(AND(${row.at("DealModelled")}=1,${row.at("DealRampUntil")}>0),MAX(-1,${lastPeriod(row, row.at("DealRampUntil"))}),-1)`,
       },
       ...reading("H"),
       ...reading("C"),
@@ -322,18 +367,19 @@ export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]
   const cp = ctx.source.columns.counterparty!;
   const contract = indexes(ctx.contractYears);
   /** Σ over regular periods k < K of the rate of contract year INT(k / n): n periods a contract year. */
-  const regularTotal = (row: RowRefs, last: string) => {
+  const regularTotal = (row: RowRefs, last: string, rate: RateOf = rateOf) => {
     const n = row.at("DealPerYear");
     const x = `(${last}-${contract}*${n})`;
-    return `SUMPRODUCT(${rateOf(row, contract)}*((${x}>0)*(${x}<${n})*${x}+(${x}>=${n})*${n}))`;
+    return `SUMPRODUCT(${rate(row, contract)}*((${x}>0)*(${x}<${n})*${x}+(${x}>=${n})*${n}))`;
   };
+  const regular = (row: RowRefs, last: string) => `${regularTotal(row, last)}+${regularTotal(row, rampLast(row, last), rampDeltaOf)}`;
   const gridSum = (prefix: string, row: RowRefs) => `SUM(${row.at(`${prefix}${years[0]}`)}:${row.at(`${prefix}${years[years.length - 1]}`)})`;
   return {
     id: "portfolio-deals",
     title: "DEALS",
     reads: [
       "DealModelled", "DealPayment", "DealEscalation", "DealPerYear", "DealLastH", "DealLastC", "DealLastAmountH", "DealLastAmountC",
-      "DealEarly", "DealFee", "DealExit", "DealMonths", "DealStart", "TotalHeadline", "DealStatus",
+      "DealEarly", "DealFee", "DealExit", "DealMonths", "DealStart", "TotalHeadline", "DealStatus", "DealRampAmount", "DealRampLast", "DealRampUntil",
       ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`]),
     ],
     series: [
@@ -342,21 +388,23 @@ export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]
         name: "DealHeadline",
         header: "Headline",
         numberFormat: FORMATS.money,
-        formula: (row) => `IF(${row.at("DealModelled")}=1,${regularTotal(row, row.at("DealLastH"))}+${row.at("DealLastAmountH")},0)`,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,${regular(row, row.at("DealLastH"))}+${row.at("DealLastAmountH")},0)`,
       },
       {
         name: "DealCommitted",
         header: "Committed",
         numberFormat: FORMATS.money,
         formula: (row) =>
-          `IF(${row.at("DealModelled")}=1,${regularTotal(row, row.at("DealLastC"))}+${row.at("DealLastAmountC")}+${row.at("DealEarly")}*${row.at("DealFee")},0)`,
+          `IF(${row.at("DealModelled")}=1,${regular(row, row.at("DealLastC"))}+${row.at("DealLastAmountC")}+${row.at("DealEarly")}*${row.at("DealFee")},0)`,
       },
       { name: "DealExitDate", header: "Exit date", numberFormat: FORMATS.date, formula: (row) => `IF(${row.at("DealModelled")}=1,${row.at("DealExit")},"")` },
       {
         name: "DealRunRate",
         header: "Run-rate",
         numberFormat: FORMATS.money,
-        formula: (row) => `IF(${row.at("DealModelled")}=1,ROUND(${row.at("DealPayment")},2)*${row.at("DealPerYear")},0)`,
+        // The rate in force on the start: the ramp amount if a ramp runs from it.
+        formula: (row) =>
+          `IF(${row.at("DealModelled")}=1,ROUND(IF(${row.at("DealRampUntil")}>=${row.at("DealStart")},${row.at("DealRampAmount")},${row.at("DealPayment")}),2)*${row.at("DealPerYear")},0)`,
       },
       {
         name: "DealShare",
@@ -389,7 +437,7 @@ export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]
 }
 
 /** Payments of the regular periods (k < last) of a deal due in fiscal year `year`. */
-function regularInYear(row: RowRefs, year: number, last: string): string {
+function regularInYear(row: RowRefs, year: number, last: string, rate: RateOf = rateOf): string {
   const m = row.at("DealMonths");
   const n = row.at("DealPerYear");
   const base = row.at("DealBase");
@@ -399,7 +447,7 @@ function regularInYear(row: RowRefs, year: number, last: string): string {
   const k2 = `MIN(${last}-1,INT((${hi}-${base})/${m}))`;
   const c = `INT(${k1}/${n})`;
   const split = `((${c}+1)*${n})`;
-  return `${rateOf(row, c)}*MAX(0,MIN(${k2},${split}-1)-${k1}+1)+${rateOf(row, `${c}+1`)}*MAX(0,${k2}-${split}+1)`;
+  return `${rate(row, c)}*MAX(0,MIN(${k2},${split}-1)-${k1}+1)+${rate(row, `${c}+1`)}*MAX(0,${k2}-${split}+1)`;
 }
 
 export type YearGridName = `HeadlineFY${number}` | `CommittedFY${number}`;
@@ -412,7 +460,7 @@ export function yearGridBlock(reading: Reading, years: readonly number[]): Block
     title: reading === "H" ? "HEADLINE BY FISCAL YEAR" : "COMMITTED BY FISCAL YEAR",
     reads: [
       "YearEndMonth", "DealModelled", "DealMonths", "DealPerYear", "DealBase", "DealPayment", "DealEscalation",
-      `DealLast${reading}`, `DealLastAmount${reading}`, `DealLastYear${reading}`,
+      `DealLast${reading}`, `DealLastAmount${reading}`, `DealLastYear${reading}`, "DealRampAmount", "DealRampLast",
       ...(reading === "C" ? ["DealEarly", "DealFeeYear", "DealFee"] : []),
     ],
     series: years.map((year) => ({
@@ -422,7 +470,9 @@ export function yearGridBlock(reading: Reading, years: readonly number[]): Block
       formula: (row: RowRefs) => {
         const fee = reading === "C" ? `+${row.at("DealEarly")}*(${row.at("DealFeeYear")}=${year})*${row.at("DealFee")}` : "";
         const lastPart = `(${row.at(`DealLastYear${reading}`)}=${year})*${row.at(`DealLastAmount${reading}`)}`;
-        return `IF(${row.at("DealModelled")}=1,${regularInYear(row, year, row.at(`DealLast${reading}`))}+${lastPart}${fee},0)`;
+        const last = row.at(`DealLast${reading}`);
+        const ramp = regularInYear(row, year, rampLast(row, last), rampDeltaOf);
+        return `IF(${row.at("DealModelled")}=1,${regularInYear(row, year, last)}+IF(${row.at("DealRampLast")}>=0,${ramp},0)+${lastPart}${fee},0)`;
       },
     })),
   };
