@@ -214,8 +214,9 @@ describe("the task pane in headless Chromium", () => {
       state.addTable("DealBook", "Deals 2026", "B3:J6");
       return state;
     `,
-      400,
+      320,
     );
+    const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
     const snapshot = () => page.evaluate(() => (window as unknown as { __workbook: { snapshot(): { sheets: { name: string }[] } } }).__workbook.snapshot());
     const syncs = () => page.evaluate(() => (window as unknown as { __workbook: { syncs: number } }).__workbook.syncs);
     const before = await snapshot();
@@ -235,6 +236,7 @@ describe("the task pane in headless Chromium", () => {
     await page.selectOption("#register-column-6", "");
     await page.selectOption("#register-column-7", "noticeDays");
     expect(await page.textContent("#register-message")).toBe("Ready: 3 deals. The formulas read 13 more rows below the table for deals you add.");
+    expect(await scrollWidth()).toBe(320); // the column mapping fits a 320 px pane
     const syncsBefore = await syncs();
     await page.click("#register-insert");
     await page.waitForSelector("#register-message.ok");

@@ -174,6 +174,28 @@ describe("Portfolio from a table (Excel double)", () => {
     expect(state.snapshot()).toEqual(before);
   });
 
+  it("takes 2 round trips for 1,000 deals too, and reads the dates of a 1904 workbook as the days they are", async () => {
+    const state = new ExcelDouble.WorkbookState({ date1904: true });
+    const cells: Record<string, unknown> = {};
+    ["Customer", "Start", "End", "Payment", "Escalation"].forEach((h, c) => (cells[`${"ABCDE"[c]}1`] = h));
+    for (let r = 2; r <= 1001; r++) {
+      // A 1904 workbook holds 2026-07-01 as 46204 − 1462.
+      Object.assign(cells, { [`A${r}`]: `Deal ${r}`, [`B${r}`]: serialOf("2026-07-01") - 1462 + r, [`C${r}`]: serialOf("2029-06-30") - 1462 + r, [`D${r}`]: 1000 * r, [`E${r}`]: 0.03 });
+    }
+    state.addSheet("Register", cells);
+    state.addTable("Big", "Register", "A1:E1001");
+    const before = state.snapshot().sheets[0];
+    const result = await insertPortfolio(host(state), { kind: "table", name: "Big" }, REGISTER_ROOM, (c, date1904) => {
+      const read = readPortfolio(c, null, date1904);
+      return { plan: portfolioPlan(c, read), built: read };
+    });
+    expect(result.syncs).toBe(2);
+    expect(result.date1904).toBe(true);
+    expect(result.built.register.deals[0].terms.startDate).toBe(serialOf("2026-07-01") + 2);
+    expect(result.built.room).toBe(REGISTER_ROOM);
+    expect(state.snapshot().sheets[0]).toEqual(before);
+  });
+
   it("reads register cells with DEAL.PORTFOLIO's own readers", () => {
     expect(PANE_CELL_READERS).toEqual(EXCEL_CELL_READERS);
   });
