@@ -141,7 +141,11 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
         (row) => {
           const t = cell(row, "ramp");
           if (t === null) return row.at("DealPayment");
-          const amount = `VALUE(SUBSTITUTE(TRIM(LEFT(${t},FIND("until",LOWER(${t}))-1)),",",""))`;
+          // Digits before and after the point read separately: VALUE("46000000.5") would depend on the
+          // locale's decimal separator; VALUE of plain digits does not. Thousands separators are dropped.
+          const text = `SUBSTITUTE(TRIM(LEFT(${t},FIND("until",LOWER(${t}))-1)),",","")`;
+          const point = `FIND(".",${text}&".")`;
+          const amount = `VALUE(LEFT(${text},${point}-1))+IF(${point}<LEN(${text}),VALUE(MID(${text},${point}+1,20))/10^(LEN(${text})-${point}),0)`;
           return `IF(${blank(t)},${row.at("DealPayment")},IFERROR(${amount},-1))`;
         },
         FORMATS.money,
