@@ -29,7 +29,7 @@ import {
 } from "./blocks/portfolio";
 
 export type { RegisterSource } from "./blocks/portfolio";
-export { CHECK_OK, RAMP_STEPS_STATUS, STATUS_OK, registerColumnRange, registerRange } from "./blocks/portfolio";
+export { CHECK_OK, EXPECTED_BY_HAND, RAMP_STEPS_STATUS, STATUS_OK, registerColumnRange, registerRange } from "./blocks/portfolio";
 
 /** Rows below the register's last row that the formulas read too: room to add deals. */
 export const REGISTER_ROOM = 200;
@@ -49,10 +49,12 @@ export function isModelled(terms: ContractTerms): boolean {
 export interface PortfolioPlanOptions {
   readonly sheetName?: string;
   readonly yearEndMonth?: number;
+  /** False when the columns were mapped by hand (DEAL.BACKLOG would not read them so): Expected is then n/a. */
+  readonly expectedFromFunctions?: boolean;
 }
 
 /** The context: year columns and contract years sized to the register's deals, with room. */
-export function portfolioContext(source: RegisterSource, deals: readonly RegisterDeal[], yearEndMonth = 12): PortfolioContext {
+export function portfolioContext(source: RegisterSource, deals: readonly RegisterDeal[], yearEndMonth = 12, expectedFromFunctions = true): PortfolioContext {
   let firstYear = Infinity;
   let lastYear = -Infinity;
   let longest = 0;
@@ -66,7 +68,7 @@ export function portfolioContext(source: RegisterSource, deals: readonly Registe
     firstYear = thisYear;
     lastYear = thisYear;
   }
-  return { source, firstYear, lastYear: lastYear + YEAR_ROOM, contractYears: Math.max(40, longest + CONTRACT_YEAR_ROOM), yearEndMonth };
+  return { source, firstYear, lastYear: lastYear + YEAR_ROOM, contractYears: Math.max(40, longest + CONTRACT_YEAR_ROOM), yearEndMonth, expectedFromFunctions };
 }
 
 export function portfolioBlocks(ctx: PortfolioContext) {
@@ -94,7 +96,7 @@ export function portfolioBlocks(ctx: PortfolioContext) {
 export function buildPortfolioPlan(source: RegisterSource, register: Pick<Register, "deals" | "counts">, options: PortfolioPlanOptions = {}): SheetPlan {
   const sheetName = options.sheetName ?? "Portfolio";
   checkSheetName(sheetName);
-  const ctx = portfolioContext(source, register.deals, options.yearEndMonth ?? 12);
+  const ctx = portfolioContext(source, register.deals, options.yearEndMonth ?? 12, options.expectedFromFunctions ?? true);
   const blocks: readonly Block<string>[] = portfolioBlocks(ctx);
   const notModelled = register.deals.filter((d) => !isModelled(d.terms)).length;
   return layoutSheet(blocks, {

@@ -53,6 +53,12 @@ export function recogniseColumns(header: readonly unknown[]): (RegisterField | n
   });
 }
 
+/** Whether two headers give one field (recogniseColumns ignores the second; DEAL.BACKLOG would refuse both). */
+function hasDuplicateHeaders(header: readonly unknown[]): boolean {
+  const fields = header.map((h) => REGISTER_FIELDS.find((f) => f.headers.some((x) => normaliseHeader(x) === normaliseHeader(h)))?.field).filter((f) => f !== undefined);
+  return new Set(fields).size !== fields.length;
+}
+
 /** Dates of a 1904 workbook are 1,462 smaller than the 1900 serials the core reads. */
 const DAYS_1900_TO_1904 = 1462;
 const DATE_FIELDS: readonly RegisterField[] = ["startDate", "endDate", "lockInLastDay", "noticeDate"];
@@ -63,6 +69,8 @@ export interface PortfolioRead {
   readonly notModelled: readonly number[];
   /** Rows below the register the formulas read too. */
   readonly room: number;
+  /** Whether the columns are read as their headers say (DEAL.BACKLOG reads them so too). */
+  readonly byHeaders: boolean;
 }
 
 /** A refusal to show the user: the register's own message, with where the register is. */
@@ -76,13 +84,15 @@ export class RegisterRefusal extends Error {}
 export function readPortfolio(cells: RegisterCells, choice: readonly (RegisterField | null)[] | null, date1904 = false): PortfolioRead {
   const header = cells.values[0] ?? [];
   try {
-    const mapping = mapColumnsAs(header, choice ?? recogniseColumns(header));
+    const recognised = recogniseColumns(header);
+    const mapping = mapColumnsAs(header, choice ?? recognised);
+    const byHeaders = mapping.columns.every((c, i) => c.field === recognised[i]) && !hasDuplicateHeaders(header);
     const dateColumns = DATE_FIELDS.map((f) => mapping.fields[f]).filter((i): i is number => i !== undefined);
     const rows = date1904
       ? cells.values.map((row, r) => (r === 0 ? row : row.map((v, c) => (typeof v === "number" && dateColumns.includes(c) ? v + DAYS_1900_TO_1904 : v))))
       : cells.values;
     const register = readRegister(rows, PANE_CELL_READERS, mapping);
-    return { register, notModelled: register.deals.filter((d) => !isModelled(d.terms)).map((d) => d.row), room: cells.freeBelow };
+    return { register, notModelled: register.deals.filter((d) => !isModelled(d.terms)).map((d) => d.row), room: cells.freeBelow, byHeaders };
   } catch (error) {
     if (!(error instanceof DealError)) throw error;
     const where = cells.headerRow === 1 ? "" : ` (rows count from the header, on sheet row ${cells.headerRow}, as row 1)`;
@@ -96,7 +106,7 @@ export function portfolioPlan(cells: RegisterCells, read: PortfolioRead, sheetNa
     ...registerSource(cells.sheetName, read.register.mapping, cells.values.length - 1, cells.headerRow, cells.firstColumn),
     rows: cells.values.length - 1 + read.room,
   };
-  return buildPortfolioPlan(source, read.register, { sheetName });
+  return buildPortfolioPlan(source, read.register, { sheetName, expectedFromFunctions: read.byHeaders });
 }
 
 /** What the pane says of a register it can insert. */
@@ -108,6 +118,7 @@ export function describeRead(read: PortfolioRead): string {
   if (read.notModelled.length > 0) {
     text += ` Row${read.notModelled.length === 1 ? "" : "s"} ${read.notModelled.join(", ")} ha${read.notModelled.length === 1 ? "s" : "ve"} a ramp of several steps: the sheet flags ${read.notModelled.length === 1 ? "it" : "them"} (DEAL.PORTFOLIO reads every row).`;
   }
+  if (!read.byHeaders) text += " Columns mapped by hand: Expected (DEAL.BACKLOG reads headers) is left out.";
   text += ` The formulas read ${read.room} more row${read.room === 1 ? "" : "s"} below the table for deals you add.`;
   return text;
 }

@@ -45,7 +45,16 @@ export interface PortfolioContext {
   /** Contract years the per-deal totals sum over (0 … contractYears − 1). */
   readonly contractYears: number;
   readonly yearEndMonth: number;
+  /**
+   * Whether DEAL.BACKLOG can read the register as it stands (its headers recognised as the formulas
+   * read them): then Expected comes from it; else (columns mapped by hand in the pane) Expected says
+   * {@link EXPECTED_BY_HAND}.
+   */
+  readonly expectedFromFunctions: boolean;
 }
+
+/** What Expected shows when the register's columns were mapped by hand: DEAL.BACKLOG cannot read it. */
+export const EXPECTED_BY_HAND = "n/a: columns mapped by hand";
 
 /** A sheet name as a formula quotes it. */
 export function quoteSheet(name: string): string {
@@ -509,7 +518,11 @@ export function portfolioSummaryBlock(ctx: PortfolioContext): Block<SummaryName>
     { label: "Run-rate (at each deal's start)", cells: [{ formula: "SUM(DealRunRate)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalRunRate", cell: 0 }] },
     {
       label: "Expected (DEAL.PORTFOLIO, needs the add-in)",
-      cells: [{ formula: `IF(ISNUMBER(INDEX(BacklogExpected,1)),SUM(BacklogExpected),"${NO_ADDIN}")`, numberFormat: FORMATS.money, style: "output" }],
+      cells: [
+        ctx.expectedFromFunctions
+          ? { formula: `IF(ISNUMBER(INDEX(BacklogExpected,1)),SUM(BacklogExpected),"${NO_ADDIN}")`, numberFormat: FORMATS.money, style: "output" }
+          : { value: EXPECTED_BY_HAND, style: "note" },
+      ],
       names: [{ name: "TotalExpected", cell: 0 }],
     },
   ];
@@ -534,7 +547,9 @@ export function backlogBlock(ctx: PortfolioContext, years: readonly number[]): B
       { value: year, numberFormat: FORMATS.integer, style: "constant" },
       { formula: `SUM(HeadlineFY${year})`, numberFormat: FORMATS.money, style: "output" },
       { formula: `SUM(CommittedFY${year})`, numberFormat: FORMATS.money, style: "output" },
-      { formula: `IFERROR(VLOOKUP(${year},${backlog},4,FALSE),IF(ISERROR(${backlog}),"${NO_ADDIN}",0))`, numberFormat: FORMATS.money, style: "output" },
+      ctx.expectedFromFunctions
+        ? { formula: `IFERROR(VLOOKUP(${year},${backlog},4,FALSE),IF(ISERROR(${backlog}),"${NO_ADDIN}",0))`, numberFormat: FORMATS.money, style: "output" }
+        : { value: EXPECTED_BY_HAND, style: "note" },
     ],
   }));
   rows.push({
