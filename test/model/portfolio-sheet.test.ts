@@ -179,8 +179,14 @@ describe("LibreOffice recalculates the Portfolio sheet to the core's figures", (
     });
     const edited = path.join(work, "edited.xlsx");
     await workbook.xlsx.writeFile(edited);
+    // And one with a deal extended past the year columns (the last is 2034): the check must say so.
+    const beyond = new ExcelJS.Workbook();
+    await beyond.xlsx.readFile(out);
+    beyond.getWorksheet(REGISTER_SHEET)!.getCell("C3").value = new Date(Date.UTC(2040, 11, 31));
+    const extended = path.join(work, "extended.xlsx");
+    await beyond.xlsx.writeFile(extended);
 
-    const [recalculated, recalculatedEdit] = recalculateWithLibreOffice([out, edited], path.join(work, "lo"));
+    const [recalculated, recalculatedEdit, recalculatedBeyond] = recalculateWithLibreOffice([out, edited, extended], path.join(work, "lo"));
     const { plan, deals: sampleDeals } = planFor(parseCsv(SAMPLE_CSV));
     expect(sampleDeals.map((d) => isModelled(d.terms))).toEqual([true, true, true, true, true, true]); // Fabrikam's one-step ramp too
     expectMatchesCore(await readSheetValues(recalculated, 2), plan, sampleDeals);
@@ -191,6 +197,11 @@ describe("LibreOffice recalculates the Portfolio sheet to the core's figures", (
     // The change is really seen: the seed's headline is 42 × 175,000,000 now.
     expect(number(cells, addressesOf(plan, "DealHeadline")[0])).toBe(42 * 175_000_000);
     expect(text(cells, addressesOf(plan, "DealCounterparty")[6])).toBe("Litware");
+
+    const outside = await readSheetValues(recalculatedBeyond, 2);
+    expectNoErrors(outside);
+    expect(number(outside, addressesOf(plan, "DealHeadline")[1])).toBe(11 * 12 * 150_000_000); // 2030–2040, from the deal's own closed form
+    expect(["YearsCoverDeals", "HeadlineTies", "AllChecks"].map((n) => text(outside, addressOf(plan, n)))).toEqual(["CHECK", "CHECK", "CHECK"]);
   });
 
   test("1,000 random deals (every shape the formulas model, one-step ramps, and ramps of two steps, which are flagged) — recalculated once", async () => {
