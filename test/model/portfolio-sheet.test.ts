@@ -17,7 +17,7 @@ import { parseCsv } from "../../src/cli/register";
 import { run, REGISTER_SHEET } from "../../src/cli/model";
 import { recalculateWithLibreOffice } from "../../src/export/libreoffice";
 import { registerCellValue, writeRegisterXlsx } from "../../src/export/xlsx";
-import { EXCEL_CELL_READERS } from "../../src/functions/portfolio";
+import { backlog as backlogFunction, EXCEL_CELL_READERS } from "../../src/functions/portfolio";
 import { namesIn } from "../../src/model/layout";
 import { NO_ADDIN } from "../../src/model/modelSheet";
 import { SheetPlan } from "../../src/model/plan";
@@ -148,6 +148,20 @@ describe("the Portfolio sheet's plan", () => {
 
   test("a reference into the register's sheet is not taken for a defined name", () => {
     expect(namesIn("SUM('Deals 2026'!$D$2:$D$9)+TotalHeadline")).toEqual(["TotalHeadline"]);
+  });
+
+  test("Expected asks DEAL.BACKLOG for the whole register (header included) and looks its year up in column 4", () => {
+    const expected = addressesOf(plan, "BacklogExpected").map((a) => planCellAt(plan, a).formula!);
+    const years = addressesOf(plan, "BacklogYear").map((a) => planCellAt(plan, a).value as number);
+    const lastRow = records.length + REGISTER_ROOM;
+    const call = `DEAL.BACKLOG('${REGISTER_SHEET}'!$A$1:$Q$${lastRow},,YearEndMonth)`;
+    expect(expected).toEqual(years.map((y) => `IFERROR(VLOOKUP(${y},${call},4,FALSE),IF(ISERROR(${call}),"${NO_ADDIN}",0))`));
+    // What that call returns for the register's cells (with the blank rows below), looked up as VLOOKUP does.
+    const cells = [...records.map((r) => r.map((c) => registerCellValue(c).value ?? "")), ...Array.from({ length: REGISTER_ROOM }, () => records[0].map(() => ""))];
+    cells[0] = [...records[0]];
+    const spilled = backlogFunction(cells) as unknown[][];
+    const core = portfolioFigures(planFor(records).deals).backlog;
+    expect(years.filter((y) => core.some((b) => b.year === y)).map((y) => spilled.find((row) => row[0] === y)![3])).toEqual(core.map((b) => b.expected.toNumber()));
   });
 
   test("a Status per deal row, and the checks", () => {
