@@ -14,8 +14,10 @@
  * division, at most 12/m of them, spanning at most two contract years, each paying
  * ROUND(payment × (1 + escalation)^contract year, 2) (the core's periodRate). The last period — the
  * one the end date or, for the committed figure, the exit cuts — is added on its own with its own
- * pay date and proration. The per-deal totals are computed independently (a SUMPRODUCT over contract
- * years), and the checks tie the two.
+ * pay date and proration. A one-step ramp ("46000000 until 2026-09-30") adds, over the periods that
+ * start on or before its last day, the difference between its rate and the payment's, by the same run
+ * arithmetic. The per-deal totals are computed independently (a SUMPRODUCT over contract years), and
+ * the checks tie the two.
  */
 import { MONTHS_PER_PERIOD, RegisterField } from "../../core";
 import { FREQUENCY_WORDS, PRORATION_WORDS, TIMING_WORDS } from "../../core/vocabulary";
