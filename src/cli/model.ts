@@ -4,12 +4,15 @@
  *   npm run model                                  # seed template → ./deal-model.xlsx
  *   npm run model -- --template gpu-capacity-lease --out lease.xlsx
  *   npm run model -- --payment 175000000 --end 2029-06-30 --discount-rate 10% --out alt.xlsx
+ *   npm run model -- --register deals.csv --out portfolio.xlsx   # the register + a Portfolio sheet
  */
 import fs from "fs";
 import path from "path";
 import { parseArgs } from "util";
-import { DealError } from "../core";
-import { writePlanXlsx } from "../export/xlsx";
+import { DealError, portfolioFigures } from "../core";
+import { writePlanXlsx, writeRegisterXlsx } from "../export/xlsx";
+import { buildPortfolioPlan, isModelled, registerSource } from "../model/portfolioSheet";
+import { parseCsv, readRegisterCsv } from "./register";
 import { formatDate, formatMoney, formatPercent } from "../model/format";
 import { computeHeadline } from "../model/headline";
 import { InputDecl, InputKind, InputName, INPUTS, RawInputs, readInputs } from "../model/inputs";
@@ -39,6 +42,12 @@ const OPTION_INPUTS: readonly (InputDecl & { readonly cli: string })[] = INPUTS.
 /** The command's own options, beside the inputs. */
 const GENERAL: readonly { readonly option: string; readonly metavar?: string; readonly help: string; readonly type: "string" | "boolean" }[] = [
   { option: "--template", metavar: "ID", help: "contract template (default: reflection-spacex); see --list", type: "string" },
+  {
+    option: "--register",
+    metavar: "FILE.csv",
+    help: "a deal register (CSV): write it as a sheet with a Portfolio sheet of native formulas over it",
+    type: "string",
+  },
   { option: "--out", metavar: "FILE", help: "output .xlsx file (default: deal-model.xlsx; .xlsx is added to a name without one)", type: "string" },
   { option: "--force", help: "overwrite FILE if it exists", type: "boolean" },
   { option: "--sheet-name", metavar: "NAME", help: "worksheet name", type: "string" },
@@ -55,9 +64,9 @@ export const HELP = [
   "The template's terms apply except where an option changes them.",
   "",
   "Options:",
-  ...GENERAL.slice(0, 4).map((g) => helpLine(g.metavar ? `${g.option} ${g.metavar}` : g.option, g.help)),
+  ...GENERAL.slice(0, 5).map((g) => helpLine(g.metavar ? `${g.option} ${g.metavar}` : g.option, g.help)),
   ...OPTION_INPUTS.map((d) => helpLine(`${d.cli} ${METAVAR[d.kind]}`, d.help)),
-  ...GENERAL.slice(4).map((g) => helpLine(g.option, g.help)),
+  ...GENERAL.slice(5).map((g) => helpLine(g.option, g.help)),
   "",
   "Dates are YYYY-MM-DD. Amounts may carry thousands separators (150,000,000). A rate is a fraction",
   "(0.08) or has a percent sign (8%); a bare number above 1 such as 8 is refused as ambiguous.",
@@ -144,10 +153,10 @@ const WRITE_FAILURES: Readonly<Record<string, string>> = {
  * Writes beside the target and renames, so a failure leaves nothing behind and an overwritten file
  * is replaced whole; a failure becomes a plain message.
  */
-async function writeFile(plan: Parameters<typeof writePlanXlsx>[0], file: string): Promise<void> {
+async function writeFile(plan: Parameters<typeof writePlanXlsx>[0] | ((file: string) => Promise<void>), file: string): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await writePlanXlsx(plan, temporary);
+    await (typeof plan === "function" ? plan(temporary) : writePlanXlsx(plan, temporary));
     fs.renameSync(temporary, file);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
@@ -172,6 +181,8 @@ export async function main(argv: string[], cwd: string, log: (line: string) => v
     for (const t of TEMPLATES) log(`${t.id.padEnd(22)} ${t.title}`);
     return 0;
   }
+  const registerFile = option("register") as string | undefined;
+  if (registerFile !== undefined) return writeRegister(registerFile, option, cwd, log);
   const templateId = (option("template") as string | undefined) ?? "reflection-spacex";
   const template = findTemplate(templateId);
   if (!template) throw new UsageError(`Unknown template "${templateId}". Templates: ${TEMPLATES.map((t) => t.id).join(", ")}.`);
@@ -206,6 +217,43 @@ export async function main(argv: string[], cwd: string, log: (line: string) => v
   ];
   log(`Wrote ${out} (sheet "${plan.sheetName}")`);
   for (const [label, value] of rows) log(`  ${label.padEnd(26)} ${value}`);
+  return 0;
+}
+
+/** The sheet the command writes a register's rows to. */
+export const REGISTER_SHEET = "Deals";
+
+/**
+ * `--register FILE.csv`: reads the register with the same column recognition and row validation as
+ * DEAL.PORTFOLIO (a bad row refuses the file, naming row and column, before anything is written) and
+ * writes it as a sheet of values with a Portfolio sheet whose formulas refer to it.
+ */
+async function writeRegister(file: string, option: (name: string) => unknown, cwd: string, log: (line: string) => void): Promise<number> {
+  const conflicting = ["template", ...OPTION_INPUTS.map((d) => d.cli.slice(2))].filter((name) => option(name) !== undefined);
+  if (conflicting.length > 0) throw new UsageError(`--register writes a portfolio: --${conflicting[0]} does not apply to it.`);
+  const source = path.resolve(cwd, file);
+  if (!fs.existsSync(source) || fs.statSync(source).isDirectory()) throw new UsageError(`--register ${file}: no such file.`);
+  const text = fs.readFileSync(source, "utf8");
+  const register = readRegisterCsv(text); // refuses a malformed file or a bad row
+  const records = parseCsv(text);
+  const sheetName = (option("sheet-name") as string | undefined) ?? "Portfolio";
+  if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new UsageError(`--sheet-name ${sheetName}: the register's sheet is "${REGISTER_SHEET}"; choose another name.`);
+  const plan = buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register, { sheetName });
+  const out = outputFile(option("out") as string | undefined, cwd, option("force") === true);
+  await writeFile((temporary) => writeRegisterXlsx(REGISTER_SHEET, records, [plan], temporary), out);
+
+  const figures = portfolioFigures(register.deals);
+  const notModelled = register.deals.filter((d) => !isModelled(d.terms));
+  log(`Wrote ${out} (sheets "${REGISTER_SHEET}" and "${plan.sheetName}")`);
+  log(`  ${"Deals".padEnd(26)} ${register.counts.deals} (${register.counts.blankRows} blank rows skipped)`);
+  log(`  ${"Headline".padEnd(26)} ${formatMoney(figures.totalHeadline)}`);
+  log(`  ${"Committed".padEnd(26)} ${formatMoney(figures.totalCommitted)}`);
+  if (notModelled.length > 0) {
+    log(
+      `  Not modelled by the sheet's formulas (a ramp of several steps): row${notModelled.length === 1 ? "" : "s"} ${notModelled.map((d) => d.row).join(", ")}` +
+        ` — the sheet flags ${notModelled.length === 1 ? "it" : "them"}; DEAL.PORTFOLIO reads every row. The totals above include ${notModelled.length === 1 ? "it" : "them"}.`,
+    );
+  }
   return 0;
 }
 

@@ -8,9 +8,12 @@
  *   ({@link exitOutcome}), with notice served on its notice date — the given one, or the earliest
  *   permitted day that is not before `asOf` (notice cannot be served in the past);
  * - **expected**: at the deal's annual exit probability p, notice is served in each month it may be
- *   served with monthly probability q = 1 − (1 − p)^(1/12) ({@link monthlyNoticeProbability}); a deal
- *   whose notice date is given has been (or will be) given notice that day, so its expected payments
- *   are its committed ones.
+ *   served with monthly probability q = 1 − (1 − p)^(1/12) — the one model of `expectedValue`
+ *   (valueBridge.ts): the same notice opportunities and stop rule ({@link noticeExits}), the same
+ *   weights ({@link noticeWeights}), the same proration of a period cut short ({@link prorate}) and the
+ *   same fee weighting, summed by fiscal year and rounded to the cent per year; a deal whose notice
+ *   date is given has been (or will be) given notice that day, so its expected payments are its
+ *   committed ones.
  *
  * Why a walk of its own rather than buildSchedule: a register holds a thousand deals of up to 360
  * periods; the walk below follows the same rules (period k starts at EDATE(start, k × months); the
@@ -21,9 +24,10 @@
 import { Decimal, roundCents, toNumber, ZERO } from "./money";
 import { CalendarDate, dateToSerial, daysFromCivil, daysInMonth, Serial, serialToDate } from "./dates";
 import { numError } from "./errors";
-import { ContractTerms, earliestNoticeDate, lockInEnd, MONTHS_PER_PERIOD } from "./terms";
+import { ContractTerms, earliestNoticeDate, MONTHS_PER_PERIOD } from "./terms";
 import { periodRate, prorate } from "./schedule";
 import { exitDate } from "./termination";
+import { noticeExits as noticeOpportunities, noticeWeights } from "./valueBridge";
 import { annualRunRate } from "./valuation";
 import { RegisterDeal } from "./register";
 
@@ -96,14 +100,14 @@ export function termsAsOf(terms: ContractTerms, asOf: Serial | null | undefined)
  * The monthly probability of notice from an annual exit probability: q = 1 − (1 − p)^(1/12), so
  * that notice is served within twelve opportunities with probability p.
  *
- * Must stay one model with `expectedValue` in valueBridge.ts (to be unified when merging).
+ * The same q as `expectedValue` ({@link noticeWeights}).
  *
  * @example
  * monthlyNoticeProbability(1 - 0.5 ** 12) // 0.5
  */
 export function monthlyNoticeProbability(annualProbability: number): number {
   if (!(annualProbability >= 0 && annualProbability <= 1)) throw numError("The exit probability must be between 0 and 1.");
-  return 1 - Math.pow(1 - annualProbability, 1 / 12);
+  return noticeWeights(new Decimal(annualProbability)).q;
 }
 
 /** Sums of one reading by fiscal year, fed one payment at a time. */
@@ -243,9 +247,9 @@ function walkDeal(deal: PortfolioDeal, options: BacklogOptions, fast: boolean): 
   const bucketOf = (date: CalendarDate) => bucketOfMonth(date.year, date.month);
 
   // A notice date in the register is notice served (or to be served) that day: expected = committed.
-  const q = deal.terms.termination.noticeDate !== null ? 1 : monthlyNoticeProbability(deal.exitProbability);
+  const { q, stay } = deal.terms.termination.noticeDate !== null ? { q: 1, stay: 0 } : noticeWeights(new Decimal(deal.exitProbability));
   const weighted = q > 0 && q < 1; // q = 0: expected = headline; q = 1: expected = committed (exactly)
-  const exits = weighted ? noticeExits(terms, q) : null;
+  const exits = weighted ? noticeExits(terms, stay) : null;
 
   const months = MONTHS_PER_PERIOD[terms.frequency];
   const advance = terms.timing === "advance";
@@ -308,8 +312,9 @@ function walkDeal(deal: PortfolioDeal, options: BacklogOptions, fast: boolean): 
           const exitJ = exits.dates[j];
           const cutDate = advance ? start : exitJ - 1;
           if (cutDate < asOf) continue;
-          const owed = Math.round((rateNumber * (exitJ - start) * 100) / fullDays) / 100;
-          expectedNumbers[advance ? payBucket : bucketOf(serialToDate(cutDate, system))] += owed * exits.survival[j] * q;
+          // What the period owes for the days served (owedInPeriod's prorate), at P(first notice at j).
+          const owed = toNumber(prorate(rate, exitJ - start, fullDays));
+          expectedNumbers[advance ? payBucket : bucketOf(serialToDate(cutDate, system))] += owed * (exits.survival[j] * q);
         }
       }
     }
@@ -324,7 +329,7 @@ function walkDeal(deal: PortfolioDeal, options: BacklogOptions, fast: boolean): 
   if (exits !== null && !fee.isZero()) {
     const feeNumber = toNumber(fee);
     exits.dates.forEach((exitJ, j) => {
-      if (exitJ >= asOf) expectedNumbers[bucketOf(serialToDate(exitJ, system))] += feeNumber * exits.survival[j] * q;
+      if (exitJ >= asOf) expectedNumbers[bucketOf(serialToDate(exitJ, system))] += feeNumber * (exits.survival[j] * q);
     });
   }
   const common = { firstYear, noticeDate: terms.termination.noticeDate ?? earliestNoticeDate(terms), exitDate: exit, early };
@@ -360,29 +365,16 @@ interface NoticeExits {
 }
 
 /**
- * The exits notice could bring: notice served on the notice date, then each month after it
- * (EDATE), each taking effect as {@link exitDate} has it — notice + notice days, no earlier than the
- * lock-in's end — while that is an early exit (on or before the end date).
+ * The exits notice could bring (`expectedValue`'s opportunities: {@link noticeOpportunities}), from
+ * the notice date the committed figure uses — the given one, `asOf` when the earliest permitted day
+ * has passed ({@link termsAsOf}), else the earliest permitted day — with P(no notice before j) =
+ * stay^j, built by the same repeated multiplication as `expectedValue`'s.
  */
-function noticeExits(terms: ContractTerms, q: number): NoticeExits {
-  const system = terms.dateSystem;
-  const first = terms.termination.noticeDate ?? earliestNoticeDate(terms);
-  const firstCalendar = serialToDate(first, system);
-  const firstIndex = firstCalendar.year * 12 + firstCalendar.month - 1;
-  const lockEnd = lockInEnd(terms);
-  const dates: number[] = [];
+function noticeExits(terms: ContractTerms, stay: number): NoticeExits {
+  const { exits } = noticeOpportunities(terms, terms.termination.noticeDate ?? earliestNoticeDate(terms));
   const survival: number[] = [1];
-  for (let j = 0; ; j++) {
-    // EDATE(first, j) without allocating.
-    const year = Math.floor((firstIndex + j) / 12);
-    const month = firstIndex + j - year * 12 + 1;
-    const notice = j === 0 ? first : serialOf(year, month, Math.min(firstCalendar.day, daysInMonth(year, month, system)), system);
-    const exit = Math.max(notice + terms.termination.noticeDays, lockEnd);
-    if (exit > terms.endDate) break;
-    dates.push(exit);
-    survival.push(survival[j] * (1 - q));
-  }
-  return { dates, survival };
+  for (let j = 0; j < exits.length; j++) survival.push(survival[j] * stay);
+  return { dates: exits, survival };
 }
 
 function sum(amounts: readonly Decimal[]): Decimal {

@@ -143,6 +143,37 @@ export function mapColumns(header: readonly unknown[]): ColumnMapping {
   return { columns, fields, ignored: columns.filter((c) => c.field === null) };
 }
 
+/**
+ * A mapping chosen column by column (the task pane's selects): `choice[i]` is the field column i
+ * gives, or null to ignore it. Refused as {@link mapColumns} refuses: a field given by two columns, or
+ * a required field given by none.
+ *
+ * @example
+ * mapColumnsAs(["Who", "From", "To", "Pay"], ["counterparty", "startDate", "endDate", "payment"]).fields.payment // 3
+ */
+export function mapColumnsAs(header: readonly unknown[], choice: readonly (RegisterField | null)[]): ColumnMapping {
+  const columns: RegisterColumn[] = [];
+  const fields: Partial<Record<RegisterField, number>> = {};
+  for (let index = 0; index < header.length; index++) {
+    const text = cellText(header[index]);
+    const field = choice[index] ?? null;
+    const spec = field === null ? undefined : REGISTER_FIELDS.find((f) => f.field === field);
+    if (field !== null && !spec) throw valueError(`"${String(field)}" is not a register column.`);
+    if (spec) {
+      const previous = fields[spec.field];
+      if (previous !== undefined) {
+        throw valueError(`The columns "${columns[previous].header}" and "${text}" both give the ${spec.label}: keep one of them.`);
+      }
+      fields[spec.field] = index;
+    }
+    columns.push({ index, header: text, field: spec ? spec.field : null });
+  }
+  for (const spec of REGISTER_FIELDS) {
+    if (spec.required && fields[spec.field] === undefined) throw valueError(`No column gives the ${spec.label}: choose one.`);
+  }
+  return { columns, fields, ignored: columns.filter((c) => c.field === null) };
+}
+
 /** How an adapter reads a cell; each reader throws a {@link DealError} for a value it cannot read. */
 export interface CellReaders {
   /** A date as a serial; `name` is the phrase to use in a message ("the start date"). */
@@ -181,13 +212,14 @@ export interface Register {
 }
 
 /**
- * Reads a register: the header row, then one deal per row. Throws `#VALUE!` naming the row and the
+ * Reads a register: the header row, then one deal per row — columns recognised by their header, or
+ * as `chosen` ({@link mapColumnsAs}). Throws `#VALUE!` naming the row and the
  * column of the first bad cell, e.g. `Row 4, column "End date": the end date 2026-01-01 is before the
  * start date 2026-07-01.`
  */
-export function readRegister(rows: readonly (readonly unknown[])[], readers: CellReaders): Register {
+export function readRegister(rows: readonly (readonly unknown[])[], readers: CellReaders, chosen?: ColumnMapping): Register {
   if (rows.length === 0) throw valueError("The register is empty: give a header row and one deal per row.");
-  const mapping = mapColumns(rows[0]);
+  const mapping = chosen ?? mapColumns(rows[0]);
   const deals: RegisterDeal[] = [];
   let blankRows = 0;
   for (let i = 1; i < rows.length; i++) {

@@ -184,17 +184,17 @@ export interface NoticeMonth {
 }
 
 /**
- * Walks the notice months (see {@link noticeMonths}) without touching money: for each, its index,
- * notice date, exit date and the number of periods begun before the exit. Returns how many there are.
- * O(1) a month: exits never move earlier as notice moves later, so the period pointer only advances.
+ * The notice opportunities and the exits they give — the one rule of {@link expectedValue} and the
+ * portfolio's expected figure (portfolio.ts): notice served on `first` (default: the earliest
+ * permitted notice date), then on each monthly anniversary of it (EDATE from that date, never
+ * chained), while the exit it gives ({@link exitDate}: notice + notice days, no earlier than the
+ * lock-in's end) lies within the term. Money is not touched: integer date arithmetic per month.
+ *
+ * @example
+ * noticeExits(seedTerms).exits.length // 37: notice 2026-10-01 … 2029-10-01
  */
-function walkNoticeMonths(
-  terms: ContractTerms,
-  schedule: readonly Period[],
-  visit: (index: number, noticeDate: Serial, exit: Serial, begun: number) => void,
-): number {
+export function noticeExits(terms: ContractTerms, first: Serial = earliestNoticeDate(terms)): { readonly notices: Serial[]; readonly exits: Serial[] } {
   const system: DateSystem = terms.dateSystem;
-  const first = earliestNoticeDate(terms);
   const firstDate = serialToDate(first, system);
   // One copy of the terms whose notice date moves month by month: no allocation per month. Its
   // lock-in is given by its last day (the same lock-in end), so exitDate need not redo EDATE each month.
@@ -203,18 +203,37 @@ function walkNoticeMonths(
     lockInLastDay: lockInEnd(terms) - 1,
   };
   const probe: ContractTerms = { ...terms, termination };
-  let begun = 0;
-  let k = 0;
-  for (; ; k++) {
+  const notices: Serial[] = [];
+  const exits: Serial[] = [];
+  for (let k = 0; ; k++) {
     const noticeDate = k === 0 ? first : dateToSerial(addMonths(firstDate, k, system), system);
     if (noticeDate > terms.endDate) break;
     termination.noticeDate = noticeDate;
     const exit = exitDate(probe);
     if (exit > terms.endDate) break; // exits never move earlier as notice moves later
-    while (begun < schedule.length && schedule[begun].start < exit) begun++;
-    visit(k, noticeDate, exit, begun);
+    notices.push(noticeDate);
+    exits.push(exit);
   }
-  return k;
+  return { notices, exits };
+}
+
+/**
+ * Walks the notice months (see {@link noticeExits}) without touching money: for each, its index,
+ * notice date, exit date and the number of periods begun before the exit. Returns how many there are.
+ * O(1) a month: exits never move earlier as notice moves later, so the period pointer only advances.
+ */
+function walkNoticeMonths(
+  terms: ContractTerms,
+  schedule: readonly Period[],
+  visit: (index: number, noticeDate: Serial, exit: Serial, begun: number) => void,
+): number {
+  const { notices, exits } = noticeExits(terms);
+  let begun = 0;
+  exits.forEach((exit, k) => {
+    while (begun < schedule.length && schedule[begun].start < exit) begun++;
+    visit(k, notices[k], exit, begun);
+  });
+  return exits.length;
 }
 
 /**
@@ -263,6 +282,19 @@ export function monthlyProbability(annual: Decimal): Decimal {
   // contract value) and a fractional power in 34-digit decimals would cost more than the whole sum.
   // −expm1(log1p(−p) ÷ 12) keeps its accuracy for small p, where 1 − (1 − p)^(1/12) would cancel.
   return new Decimal(-Math.expm1(Math.log1p(-annual.toNumber()) / 12));
+}
+
+/**
+ * The monthly probability of notice q and of no notice, 1 − q, as doubles — the weights of
+ * {@link expectedValue} and of the portfolio's expected figure: P(first notice at opportunity k) =
+ * stay^k × q, P(none of the first K) = stay^K (each power built by repeated multiplication, in order).
+ *
+ * @example
+ * noticeWeights(new Decimal("0.2")).stay ** 12 // 0.8 (to 1e-15)
+ */
+export function noticeWeights(annual: Decimal): { readonly q: number; readonly stay: number } {
+  const q = monthlyProbability(annual).toNumber();
+  return { q, stay: annual.eq(1) ? 0 : annual.isZero() ? 1 : Math.exp(Math.log1p(-annual.toNumber()) / 12) };
 }
 
 export interface ExitProbabilities {
@@ -326,8 +358,7 @@ export function expectedValue(
   const p = checkProbability(annualProbability, "annual_exit_probability");
   const total = totalValue(schedule);
   if (p.isZero()) return total;
-  const q = monthlyProbability(p).toNumber();
-  const stay = p.eq(1) ? 0 : Math.exp(Math.log1p(-p.toNumber()) / 12);
+  const { q, stay } = noticeWeights(p);
   // fullyOwed[i]: the probability that period i is owed in full, (1 − q)^{k_i}.
   const fullyOwed = new Float64Array(schedule.length);
   let settled = 0; // periods whose k_i is known

@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import fs from "fs";
 import JSZip from "jszip";
+import { parseIsoDate } from "../core/dates";
 import { columnWidth, SheetPlan } from "../model/plan";
 import { STYLES } from "../model/styles";
 
@@ -94,5 +95,49 @@ export async function writePlanXlsx(plan: SheetPlan, file: string): Promise<void
   workbook.creator = "Deal Modeler";
   workbook.calcProperties.fullCalcOnLoad = true;
   addPlanSheet(workbook, plan);
+  fs.writeFileSync(file, await workbookBytes(workbook));
+}
+
+/** A register cell as Excel reads the same text typed into a cell: a date, a number, TRUE/FALSE, or text. */
+export function registerCellValue(text: string): { value: string | number | boolean | null; isDate?: boolean } {
+  const trimmed = text.trim();
+  if (trimmed === "") return { value: null };
+  const day = parseIsoDate(trimmed);
+  if (day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return { value: day, isDate: true };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return { value: Number(trimmed) };
+  // Thousands separators, as Excel (en-US) reads "150,000,000" typed into a cell.
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) return { value: Number(trimmed.replace(/,/g, "")) };
+  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === "true" };
+  return { value: text };
+}
+
+/**
+ * Adds a register sheet: the header row and each record's cells as values (dates as dates), bold
+ * header, widths from the content. Returns the sheet.
+ */
+export function addRegisterSheet(workbook: ExcelJS.Workbook, sheetName: string, records: readonly (readonly string[])[]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  const widths: number[] = [];
+  records.forEach((record, r) =>
+    record.forEach((text, c) => {
+      const target = sheet.getCell(r + 1, c + 1);
+      const { value, isDate } = r === 0 ? { value: text, isDate: false } : registerCellValue(text);
+      if (value !== null) target.value = value;
+      if (isDate) target.numFmt = "yyyy-mm-dd";
+      if (r === 0) target.font = { bold: true };
+      widths[c] = Math.max(widths[c] ?? 8, Math.min(40, (isDate ? 10 : text.length) + 2));
+    }),
+  );
+  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = columnWidth(w).stored));
+  return sheet;
+}
+
+/** Writes a register sheet and the plans that refer to it (the Portfolio sheet) as one new .xlsx file. */
+export async function writeRegisterXlsx(registerSheet: string, records: readonly (readonly string[])[], plans: readonly SheetPlan[], file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Deal Modeler";
+  workbook.calcProperties.fullCalcOnLoad = true;
+  addRegisterSheet(workbook, registerSheet, records);
+  for (const plan of plans) addPlanSheet(workbook, plan);
   fs.writeFileSync(file, await workbookBytes(workbook));
 }

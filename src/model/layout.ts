@@ -126,10 +126,13 @@ function formatWidth(format: string | undefined): number {
  *
  * @example
  * namesIn('IF(ISNUMBER(NoticeDate),$B$4+NoticeDate,"none")') // ["NoticeDate"]
+ * namesIn("SUM('Deals'!$D$2:$D$9)") // []
  */
 export function namesIn(formula: string): string[] {
   const bare = formula
     .replace(/"[^"]*"/g, "")
+    // A reference into another sheet ('Deals'!$D$2:$D$1001) names a sheet, not a defined name.
+    .replace(/'(?:[^']|'')*'!/g, "")
     .replace(/[A-Za-z_][A-Za-z0-9_.]*\s*\(/g, "(")
     .replace(/\$/g, "");
   const found = new Set<string>();

@@ -153,6 +153,53 @@ function styleRuns(plan: SheetPlan): { style: CellStyle; address: string }[] {
 }
 
 /**
+ * Queues the whole plan as a new sheet `sheetName` (one batch, no sync): calculation and screen
+ * updating suspended where supported, names first, values and formulas and number formats as whole
+ * 2-D arrays, styles by runs, widths, frozen rows and print setup where supported; activates it.
+ * Shared by every insert.
+ */
+function writePlan(context: Excel.RequestContext, host: ExcelHost, plan: SheetPlan, sheetName: string, date1904: boolean): void {
+  const worksheets = context.workbook.worksheets;
+  if (host.isSetSupported("ExcelApi", "1.6")) context.application.suspendApiCalculationUntilNextSync();
+  if (host.isSetSupported("ExcelApi", "1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+  const sheet = worksheets.add(sheetName);
+  // Names first, so that the formulas below find them.
+  for (const { name, ref } of plan.names) sheet.names.add(name, sheet.getRange(ref.replace(/\$/g, "")));
+  const lastColumn = columnLetter(plan.columnWidths.length - 1);
+  const whole = sheet.getRange(`A1:${lastColumn}${plan.cells.length}`);
+  whole.numberFormat = numberFormatGrid(plan);
+  whole.formulas = asWritable(formulaGrid(plan, date1904 ? DAYS_1900_TO_1904 : 0), plan);
+  for (const { style, address } of styleRuns(plan)) {
+    const spec = STYLES[style];
+    const format = sheet.getRange(address).format;
+    if (spec.bold) format.font.bold = true;
+    if (spec.italic) format.font.italic = true;
+    if (spec.size) format.font.size = spec.size;
+    if (spec.color) format.font.color = `#${spec.color}`;
+    if (spec.fill) format.fill.color = `#${spec.fill}`;
+    if (spec.align) format.horizontalAlignment = "Right";
+  }
+  // Office.js takes column widths in points; the plan gives characters of the default font.
+  plan.columnWidths.forEach((width, c) => (sheet.getRange(`${columnLetter(c)}1`).format.columnWidth = columnWidth(width).points));
+  if (plan.freezeRows && host.isSetSupported("ExcelApi", "1.7")) sheet.freezePanes.freezeRows(plan.freezeRows);
+  if (plan.print && host.isSetSupported("ExcelApi", "1.9")) {
+    const layout = sheet.pageLayout;
+    layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.zoom = { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: 0 };
+    layout.setPrintTitleRows(plan.print.titleRows);
+    if (plan.print.areas.length > 0) layout.setPrintArea(plan.print.areas.join(","));
+  }
+  for (const chart of plan.charts ?? []) {
+    const inserted = sheet.charts.add("Line", sheet.getRange(chart.source), "Columns");
+    inserted.name = chart.name;
+    inserted.title.text = chart.title;
+    inserted.setPosition(chart.from, chart.to);
+    if (host.isSetSupported("ExcelApi", "1.7")) inserted.axes.categoryAxis.setCategoryNames(sheet.getRange(chart.categories));
+  }
+  sheet.activate();
+}
+
+/**
  * Inserts the plan as a new sheet and activates it.
  *
  * @example
@@ -185,43 +232,7 @@ export async function insertModel(
     // Round trip 2: everything, in one batch.
     onProgress("writing");
     try {
-      if (host.isSetSupported("ExcelApi", "1.6")) context.application.suspendApiCalculationUntilNextSync();
-      if (host.isSetSupported("ExcelApi", "1.9")) context.application.suspendScreenUpdatingUntilNextSync();
-      const sheet = worksheets.add(sheetName);
-      // Names first, so that the formulas below find them.
-      for (const { name, ref } of plan.names) sheet.names.add(name, sheet.getRange(ref.replace(/\$/g, "")));
-      const lastColumn = columnLetter(plan.columnWidths.length - 1);
-      const whole = sheet.getRange(`A1:${lastColumn}${plan.cells.length}`);
-      whole.numberFormat = numberFormatGrid(plan);
-      whole.formulas = asWritable(formulaGrid(plan, date1904 ? DAYS_1900_TO_1904 : 0), plan);
-      for (const { style, address } of styleRuns(plan)) {
-        const spec = STYLES[style];
-        const format = sheet.getRange(address).format;
-        if (spec.bold) format.font.bold = true;
-        if (spec.italic) format.font.italic = true;
-        if (spec.size) format.font.size = spec.size;
-        if (spec.color) format.font.color = `#${spec.color}`;
-        if (spec.fill) format.fill.color = `#${spec.fill}`;
-        if (spec.align) format.horizontalAlignment = "Right";
-      }
-      // Office.js takes column widths in points; the plan gives characters of the default font.
-      plan.columnWidths.forEach((width, c) => (sheet.getRange(`${columnLetter(c)}1`).format.columnWidth = columnWidth(width).points));
-      if (plan.freezeRows && host.isSetSupported("ExcelApi", "1.7")) sheet.freezePanes.freezeRows(plan.freezeRows);
-      if (plan.print && host.isSetSupported("ExcelApi", "1.9")) {
-        const layout = sheet.pageLayout;
-        layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
-        layout.zoom = { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: 0 };
-        layout.setPrintTitleRows(plan.print.titleRows);
-        if (plan.print.areas.length > 0) layout.setPrintArea(plan.print.areas.join(","));
-      }
-      for (const chart of plan.charts ?? []) {
-        const inserted = sheet.charts.add("Line", sheet.getRange(chart.source), "Columns");
-        inserted.name = chart.name;
-        inserted.title.text = chart.title;
-        inserted.setPosition(chart.from, chart.to);
-        if (host.isSetSupported("ExcelApi", "1.7")) inserted.axes.categoryAxis.setCategoryNames(sheet.getRange(chart.categories));
-      }
-      sheet.activate();
+      writePlan(context, host, plan, sheetName, date1904);
       await sync();
     } catch (error) {
       // Round trip 3, on failure only: remove the sheet this insert created (its names go with it).
@@ -237,5 +248,164 @@ export async function insertModel(
       throw new InsertError(`The model could not be inserted, and the workbook was left as it was. Excel said: ${detail}`, error);
     }
     return { sheetName, date1904, syncs };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Portfolio from a table: read the user's register (a table or the selection), insert a sheet of
+// formulas over it. The user's cells are only ever read.
+// ---------------------------------------------------------------------------------------------
+
+/** Where the register is: a table by name, or the current selection (a range with its header row). */
+export type RegisterLocation = { readonly kind: "table"; readonly name: string } | { readonly kind: "selection" };
+
+/** What the pane offers: the workbook's tables and the selection's address. */
+export interface RegisterSources {
+  readonly tables: readonly string[];
+  /** e.g. "Sheet1!B3:F9". */
+  readonly selection: string;
+}
+
+/** A register as read: where it is and its cells (header row first). */
+export interface RegisterCells {
+  readonly sheetName: string;
+  /** The header's sheet row, 1-based. */
+  readonly headerRow: number;
+  /** The register's first sheet column, 0-based. */
+  readonly firstColumn: number;
+  /** The header row and every row of the table (or selection), as Excel's `values` gives them. */
+  readonly values: readonly (readonly unknown[])[];
+  /** Blank rows directly below it (at most the room asked for): rows a deal may be added in. */
+  readonly freeBelow: number;
+  /** The address as Excel gives it, e.g. "'My deals'!B3:F9". */
+  readonly address: string;
+}
+
+/**
+ * Splits an address as Excel gives it into its sheet and cell range: "'My deals'!B3:F9" →
+ * { sheetName: "My deals", top: 3, left: 1, … }.
+ */
+export function splitAddress(address: string): { sheetName: string; top: number; left: number; bottom: number; right: number } {
+  const bang = address.lastIndexOf("!");
+  const sheetPart = address.slice(0, bang);
+  const sheetName = sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(address.slice(bang + 1));
+  if (bang < 0 || !m) throw new InsertError(`Excel gave the address "${address}", which Deal Modeler cannot read.`);
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { sheetName, top: Number(m[2]), left: col(m[1]), bottom: Number(m[4] ?? m[2]), right: col(m[3] ?? m[1]) };
+}
+
+/** Lists the workbook's tables and the selection: one round trip, nothing written. */
+export async function listRegisterSources(host: ExcelHost): Promise<RegisterSources> {
+  checkRequirements(host);
+  return host.run(async (context) => {
+    const tables = context.workbook.tables;
+    tables.load("items/name");
+    const selection = context.workbook.getSelectedRange();
+    selection.load("address");
+    await context.sync();
+    return { tables: tables.items.map((t) => t.name), selection: selection.address };
+  });
+}
+
+/** Queues the loads that read a register and the rows below it; the getter reads them after the sync. */
+function queueRegisterRead(context: Excel.RequestContext, location: RegisterLocation, room: number): () => RegisterCells {
+  const range = location.kind === "table" ? context.workbook.tables.getItem(location.name).getRange() : context.workbook.getSelectedRange();
+  range.load("address, values");
+  const below = room > 0 ? range.getResizedRange(room, 0) : null;
+  below?.load("values");
+  return () => {
+    const { sheetName, top, left } = splitAddress(range.address);
+    const values = range.values as unknown[][];
+    let freeBelow = 0;
+    if (below) {
+      const extra = (below.values as unknown[][]).slice(values.length);
+      while (freeBelow < extra.length && extra[freeBelow].every((v) => v === "" || v === null)) freeBelow++;
+    }
+    return { sheetName, headerRow: top, firstColumn: left, values, freeBelow, address: range.address };
+  };
+}
+
+/** Reads a register for the pane's column mapping: one round trip, nothing written. */
+export async function readRegisterCells(host: ExcelHost, location: RegisterLocation, room: number): Promise<RegisterCells> {
+  checkRequirements(host);
+  return host.run(async (context) => {
+    const read = queueRegisterRead(context, location, room);
+    try {
+      await context.sync();
+    } catch (error) {
+      throw new InsertError(readFailure(location, error), error);
+    }
+    return read();
+  });
+}
+
+function readFailure(location: RegisterLocation, error: unknown): string {
+  const what = location.kind === "table" ? `the table "${location.name}"` : "the selection";
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Could not read ${what}; nothing was written. Excel said: ${detail}`;
+}
+
+export interface PortfolioInsertResult<T> extends InsertResult {
+  /** What `build` returned besides the plan (the register as read, for the pane's message). */
+  readonly built: T;
+}
+
+/**
+ * Reads the register where it is now, builds the plan from it (`build` may refuse, e.g. a bad row:
+ * nothing is written) and inserts it as a new sheet whose formulas refer to the register's cells.
+ * At most 3 round trips whatever the number of deals: one to read (the register, the rows below it,
+ * the sheet names and the date system), one to write, and — only on failure — one to remove what was
+ * created. The register's sheet is never written to.
+ */
+export async function insertPortfolio<T>(
+  host: ExcelHost,
+  location: RegisterLocation,
+  room: number,
+  build: (cells: RegisterCells, date1904: boolean) => { readonly plan: SheetPlan; readonly built: T },
+  onProgress: (stage: InsertStage) => void = () => undefined,
+): Promise<PortfolioInsertResult<T>> {
+  checkRequirements(host);
+  return host.run(async (context) => {
+    let syncs = 0;
+    const sync = async () => {
+      syncs++;
+      await context.sync();
+    };
+    // Round trip 1: the register and the rows below it, the sheet names, the date system.
+    onProgress("reading");
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    const epoch = context.workbook.functions.date(1904, 1, 1);
+    epoch.load("value");
+    const read = queueRegisterRead(context, location, room);
+    try {
+      await sync();
+    } catch (error) {
+      throw new InsertError(readFailure(location, error), error);
+    }
+    const date1904 = epoch.value === 0;
+    const { plan, built } = build(read(), date1904); // a refusal here has written nothing
+    checkPlan(plan);
+    const sheetName = uniqueSheetName(plan.sheetName, worksheets.items.map((s) => s.name));
+
+    // Round trip 2: the new sheet, in one batch.
+    onProgress("writing");
+    try {
+      writePlan(context, host, plan, sheetName, date1904);
+      await sync();
+    } catch (error) {
+      // Round trip 3, on failure only: remove the sheet this insert created.
+      onProgress("undoing");
+      try {
+        context.workbook.worksheets.getItem(sheetName).delete();
+        await sync();
+      } catch {
+        // The sheet was never created: nothing to remove.
+      }
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new InsertError(`The portfolio could not be inserted, and the workbook was left as it was. Excel said: ${detail}`, error);
+    }
+    return { sheetName, date1904, syncs, built };
   });
 }

@@ -10,6 +10,7 @@ import { buildModelPlan } from "../model/modelSheet";
 import { findTemplate, TEMPLATES } from "../model/templates";
 import { checkRequirements, ExcelHost, insertModel, InsertStage } from "./excelWriter";
 import { InputDecl, InputKind, PaneInputDecl } from "../model/inputs";
+import { startPortfolio } from "./portfolioUi";
 import {
   amountText,
   dealFromForm,
@@ -232,6 +233,7 @@ function start(host: ExcelHost): void {
     void insert(host);
   });
   showPreview();
+  startPortfolio(host);
   try {
     checkRequirements(host);
   } catch (error) {

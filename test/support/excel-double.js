@@ -175,7 +175,8 @@
     constructor(options = {}) {
       this.sheets = [];
       this.names = []; // workbook-scoped: { name, ref }
-      this.tables = []; // { name, sheet, ref }
+      this.tables = []; // { name, sheet, ref }: seed with addTable
+      this.selection = { sheet: null, address: "A1" }; // the active cell: set with select
       this.date1904 = Boolean(options.date1904);
       this.supportedSets = options.supportedSets || { ExcelApi: "1.12" };
       this.syncs = 0;
@@ -202,6 +203,38 @@
       for (const [address, value] of Object.entries(cells)) sheet.cells.set(address, { value, formula: null, numberFormat: "General", format: {} });
       this.sheets.push(sheet);
       return sheet;
+    }
+    /**
+     * Seeds a table, as the user made it: a name Excel allows and unique among tables and workbook
+     * names; on an existing sheet, not overlapping another table; a header row of distinct, non-blank
+     * texts (Excel would rename a blank or repeated header: "Column1", "Amount2").
+     */
+    addTable(name, sheetName, ref) {
+      const problem = definedNameProblem(name);
+      if (problem) throw new Error(`Excel would not allow the table name ${JSON.stringify(name)}: ${problem}`);
+      if (this.tables.some((t) => sameName(t.name, name)) || this.names.some((n) => sameName(n.name, name))) throw new Error(`Excel would not allow a second table or name ${name}`);
+      const sheet = this.sheet(sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName}`);
+      const at = parseRange(ref);
+      if (at.rows < 2) throw new Error("a table has a header row and at least one row");
+      for (const t of this.tables.filter((t) => sameName(t.sheet, sheetName))) {
+        const o = parseRange(t.ref);
+        if (at.left < o.left + o.cols && o.left < at.left + at.cols && at.top < o.top + o.rows && o.top < at.top + at.rows) throw new Error(`table ${name} overlaps ${t.name}`);
+      }
+      const headers = [];
+      for (let c = at.left; c < at.left + at.cols; c++) {
+        const cell = sheet.cells.get(cellAddress(at.top, c));
+        const text = cell && cell.value !== null && cell.value !== undefined ? String(cell.value) : "";
+        if (text.trim() === "" || headers.some((h) => sameName(h, text))) throw new Error(`Excel would rename the header ${JSON.stringify(text)} of table ${name}`);
+        headers.push(text);
+      }
+      this.tables.push({ name, sheet: sheet.name, ref });
+    }
+    /** The user's selection: a range on a sheet. */
+    select(sheetName, address) {
+      if (!this.sheet(sheetName)) throw new Error(`no sheet ${sheetName}`);
+      parseRange(address);
+      this.selection = { sheet: sheetName, address };
     }
     /** Seeds a workbook-scoped name: Excel's name rules apply. */
     addName(name, ref) {
@@ -303,7 +336,22 @@
         "Functions",
       );
       this.names = new NamedItemCollection(ctx, null);
+      this.tables = new TableCollectionProxy(ctx);
       return strict(this, "Workbook");
+    }
+    /** The selected range (ExcelApi 1.1): resolved at sync, as the selection is then. */
+    getSelectedRange() {
+      const ctx = this.ctx;
+      const sheetRef = { name: null, resolved: null };
+      const range = new RangeProxy(ctx, new WorksheetProxy(ctx, sheetRef), null);
+      ctx.enqueue("workbook.getSelectedRange", null, null, () => {
+        const { sheet, address } = ctx.state.selection;
+        sheetRef.resolved = ctx.state.sheet(sheet || (ctx.state.sheets[0] && ctx.state.sheets[0].name)) || null;
+        if (!sheetRef.resolved) throw fail("ItemNotFound", "no selection");
+        sheetRef.name = sheetRef.resolved.name;
+        range.rangeAddress = address;
+      });
+      return range;
     }
   }
 
@@ -357,6 +405,70 @@
     }
     get name() {
       return this._get("name");
+    }
+  }
+
+  /** Workbook.tables (ExcelApi 1.1): items with their names; getItem by name (without case). */
+  class TableCollectionProxy extends ClientObject {
+    constructor(ctx) {
+      super(ctx, "TableCollection", {});
+      return strict(this, "TableCollection");
+    }
+    get items() {
+      return this._get("items");
+    }
+    /** "items/name", "name", "items" or nothing: the items, each with its name readable. */
+    load(spec) {
+      const wanted = [...new Set(loadPaths(spec).map((p) => (p === "*" || p === "items" ? "name" : p.startsWith("items/") ? p.slice(6) : p)))];
+      this._ctx.enqueue("tables.load", null, null, () => {
+        for (const p of wanted) if (p !== "name") throw fail("InvalidArgument", `tables.load("items/${p}")`);
+        this._loaded.set(
+          "items",
+          this._ctx.state.tables.map((table) => {
+            const proxy = new TableProxy(this._ctx, { name: table.name, resolved: table });
+            proxy._readable("name", table.name);
+            return proxy;
+          }),
+        );
+      }, wanted.join(","));
+      return this;
+    }
+    getItem(name) {
+      const ref = { name, resolved: null };
+      this._ctx.enqueue("tables.getItem", null, null, () => {
+        ref.resolved = this._ctx.state.tables.find((t) => sameName(t.name, String(name))) || null;
+        if (!ref.resolved) throw fail("ItemNotFound", `table ${name}`);
+      });
+      return new TableProxy(this._ctx, ref);
+    }
+  }
+
+  class TableProxy extends ClientObject {
+    constructor(ctx, ref) {
+      super(ctx, "Table", { name: () => this._resolve().name });
+      this.ref = ref;
+      return strict(this, "Table");
+    }
+    get name() {
+      return this._get("name");
+    }
+    _resolve() {
+      if (!this.ref.resolved) throw fail("ItemNotFound", `table ${this.ref.name}`);
+      return this.ref.resolved;
+    }
+    /** The table's whole range, header row included. */
+    getRange() {
+      const ctx = this._ctx;
+      const sheetRef = { name: null, resolved: null };
+      const range = new RangeProxy(ctx, new WorksheetProxy(ctx, sheetRef), null);
+      ctx.enqueue("table.getRange", null, null, () => {
+        const table = this._resolve();
+        sheetRef.resolved = ctx.state.sheet(table.sheet) || null;
+        if (!sheetRef.resolved) throw fail("ItemNotFound", `sheet ${table.sheet}`);
+        sheetRef.name = sheetRef.resolved.name;
+        range.rangeAddress = table.ref;
+      });
+      return range;
     }
   }
 
@@ -748,7 +860,23 @@
       return this._get("columnCount");
     }
     _check() {
+      if (this.rangeAddress === null) throw fail("InvalidArgument", "the range is not resolved yet");
       return parseRange(this.rangeAddress);
+    }
+    /** The range grown (or shrunk) by rows and columns from its bottom-right corner (ExcelApi 1.2). */
+    getResizedRange(deltaRows, deltaColumns) {
+      const ctx = this._ctx;
+      const range = new RangeProxy(ctx, this.sheetProxy, null);
+      ctx.enqueue("range.getResizedRange", this.sheetProxy.ref, null, () => {
+        const { top, left, rows, cols } = this._check();
+        const r = rows + deltaRows;
+        const c = cols + deltaColumns;
+        if (!Number.isInteger(deltaRows) || !Number.isInteger(deltaColumns) || r < 1 || c < 1 || top + r > MAX_ROWS || left + c > MAX_COLUMNS) {
+          throw fail("InvalidArgument", `getResizedRange(${deltaRows}, ${deltaColumns})`);
+        }
+        range.rangeAddress = `${cellAddress(top, left)}:${cellAddress(top + r - 1, left + c - 1)}`;
+      }, `${deltaRows},${deltaColumns}`, "1.2");
+      return range;
     }
     _eachCell(kind, detail, update) {
       this._ctx.enqueue(`range.${kind}`, this.sheetProxy.ref, this.rangeAddress, () => {

@@ -215,6 +215,62 @@ describe("the task pane in headless Chromium", () => {
     await page.close();
   });
 
+  it("Portfolio from a table: maps a table with unusual headers and a bad row, inserts the portfolio, leaves the table untouched", async () => {
+    const page = await openPane(
+      `
+      const state = new ExcelDouble.WorkbookState();
+      state.addSheet("Summary", { A1: "Board pack" });
+      const header = ["Client", "Commencement", "EXPIRY", "Monthly fee", "Payment frequency", "Lock-in", "Notice", "Notice period", "Region"];
+      const rows = [
+        ["Reflection AI", 46204, 47483, 150000000, "monthly", 3, 90, 90, "US"],
+        ["Northwind Compute", 46023, 47118, 60000000, "quarterly", 12, 180, 180, "EU"],
+        ["reflection ai", 47484, 47848, 150000000, "", 12, "by email to legal", 90, "US"],
+      ];
+      const cells = { A1: "Deal book", B20: "Notes below the table" };
+      header.forEach((h, c) => (cells["BCDEFGHIJ"[c] + "3"] = h));
+      rows.forEach((row, r) => row.forEach((v, c) => (cells["BCDEFGHIJ"[c] + (4 + r)] = v)));
+      state.addSheet("Deals 2026", cells);
+      state.addTable("DealBook", "Deals 2026", "B3:J6");
+      return state;
+    `,
+      320,
+    );
+    const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    const snapshot = () => page.evaluate(() => (window as unknown as { __workbook: { snapshot(): { sheets: { name: string }[] } } }).__workbook.snapshot());
+    const syncs = () => page.evaluate(() => (window as unknown as { __workbook: { syncs: number } }).__workbook.syncs);
+    const before = await snapshot();
+    await page.click("#register-refresh");
+    await page.waitForSelector('#register-source option[value="DealBook"]', { state: "attached" });
+    await page.selectOption("#register-source", "DealBook");
+    await page.click("#register-read");
+    await page.waitForSelector("#register-columns:not([hidden])");
+    // How each column was read: "Monthly fee" is no payment header; the second notice column is left to the user.
+    const readAs = () => page.$$eval("#register-columns tbody select", (selects) => selects.map((s) => (s as HTMLSelectElement).value));
+    expect(await readAs()).toEqual(["counterparty", "startDate", "endDate", "", "frequency", "lockInMonths", "noticeDays", "", ""]);
+    expect(await page.textContent("#register-message")).toBe("No column gives the payment: choose one. (rows count from the header, on sheet row 3, as row 1) Nothing was inserted.");
+    expect(await page.isDisabled("#register-insert")).toBe(true);
+    await page.selectOption("#register-column-3", "payment");
+    // The bad row, named by row and column, until the columns are mapped right.
+    expect(await page.textContent("#register-message")).toMatch(/^Row 4, column "Notice": the notice days must be a number, not the text "by email to legal"\./);
+    await page.selectOption("#register-column-6", "");
+    await page.selectOption("#register-column-7", "noticeDays");
+    expect(await page.textContent("#register-message")).toBe("Ready: 3 deals. Columns mapped by hand: Expected (DEAL.BACKLOG reads headers) is left out. The formulas read 13 more rows below the table for deals you add.");
+    expect(await scrollWidth()).toBe(320); // the column mapping fits a 320 px pane
+    const syncsBefore = await syncs();
+    await page.click("#register-insert");
+    await page.waitForSelector("#register-message.ok");
+    expect(await page.textContent("#register-message")).toContain(`Inserted the sheet "Portfolio" over 'Deals 2026'!B3:J6`);
+    expect((await syncs()) - syncsBefore).toBe(2); // at most 3 whatever the number of deals: read, write (undo only on failure)
+    const after = (await snapshot()) as unknown as { sheets: { name: string; cells: Record<string, { formula: string | null }> }[] };
+    // The user's sheets, table included, are exactly as they were.
+    expect(after.sheets.slice(0, 2)).toEqual(before.sheets);
+    expect(after.sheets[2].name).toBe("Portfolio");
+    const formulas = Object.values(after.sheets[2].cells).map((c) => c.formula ?? "").join("\n");
+    expect(formulas).toContain("'Deals 2026'!$E$4:$E$19");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
   it("tells the user when Excel is too old, and disables Insert", async () => {
     const page = await openPane('return new ExcelDouble.WorkbookState({ supportedSets: { ExcelApi: "1.3" } });');
     expect(await page.textContent("#host-warning")).toMatch(/too old/);

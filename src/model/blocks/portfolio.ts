@@ -1,0 +1,672 @@
+/**
+ * The blocks of the Portfolio sheet: native formulas over a deal register that lives on another
+ * sheet (the user's table, or the register sheet the command line writes). Each deal row of the
+ * sheet reads the register row at the same position through INDEX over a fixed, generous extent of
+ * each register column, so that editing a deal — or adding one in the rows below the table — flows
+ * through on recalculation, without the add-in.
+ *
+ * How a deal's payments are put in fiscal years without a period-by-period grid (README draft,
+ * docs/drafts/portfolio-sheet.md): period k (0-based) of a deal starts on EDATE(start, k·m), m the
+ * months per period, and (apart from the last period) pays on that day in advance or on the day
+ * before period k+1 starts in arrears — in the month with index base + k·m, where a month's index is
+ * year × 12 + month − 1 and base = index(start) (advance) or index(start) + m − (DAY(start) = 1)
+ * (arrears). So the regular periods paying in fiscal year Y are a run k1…k2 found by integer
+ * division, at most 12/m of them, spanning at most two contract years, each paying
+ * ROUND(payment × (1 + escalation)^contract year, 2) (the core's periodRate). The last period — the
+ * one the end date or, for the committed figure, the exit cuts — is added on its own with its own
+ * pay date and proration. A one-step ramp ("46000000 until 2026-09-30") adds, over the periods that
+ * start on or before its last day, the difference between its rate and the payment's, by the same run
+ * arithmetic. The per-deal totals are computed independently (a SUMPRODUCT over contract years), and
+ * the checks tie the two.
+ */
+import { MONTHS_PER_PERIOD, RegisterField } from "../../core";
+import { FREQUENCY_WORDS, PRORATION_WORDS, TIMING_WORDS } from "../../core/vocabulary";
+import { Block, ListRow, RowRefs, SeriesColumn } from "../layout";
+import { columnLetter } from "../plan";
+import { FORMATS, NO_ADDIN } from "./context";
+
+/** Where the register is: its sheet, header row, the column of each field and the rows read. */
+export interface RegisterSource {
+  readonly sheetName: string;
+  /** The header row, 1-based (a sheet row number). */
+  readonly headerRow: number;
+  /** The 0-based sheet column of each recognised field. */
+  readonly columns: Readonly<Partial<Record<RegisterField, number>>>;
+  /** The register's first and last sheet columns, 0-based (DEAL.BACKLOG is given the whole register). */
+  readonly firstColumn: number;
+  readonly lastColumn: number;
+  /** Rows below the header the formulas read: the table's rows and room to add more. */
+  readonly rows: number;
+}
+
+export interface PortfolioContext {
+  readonly source: RegisterSource;
+  /** The first and last fiscal year of the year columns. */
+  readonly firstYear: number;
+  readonly lastYear: number;
+  /** Contract years the per-deal totals sum over (0 … contractYears − 1). */
+  readonly contractYears: number;
+  readonly yearEndMonth: number;
+  /**
+   * Whether DEAL.BACKLOG can read the register as it stands (its headers recognised as the formulas
+   * read them): then Expected comes from it; else (columns mapped by hand in the pane) Expected says
+   * {@link EXPECTED_BY_HAND}.
+   */
+  readonly expectedFromFunctions: boolean;
+}
+
+/** What Expected shows when the register's columns were mapped by hand: DEAL.BACKLOG cannot read it. */
+export const EXPECTED_BY_HAND = "n/a: columns mapped by hand";
+
+/** A sheet name as a formula quotes it. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The formula text of a register column's extent, e.g. `'Deals'!$D$2:$D$1001`. */
+export function registerColumnRange(source: RegisterSource, column: number): string {
+  const letter = columnLetter(column);
+  return `${quoteSheet(source.sheetName)}!$${letter}$${source.headerRow + 1}:$${letter}$${source.headerRow + source.rows}`;
+}
+
+/** The whole register, header row included, as DEAL.BACKLOG takes it. */
+export function registerRange(source: RegisterSource): string {
+  const first = columnLetter(source.firstColumn);
+  const last = columnLetter(source.lastColumn);
+  return `${quoteSheet(source.sheetName)}!$${first}$${source.headerRow}:$${last}$${source.headerRow + source.rows}`;
+}
+
+/** A formula's array constant of words and the value each stands for: `{"monthly","month",…}`. */
+function lookup(words: Readonly<Record<string, unknown>>, valueOf: (key: string) => number): { words: string; values: string } {
+  const keys = Object.keys(words);
+  return { words: `{${keys.map((k) => `"${k.replace(/"/g, '""')}"`).join(",")}}`, values: `{${keys.map(valueOf).join(",")}}` };
+}
+
+const FREQUENCY = lookup(FREQUENCY_WORDS, (k) => MONTHS_PER_PERIOD[FREQUENCY_WORDS[k]]);
+const TIMING = lookup(TIMING_WORDS, (k) => (TIMING_WORDS[k] === "advance" ? 1 : 0));
+const PRORATION = lookup(PRORATION_WORDS, (k) => (PRORATION_WORDS[k] === "actual" ? 1 : 0));
+const FLAGS = lookup({ true: 1, yes: 1, y: 1, "1": 1, false: 0, no: 0, n: 0, "0": 0 }, (k) => (["true", "yes", "y", "1"].includes(k) ? 1 : 0));
+
+/** Blank in a register cell: empty, or 0 as some hosts pass an empty cell (the readers' default). */
+const blank = (x: string) => `OR(TRIM(${x}&"")="",TRIM(${x}&"")="0")`;
+
+export type DealTermName =
+  | "DealRegisterRow"
+  | "DealStart"
+  | "DealEnd"
+  | "DealPayment"
+  | "DealRampAmount"
+  | "DealRampUntil"
+  | "DealMonths"
+  | "DealEscalation"
+  | "DealAdvance"
+  | "DealActual"
+  | "DealLockInEnd"
+  | "DealNoticeDays"
+  | "DealNoticeInLockIn"
+  | "DealNoticeGiven"
+  | "DealFee"
+  | "DealStatus";
+
+/** What the Status column says of a row the formulas model. */
+export const STATUS_OK = "ok";
+/** What it says of a ramp of more than one step: not modelled. */
+export const RAMP_STEPS_STATUS = "ramp of several steps: not modelled, see DEAL.PORTFOLIO";
+
+/** The register's cells, read as the DEAL readers read them; a row they cannot model is given a status. */
+export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
+  const { source } = ctx;
+  const cell = (row: RowRefs, field: RegisterField): string | null => {
+    const column = source.columns[field];
+    return column === undefined ? null : `INDEX(${registerColumnRange(source, column)},${row.index})`;
+  };
+  const active = (row: RowRefs) => `${row.at("DealCounterparty")}<>""`;
+  const date = (x: string) => `IFERROR(INT(IF(ISNUMBER(${x}),${x},DATEVALUE(${x}))),0)`;
+  const number = (x: string) => `IFERROR(IF(ISNUMBER(${x}),${x},IF(${blank(x)},0,VALUE(${x}))),0)`;
+  const word = (x: string, table: { words: string; values: string }, fallback: number) =>
+    `IF(${blank(x)},${fallback},IFERROR(INDEX(${table.values},MATCH(LOWER(TRIM(${x}&"")),${table.words},0)),-1))`;
+  const optional = (row: RowRefs, field: RegisterField, read: (x: string) => string, otherwise: string) => {
+    const x = cell(row, field);
+    return x === null ? otherwise : read(x);
+  };
+  const column = (name: DealTermName, header: string, formula: (row: RowRefs) => string, numberFormat?: string): SeriesColumn<DealTermName> => ({
+    name,
+    header,
+    numberFormat,
+    formula,
+  });
+  return {
+    id: "portfolio-terms",
+    title: "DEAL TERMS (read from the register)",
+    reads: ["DealCounterparty"],
+    series: [
+      column("DealRegisterRow", "Register row", (row) => `${source.headerRow}+${row.index}`, FORMATS.integer),
+      column("DealStart", "Start", (row) => `IF(${active(row)},${date(cell(row, "startDate")!)},0)`, FORMATS.date),
+      column("DealEnd", "End", (row) => `IF(${active(row)},${date(cell(row, "endDate")!)},0)`, FORMATS.date),
+      column("DealPayment", "Payment per period", (row) => `IF(${active(row)},${number(cell(row, "payment")!)},0)`, FORMATS.money),
+      // A one-step ramp, "46000000 until 2026-09-30": that amount is paid by the periods starting on
+      // or before that day, the payment after (the core's readRamp). -1 when it cannot be read.
+      column(
+        "DealRampAmount",
+        "Ramp amount",
+        (row) => {
+          const t = cell(row, "ramp");
+          if (t === null) return row.at("DealPayment");
+          // Digits before and after the point read separately: VALUE("46000000.5") would depend on the
+          // locale's decimal separator; VALUE of plain digits does not. Thousands separators are dropped.
+          const text = `SUBSTITUTE(TRIM(LEFT(${t},FIND("until",LOWER(${t}))-1)),",","")`;
+          const point = `FIND(".",${text}&".")`;
+          const amount = `VALUE(LEFT(${text},${point}-1))+IF(${point}<LEN(${text}),VALUE(MID(${text},${point}+1,20))/10^(LEN(${text})-${point}),0)`;
+          return `IF(${blank(t)},${row.at("DealPayment")},IFERROR(${amount},-1))`;
+        },
+        FORMATS.money,
+      ),
+      column(
+        "DealRampUntil",
+        "Ramp until",
+        (row) => {
+          const t = cell(row, "ramp");
+          if (t === null) return "0";
+          return `IF(${blank(t)},0,IFERROR(INT(DATEVALUE(TRIM(SUBSTITUTE(MID(${t},FIND("until",LOWER(${t}))+5,40),";","")))),-1))`;
+        },
+        FORMATS.date,
+      ),
+      column(
+        "DealMonths",
+        "Months per period",
+        (row) => {
+          const x = cell(row, "frequency");
+          if (x === null) return "1";
+          // A number of payments a year (12, 4, 2, 1), a word, or blank (monthly); anything else 0: not modelled.
+          return `IF(ISNUMBER(${x}),IF(${x}=0,1,IFERROR(INDEX({1,3,6,12},MATCH(${x},{12,4,2,1},0)),0)),IF(${blank(x)},1,IFERROR(INDEX(${FREQUENCY.values},MATCH(LOWER(TRIM(${x}&"")),${FREQUENCY.words},0)),0)))`;
+        },
+        FORMATS.integer,
+      ),
+      column("DealEscalation", "Escalation", (row) => optional(row, "escalation", number, "0"), FORMATS.percent),
+      column("DealAdvance", "In advance (1) / arrears (0)", (row) => optional(row, "timing", (x) => word(x, TIMING, 1), "1"), FORMATS.integer),
+      column("DealActual", "Actual days (1) / full (0)", (row) => optional(row, "proration", (x) => word(x, PRORATION, 0), "0"), FORMATS.integer),
+      column(
+        "DealLockInEnd",
+        "Lock-in end (first free day)",
+        (row) => {
+          const months = optional(row, "lockInMonths", number, "0");
+          const byMonths = `EDATE(${row.at("DealStart")},${months})`;
+          const lastDay = cell(row, "lockInLastDay");
+          const formula = lastDay === null ? byMonths : `IF(${blank(lastDay)},${byMonths},${date(lastDay)}+1)`;
+          return `IF(${row.at("DealStart")}>0,${formula},0)`;
+        },
+        FORMATS.date,
+      ),
+      column("DealNoticeDays", "Notice days", (row) => optional(row, "noticeDays", number, "0"), FORMATS.integer),
+      column("DealNoticeInLockIn", "Notice in lock-in", (row) => optional(row, "noticeInLockIn", (x) => `IF(ISLOGICAL(${x}),IF(${x},1,0),${word(x, FLAGS, 0)})`, "0"), FORMATS.integer),
+      column("DealNoticeGiven", "Notice date given", (row) => optional(row, "noticeDate", (x) => `IF(${blank(x)},0,${date(x)})`, "0"), FORMATS.date),
+      column("DealFee", "Termination fee", (row) => optional(row, "terminationFee", number, "0"), FORMATS.money),
+      column("DealStatus", "Status", (row) => {
+        const ramp = cell(row, "ramp");
+        const checks: [string, string][] = [
+          ...(ramp === null
+            ? []
+            : ([
+                [`AND(NOT(${blank(ramp)}),LEN(${ramp})-LEN(SUBSTITUTE(LOWER(${ramp}),"until",""))>5)`, RAMP_STEPS_STATUS],
+                [`OR(${row.at("DealRampAmount")}<0,${row.at("DealRampUntil")}<0)`, "ramp not read"],
+              ] as [string, string][])),
+          [`${row.at("DealMonths")}=0`, "frequency not read"],
+          [`${row.at("DealAdvance")}<0`, "timing not read"],
+          [`${row.at("DealActual")}<0`, "proration not read"],
+          [`${row.at("DealNoticeInLockIn")}<0`, "notice in lock-in not read"],
+          [`OR(${row.at("DealStart")}<=0,${row.at("DealEnd")}<${row.at("DealStart")})`, "dates not read"],
+        ];
+        const body = checks.reduceRight((rest, [test, text]) => `IF(${test},"${text}",${rest})`, `"${STATUS_OK}"`);
+        return `IF(${active(row)},${body},"")`;
+      }),
+    ],
+  };
+}
+
+export type DealCalcName =
+  | "DealModelled"
+  | "DealPerYear"
+  | "DealNotice"
+  | "DealExit"
+  | "DealEarly"
+  | "DealFeeYear"
+  | "DealBase"
+  | "DealRampLast"
+  | `DealLast${Reading}`
+  | `DealLastStart${Reading}`
+  | `DealLastNext${Reading}`
+  | `DealServed${Reading}`
+  | `DealLastAmount${Reading}`
+  | `DealLastYear${Reading}`;
+
+type Reading = "H" | "C";
+
+/** The fiscal year of a day: the calendar year in which its fiscal year ends. */
+const fiscalYearOf = (day: string) => `YEAR(${day})+(MONTH(${day})>YearEndMonth)`;
+/** The month index of a day: year × 12 + month − 1. */
+const monthIndex = (day: string) => `(YEAR(${day})*12+MONTH(${day})-1)`;
+/** The rate of contract year c: ROUND(payment × (1 + escalation)^c, 2), as the core's periodRate. */
+const rateOf = (row: RowRefs, year: string, amount = "DealPayment") => `ROUND(${row.at(amount)}*(1+${row.at("DealEscalation")})^(${year}),2)`;
+/** What a ramp period pays beyond (or below) the payment's rate in contract year c. */
+const rampDeltaOf = (row: RowRefs, year: string) => `(${rateOf(row, year, "DealRampAmount")}-${rateOf(row, year)})`;
+type RateOf = (row: RowRefs, year: string) => string;
+/** Regular periods k < last that pay the ramp amount: those starting on or before its last day (k ≤ DealRampLast). */
+const rampLast = (row: RowRefs, last: string) => `MIN(${last},${row.at("DealRampLast")}+1)`;
+
+/** Per deal: exit, the last period of each reading, and where it pays. */
+export function dealCalcBlock(): Block<DealCalcName> {
+  const m = (row: RowRefs) => row.at("DealMonths");
+  const start = (row: RowRefs) => row.at("DealStart");
+  /** The index of the last period starting on or before a day (−1 if none): Klast(D). */
+  const lastPeriod = (row: RowRefs, day: string) => {
+    const whole = `INT((${monthIndex(day)}-${monthIndex(start(row))})/${m(row)})`;
+    return `${whole}-(EDATE(${start(row)},${whole}*${m(row)})>${day})`;
+  };
+  const reading = (r: Reading): SeriesColumn<DealCalcName>[] => {
+    // Headline: service to the end (cut-off end + 1); committed: to the exit.
+    const cutoff = (row: RowRefs) => (r === "H" ? `${row.at("DealEnd")}+1` : row.at("DealExit"));
+    return [
+      {
+        name: `DealLast${r}`,
+        header: r === "H" ? "Last period (headline)" : "Last period (committed)",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,${lastPeriod(row, `(${cutoff(row)}-1)`)},-1)`,
+      },
+      {
+        name: `DealLastStart${r}`,
+        header: `Its start (${r === "H" ? "headline" : "committed"})`,
+        numberFormat: FORMATS.date,
+        formula: (row) => `IF(${row.at(`DealLast${r}`)}>=0,EDATE(${start(row)},${row.at(`DealLast${r}`)}*${m(row)}),0)`,
+      },
+      {
+        name: `DealLastNext${r}`,
+        header: "Next period's start",
+        numberFormat: FORMATS.date,
+        formula: (row) => `IF(${row.at(`DealLast${r}`)}>=0,EDATE(${start(row)},(${row.at(`DealLast${r}`)}+1)*${m(row)}),0)`,
+      },
+      {
+        name: `DealServed${r}`,
+        header: "Its last day served",
+        numberFormat: FORMATS.date,
+        formula: (row) => `MIN(${row.at(`DealLastNext${r}`)}-1,${row.at("DealEnd")},${cutoff(row)}-1)`,
+      },
+      {
+        name: `DealLastAmount${r}`,
+        header: "It pays",
+        numberFormat: FORMATS.money,
+        formula: (row) => {
+          const year = `INT(${row.at(`DealLast${r}`)}/${row.at("DealPerYear")})`;
+          const rate = `IF(${row.at(`DealLastStart${r}`)}<=${row.at("DealRampUntil")},${rateOf(row, year, "DealRampAmount")},${rateOf(row, year)})`;
+          const next = row.at(`DealLastNext${r}`);
+          const from = row.at(`DealLastStart${r}`);
+          const served = row.at(`DealServed${r}`);
+          return `IF(${row.at(`DealLast${r}`)}<0,0,IF(AND(${row.at("DealActual")}=1,${served}<${next}-1),ROUND(${rate}*(${served}-${from}+1)/(${next}-${from}),2),${rate}))`;
+        },
+      },
+      {
+        name: `DealLastYear${r}`,
+        header: "In fiscal year",
+        numberFormat: FORMATS.integer,
+        formula: (row) => {
+          // Paid on its start in advance; in arrears on its last day (the last day served when cut short
+          // with actual-days proration, else the period's own last day).
+          const periodEnd = `MIN(${row.at(`DealLastNext${r}`)}-1,${row.at("DealEnd")})`;
+          const pay = `IF(${row.at("DealAdvance")}=1,${row.at(`DealLastStart${r}`)},IF(${row.at("DealActual")}=1,${row.at(`DealServed${r}`)},${periodEnd}))`;
+          return `IF(${row.at(`DealLast${r}`)}<0,0,${fiscalYearOf(pay)})`;
+        },
+      },
+    ];
+  };
+  return {
+    id: "portfolio-calc",
+    title: "DEAL CALCULATIONS",
+    reads: [
+      "YearEndMonth", "DealStatus", "DealMonths", "DealStart", "DealEnd", "DealPayment", "DealEscalation", "DealAdvance", "DealActual",
+      "DealLockInEnd", "DealNoticeDays", "DealNoticeInLockIn", "DealNoticeGiven", "DealRampAmount", "DealRampUntil",
+    ],
+    series: [
+      { name: "DealModelled", header: "Modelled", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealStatus")}="${STATUS_OK}",1,0)` },
+      { name: "DealPerYear", header: "Periods a year", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealModelled")}=1,12/${m(row)},1)` },
+      {
+        name: "DealNotice",
+        header: "Notice served",
+        numberFormat: FORMATS.date,
+        formula: (row) =>
+          `IF(${row.at("DealNoticeGiven")}>0,${row.at("DealNoticeGiven")},IF(${row.at("DealNoticeInLockIn")}=1,${start(row)},${row.at("DealLockInEnd")}))`,
+      },
+      {
+        name: "DealExit",
+        header: "Exit (first day without service)",
+        numberFormat: FORMATS.date,
+        formula: (row) => `MIN(MAX(${row.at("DealNotice")}+${row.at("DealNoticeDays")},${row.at("DealLockInEnd")}),${row.at("DealEnd")}+1)`,
+      },
+      { name: "DealEarly", header: "Early exit", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealExit")}<=${row.at("DealEnd")},1,0)` },
+      { name: "DealFeeYear", header: "Fee's fiscal year", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealModelled")}=1,${fiscalYearOf(row.at("DealExit"))},0)` },
+      {
+        name: "DealBase",
+        header: "Month index of period 0's payment",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `${monthIndex(start(row))}+IF(${row.at("DealAdvance")}=1,0,${m(row)}-(DAY(${start(row)})=1))`,
+      },
+      {
+        name: "DealRampLast",
+        header: "Last period at the ramp amount",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `IF(AND(${row.at("DealModelled")}=1,${row.at("DealRampUntil")}>0),MAX(-1,${lastPeriod(row, row.at("DealRampUntil"))}),-1)`,
+      },
+      ...reading("H"),
+      ...reading("C"),
+    ],
+  };
+}
+
+export type DealFigureName =
+  | "DealCounterparty"
+  | "DealHeadline"
+  | "DealCommitted"
+  | "DealExitDate"
+  | "DealRunRate"
+  | "DealShare"
+  | "DealKey"
+  | "DealGroupHeadline"
+  | "DealGroupCommitted"
+  | "DealGridGap";
+
+/** The array constant {0,1,…,n−1}: contract-year indexes for the per-deal SUMPRODUCT. */
+function indexes(n: number): string {
+  return `{${Array.from({ length: n }, (_, i) => i).join(",")}}`;
+}
+
+/** Per deal: the figures of DEAL.PORTFOLIO, and what concentration and the checks need. */
+export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]): Block<DealFigureName> {
+  const cp = ctx.source.columns.counterparty!;
+  const contract = indexes(ctx.contractYears);
+  /** Σ over regular periods k < K of the rate of contract year INT(k / n): n periods a contract year. */
+  const regularTotal = (row: RowRefs, last: string, rate: RateOf = rateOf) => {
+    const n = row.at("DealPerYear");
+    const x = `(${last}-${contract}*${n})`;
+    return `SUMPRODUCT(${rate(row, contract)}*((${x}>0)*(${x}<${n})*${x}+(${x}>=${n})*${n}))`;
+  };
+  const regular = (row: RowRefs, last: string) => `${regularTotal(row, last)}+${regularTotal(row, rampLast(row, last), rampDeltaOf)}`;
+  const gridSum = (prefix: string, row: RowRefs) => `SUM(${row.at(`${prefix}${years[0]}`)}:${row.at(`${prefix}${years[years.length - 1]}`)})`;
+  return {
+    id: "portfolio-deals",
+    title: "DEALS",
+    reads: [
+      "DealModelled", "DealPayment", "DealEscalation", "DealPerYear", "DealLastH", "DealLastC", "DealLastAmountH", "DealLastAmountC",
+      "DealEarly", "DealFee", "DealExit", "DealMonths", "DealStart", "TotalHeadline", "DealStatus", "DealRampAmount", "DealRampLast", "DealRampUntil",
+      ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`]),
+    ],
+    series: [
+      { name: "DealCounterparty", header: "Counterparty", formula: (row) => `TRIM(INDEX(${registerColumnRange(ctx.source, cp)},${row.index})&"")` },
+      {
+        name: "DealHeadline",
+        header: "Headline",
+        numberFormat: FORMATS.money,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,${regular(row, row.at("DealLastH"))}+${row.at("DealLastAmountH")},0)`,
+      },
+      {
+        name: "DealCommitted",
+        header: "Committed",
+        numberFormat: FORMATS.money,
+        formula: (row) =>
+          `IF(${row.at("DealModelled")}=1,${regular(row, row.at("DealLastC"))}+${row.at("DealLastAmountC")}+${row.at("DealEarly")}*${row.at("DealFee")},0)`,
+      },
+      { name: "DealExitDate", header: "Exit date", numberFormat: FORMATS.date, formula: (row) => `IF(${row.at("DealModelled")}=1,${row.at("DealExit")},"")` },
+      {
+        name: "DealRunRate",
+        header: "Run-rate",
+        numberFormat: FORMATS.money,
+        // The rate in force on the start: the ramp amount if a ramp runs from it.
+        formula: (row) =>
+          `IF(${row.at("DealModelled")}=1,ROUND(IF(${row.at("DealRampUntil")}>=${row.at("DealStart")},${row.at("DealRampAmount")},${row.at("DealPayment")}),2)*${row.at("DealPerYear")},0)`,
+      },
+      {
+        name: "DealShare",
+        header: "Share of headline",
+        numberFormat: FORMATS.percent,
+        formula: (row) => `IF(TotalHeadline=0,0,${row.at("DealHeadline")}/TotalHeadline)`,
+      },
+      { name: "DealKey", header: "Counterparty key", formula: (row) => `LOWER(${row.at("DealCounterparty")})` },
+      {
+        name: "DealGroupHeadline",
+        header: "Counterparty's headline",
+        numberFormat: FORMATS.money,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,SUMPRODUCT((DealKey=${row.at("DealKey")})*DealHeadline),0)`,
+      },
+      {
+        name: "DealGroupCommitted",
+        header: "Counterparty's committed",
+        numberFormat: FORMATS.money,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,SUMPRODUCT((DealKey=${row.at("DealKey")})*DealCommitted),0)`,
+      },
+      {
+        name: "DealGridGap",
+        header: "Years ≠ total (should be 0)",
+        numberFormat: FORMATS.money,
+        formula: (row) =>
+          `ABS(${gridSum("HeadlineFY", row)}-${row.at("DealHeadline")})+ABS(${gridSum("CommittedFY", row)}-${row.at("DealCommitted")})`,
+      },
+    ],
+  };
+}
+
+/** Payments of the regular periods (k < last) of a deal due in fiscal year `year`. */
+function regularInYear(row: RowRefs, year: number, last: string, rate: RateOf = rateOf): string {
+  const m = row.at("DealMonths");
+  const n = row.at("DealPerYear");
+  const base = row.at("DealBase");
+  const lo = `(${year}*12+YearEndMonth-12)`;
+  const hi = `(${year}*12+YearEndMonth-1)`;
+  const k1 = `MAX(0,-INT((${base}-${lo})/${m}))`;
+  const k2 = `MIN(${last}-1,INT((${hi}-${base})/${m}))`;
+  const c = `INT(${k1}/${n})`;
+  const split = `((${c}+1)*${n})`;
+  return `${rate(row, c)}*MAX(0,MIN(${k2},${split}-1)-${k1}+1)+${rate(row, `${c}+1`)}*MAX(0,${k2}-${split}+1)`;
+}
+
+export type YearGridName = `HeadlineFY${number}` | `CommittedFY${number}`;
+
+/** One column per fiscal year: each deal's headline (or committed) payments due in it. */
+export function yearGridBlock(reading: Reading, years: readonly number[]): Block<YearGridName> {
+  const prefix = reading === "H" ? "HeadlineFY" : "CommittedFY";
+  return {
+    id: `portfolio-${prefix}`,
+    title: reading === "H" ? "HEADLINE BY FISCAL YEAR" : "COMMITTED BY FISCAL YEAR",
+    reads: [
+      "YearEndMonth", "DealModelled", "DealMonths", "DealPerYear", "DealBase", "DealPayment", "DealEscalation",
+      `DealLast${reading}`, `DealLastAmount${reading}`, `DealLastYear${reading}`, "DealRampAmount", "DealRampLast",
+      ...(reading === "C" ? ["DealEarly", "DealFeeYear", "DealFee"] : []),
+    ],
+    series: years.map((year) => ({
+      name: `${prefix}${year}` as YearGridName,
+      header: `FY${year}`,
+      numberFormat: FORMATS.money,
+      formula: (row: RowRefs) => {
+        const fee = reading === "C" ? `+${row.at("DealEarly")}*(${row.at("DealFeeYear")}=${year})*${row.at("DealFee")}` : "";
+        const lastPart = `(${row.at(`DealLastYear${reading}`)}=${year})*${row.at(`DealLastAmount${reading}`)}`;
+        const last = row.at(`DealLast${reading}`);
+        const ramp = regularInYear(row, year, rampLast(row, last), rampDeltaOf);
+        return `IF(${row.at("DealModelled")}=1,${regularInYear(row, year, last)}+IF(${row.at("DealRampLast")}>=0,${ramp},0)+${lastPart}${fee},0)`;
+      },
+    })),
+  };
+}
+
+export type SummaryName =
+  | "YearEndMonth"
+  | "DealCount"
+  | "RowsNotModelled"
+  | "TotalHeadline"
+  | "TotalCommitted"
+  | "TotalRunRate"
+  | "TotalExpected";
+
+export function portfolioSummaryBlock(ctx: PortfolioContext): Block<SummaryName> {
+  const rows: ListRow<SummaryName>[] = [
+    {
+      label: "Fiscal year ends in month (1–12)",
+      cells: [{ value: ctx.yearEndMonth, numberFormat: FORMATS.integer, style: "input" }],
+      names: [{ name: "YearEndMonth", cell: 0 }],
+    },
+    { label: "Deals modelled", cells: [{ formula: "SUM(DealModelled)", numberFormat: FORMATS.count, style: "output" }], names: [{ name: "DealCount", cell: 0 }] },
+    {
+      label: "Rows the formulas cannot model (see Status)",
+      cells: [{ formula: `SUMPRODUCT((DealStatus<>"${STATUS_OK}")*(DealStatus<>""))`, numberFormat: FORMATS.count, style: "output" }],
+      names: [{ name: "RowsNotModelled", cell: 0 }],
+    },
+    { label: "Headline", cells: [{ formula: "SUM(DealHeadline)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalHeadline", cell: 0 }] },
+    { label: "Committed", cells: [{ formula: "SUM(DealCommitted)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalCommitted", cell: 0 }] },
+    { label: "Run-rate (at each deal's start)", cells: [{ formula: "SUM(DealRunRate)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalRunRate", cell: 0 }] },
+    {
+      label: "Expected (DEAL.PORTFOLIO, needs the add-in)",
+      cells: [
+        ctx.expectedFromFunctions
+          ? { formula: `IF(ISNUMBER(INDEX(BacklogExpected,1)),SUM(BacklogExpected),"${NO_ADDIN}")`, numberFormat: FORMATS.money, style: "output" }
+          : { value: EXPECTED_BY_HAND, style: "note" },
+      ],
+      names: [{ name: "TotalExpected", cell: 0 }],
+    },
+  ];
+  return { id: "portfolio-summary", title: "PORTFOLIO", list: { header: ["Value"], rows }, reads: ["DealModelled", "DealStatus", "DealHeadline", "DealCommitted", "DealRunRate", "BacklogExpected"] };
+}
+
+export type BacklogName =
+  | "BacklogYear"
+  | "BacklogHeadline"
+  | "BacklogCommitted"
+  | "BacklogExpected"
+  | "BacklogTotalHeadline"
+  | "BacklogTotalCommitted";
+
+/** The backlog by fiscal year: the year columns added up; Expected from DEAL.BACKLOG when the add-in is loaded. */
+export function backlogBlock(ctx: PortfolioContext, years: readonly number[]): Block<BacklogName> {
+  const register = registerRange(ctx.source);
+  const backlog = `DEAL.BACKLOG(${register},,YearEndMonth)`;
+  const rows: ListRow<BacklogName>[] = years.map((year) => ({
+    label: "",
+    cells: [
+      { value: year, numberFormat: FORMATS.integer, style: "constant" },
+      { formula: `SUM(HeadlineFY${year})`, numberFormat: FORMATS.money, style: "output" },
+      { formula: `SUM(CommittedFY${year})`, numberFormat: FORMATS.money, style: "output" },
+      ctx.expectedFromFunctions
+        ? { formula: `IFERROR(VLOOKUP(${year},${backlog},4,FALSE),IF(ISERROR(${backlog}),"${NO_ADDIN}",0))`, numberFormat: FORMATS.money, style: "output" }
+        : { value: EXPECTED_BY_HAND, style: "note" },
+    ],
+  }));
+  rows.push({
+    label: "Total",
+    labelStyle: "label",
+    cells: [
+      {},
+      { formula: "SUM(BacklogHeadline)", numberFormat: FORMATS.money, style: "output" },
+      { formula: "SUM(BacklogCommitted)", numberFormat: FORMATS.money, style: "output" },
+    ],
+    names: [
+      { name: "BacklogTotalHeadline", cell: 1 },
+      { name: "BacklogTotalCommitted", cell: 2 },
+    ],
+  });
+  const last = years.length - 1;
+  return {
+    id: "portfolio-backlog",
+    title: "BACKLOG BY FISCAL YEAR",
+    list: {
+      header: ["Year", "Headline", "Committed", "Expected"],
+      rows,
+      ranges: [
+        { name: "BacklogYear", fromRow: 0, toRow: last, fromCell: 0, toCell: 0 },
+        { name: "BacklogHeadline", fromRow: 0, toRow: last, fromCell: 1, toCell: 1 },
+        { name: "BacklogCommitted", fromRow: 0, toRow: last, fromCell: 2, toCell: 2 },
+        { name: "BacklogExpected", fromRow: 0, toRow: last, fromCell: 3, toCell: 3 },
+      ],
+    },
+    reads: ["YearEndMonth", ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`])],
+  };
+}
+
+export type ConcentrationName =
+  | "LargestByHeadline"
+  | "LargestHeadline"
+  | "LargestHeadlineShare"
+  | "LargestByCommitted"
+  | "LargestCommitted"
+  | "LargestCommittedShare";
+
+export function concentrationBlock(): Block<ConcentrationName> {
+  const largest = (group: string, total: string): ListRow<ConcentrationName>["cells"] => [
+    { formula: `IF(MAX(${group})=0,"",INDEX(DealCounterparty,MATCH(MAX(${group}),${group},0)))`, style: "output" },
+    { formula: `MAX(${group})`, numberFormat: FORMATS.money, style: "output" },
+    { formula: `IF(${total}=0,0,MAX(${group})/${total})`, numberFormat: FORMATS.percent, style: "output" },
+  ];
+  return {
+    id: "portfolio-concentration",
+    title: "CONCENTRATION",
+    list: {
+      header: ["Counterparty", "Amount", "Share"],
+      rows: [
+        {
+          label: "Largest by headline",
+          cells: largest("DealGroupHeadline", "TotalHeadline"),
+          names: [
+            { name: "LargestByHeadline", cell: 0 },
+            { name: "LargestHeadline", cell: 1 },
+            { name: "LargestHeadlineShare", cell: 2 },
+          ],
+        },
+        {
+          label: "Largest by committed",
+          cells: largest("DealGroupCommitted", "TotalCommitted"),
+          names: [
+            { name: "LargestByCommitted", cell: 0 },
+            { name: "LargestCommitted", cell: 1 },
+            { name: "LargestCommittedShare", cell: 2 },
+          ],
+        },
+      ],
+    },
+    reads: ["DealGroupHeadline", "DealGroupCommitted", "DealCounterparty", "TotalHeadline", "TotalCommitted"],
+  };
+}
+
+export type PortfolioCheckName = "HeadlineTies" | "CommittedTies" | "YearsCoverDeals" | "AllRowsModelled" | "AllChecks";
+
+/** Text of a check that holds; anything else is a failure to look into. */
+export const CHECK_OK = "OK";
+
+export function portfolioChecksBlock(): Block<PortfolioCheckName> {
+  const flag = (test: string) => `IF(${test},"${CHECK_OK}","CHECK")`;
+  const rows: ListRow<PortfolioCheckName>[] = [
+    {
+      label: "Backlog years add up to the deals' headline",
+      cells: [{ formula: flag("ABS(BacklogTotalHeadline-TotalHeadline)<0.005"), style: "check" }],
+      names: [{ name: "HeadlineTies", cell: 0 }],
+    },
+    {
+      label: "Backlog years add up to the deals' committed",
+      cells: [{ formula: flag("ABS(BacklogTotalCommitted-TotalCommitted)<0.005"), style: "check" }],
+      names: [{ name: "CommittedTies", cell: 0 }],
+    },
+    {
+      label: "Each deal's years add up to its totals (every payment within the year columns)",
+      cells: [{ formula: flag("MAX(DealGridGap)<0.005"), style: "check" }],
+      names: [{ name: "YearsCoverDeals", cell: 0 }],
+    },
+    {
+      label: "Every register row is modelled (else see Status; DEAL.PORTFOLIO reads every row)",
+      cells: [{ formula: flag("RowsNotModelled=0"), style: "check" }],
+      names: [{ name: "AllRowsModelled", cell: 0 }],
+    },
+    {
+      label: "All checks",
+      cells: [{ formula: flag(`AND(HeadlineTies="${CHECK_OK}",CommittedTies="${CHECK_OK}",YearsCoverDeals="${CHECK_OK}",AllRowsModelled="${CHECK_OK}")`), style: "check" }],
+      names: [{ name: "AllChecks", cell: 0 }],
+    },
+  ];
+  return {
+    id: "portfolio-checks",
+    title: "CHECKS",
+    list: { header: ["Result"], rows },
+    reads: ["BacklogTotalHeadline", "TotalHeadline", "BacklogTotalCommitted", "TotalCommitted", "DealGridGap", "RowsNotModelled"],
+  };
+}

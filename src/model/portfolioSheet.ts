@@ -1,0 +1,127 @@
+/**
+ * The Portfolio sheet: a deal register's figures in native formulas that refer to the register
+ * (the user's table, or the register sheet `npm run model -- --register` writes), so that editing a
+ * deal — or adding one below the table, within the rows the formulas read — flows through on
+ * recalculation without the add-in. The same blocks, layout and plan as the deal model; two writers
+ * apply it (exceljs, Office.js).
+ *
+ * What the formulas model: every register row with a fixed payment (monthly, quarterly, semi-annual
+ * or annual; escalation; advance or arrears; full or actual-days proration; lock-in by months or to a
+ * fixed day; notice days, notice in lock-in, a notice date; a termination fee; a one-step ramp), with
+ * payments counted from each deal's start (DEAL.BACKLOG's default as_of_date). A row with a ramp of
+ * several steps is not modelled: its Status says so and a check flags it (DEAL.PORTFOLIO reads it);
+ * no number is guessed.
+ */
+import { ContractTerms, fiscalYear, Register, RegisterDeal } from "../core";
+import { Block, layoutSheet } from "./layout";
+import { checkSheetName, SheetPlan } from "./plan";
+import {
+  backlogBlock,
+  concentrationBlock,
+  dealCalcBlock,
+  dealFiguresBlock,
+  dealTermsBlock,
+  PortfolioContext,
+  portfolioChecksBlock,
+  portfolioSummaryBlock,
+  RegisterSource,
+  yearGridBlock,
+} from "./blocks/portfolio";
+
+export type { RegisterSource } from "./blocks/portfolio";
+export { CHECK_OK, EXPECTED_BY_HAND, RAMP_STEPS_STATUS, STATUS_OK, registerColumnRange, registerRange } from "./blocks/portfolio";
+
+/** Rows below the register's last row that the formulas read too: room to add deals. */
+export const REGISTER_ROOM = 200;
+/** Fiscal-year columns after the last year any deal pays in: room to extend a deal. */
+export const YEAR_ROOM = 3;
+/** Contract years the per-deal totals sum over beyond the longest deal. */
+const CONTRACT_YEAR_ROOM = 10;
+
+/**
+ * Whether the native formulas model a deal: a fixed payment, or a ramp of one step before the payment
+ * (a register's "46000000 until 2026-09-30"); not a ramp of several steps.
+ */
+export function isModelled(terms: ContractTerms): boolean {
+  return terms.dateSystem === "1900" && (terms.payment.kind === "fixed" || terms.payment.steps.length <= 2);
+}
+
+export interface PortfolioPlanOptions {
+  readonly sheetName?: string;
+  readonly yearEndMonth?: number;
+  /** False when the columns were mapped by hand (DEAL.BACKLOG would not read them so): Expected is then n/a. */
+  readonly expectedFromFunctions?: boolean;
+}
+
+/** The context: year columns and contract years sized to the register's deals, with room. */
+export function portfolioContext(source: RegisterSource, deals: readonly RegisterDeal[], yearEndMonth = 12, expectedFromFunctions = true): PortfolioContext {
+  let firstYear = Infinity;
+  let lastYear = -Infinity;
+  let longest = 0;
+  for (const { terms } of deals) {
+    firstYear = Math.min(firstYear, fiscalYear(terms.startDate, yearEndMonth));
+    lastYear = Math.max(lastYear, fiscalYear(terms.endDate + 1, yearEndMonth));
+    longest = Math.max(longest, Math.ceil((terms.endDate - terms.startDate + 1) / 365));
+  }
+  if (!Number.isFinite(firstYear)) {
+    const thisYear = new Date().getUTCFullYear();
+    firstYear = thisYear;
+    lastYear = thisYear;
+  }
+  return { source, firstYear, lastYear: lastYear + YEAR_ROOM, contractYears: Math.max(40, longest + CONTRACT_YEAR_ROOM), yearEndMonth, expectedFromFunctions };
+}
+
+export function portfolioBlocks(ctx: PortfolioContext) {
+  const years = Array.from({ length: ctx.lastYear - ctx.firstYear + 1 }, (_, i) => ctx.firstYear + i);
+  return [
+    portfolioSummaryBlock(ctx),
+    backlogBlock(ctx, years),
+    concentrationBlock(),
+    portfolioChecksBlock(),
+    dealFiguresBlock(ctx, years),
+    yearGridBlock("H", years),
+    yearGridBlock("C", years),
+    dealTermsBlock(ctx),
+    dealCalcBlock(),
+  ] as const;
+}
+
+/**
+ * The Portfolio sheet's plan for a register at `source`, whose deals (read by the core, so every row
+ * is valid) size the year columns.
+ *
+ * @example
+ * buildPortfolioPlan(source, register).refs.TotalHeadline // e.g. "$B$8"
+ */
+export function buildPortfolioPlan(source: RegisterSource, register: Pick<Register, "deals" | "counts">, options: PortfolioPlanOptions = {}): SheetPlan {
+  const sheetName = options.sheetName ?? "Portfolio";
+  checkSheetName(sheetName);
+  const ctx = portfolioContext(source, register.deals, options.yearEndMonth ?? 12, options.expectedFromFunctions ?? true);
+  const blocks: readonly Block<string>[] = portfolioBlocks(ctx);
+  const notModelled = register.deals.filter((d) => !isModelled(d.terms)).length;
+  return layoutSheet(blocks, {
+    sheetName,
+    title: `Portfolio — ${register.counts.deals} deal${register.counts.deals === 1 ? "" : "s"} from ${source.sheetName}`,
+    subtitle:
+      `Built by Deal Modeler. Every figure is a native formula over rows ${source.headerRow + 1}–${source.headerRow + source.rows} of '${source.sheetName}'` +
+      (notModelled > 0 ? `; ${notModelled} row${notModelled === 1 ? "" : "s"} with a ramp of several steps not modelled (see Status).` : "."),
+    seriesRows: source.rows,
+  });
+}
+
+/**
+ * Where a register is, from its column mapping: a register whose header row is sheet row `headerRow`
+ * and first column is sheet column `firstColumn` (0-based), with `dataRows` rows below the header; the
+ * formulas read {@link REGISTER_ROOM} more rows.
+ */
+export function registerSource(
+  sheetName: string,
+  mapping: Register["mapping"],
+  dataRows: number,
+  headerRow = 1,
+  firstColumn = 0,
+): RegisterSource {
+  const columns: Partial<Record<keyof typeof mapping.fields, number>> = {};
+  for (const [field, index] of Object.entries(mapping.fields)) columns[field as keyof typeof mapping.fields] = firstColumn + (index as number);
+  return { sheetName, headerRow, columns, firstColumn, lastColumn: firstColumn + mapping.columns.length - 1, rows: dataRows + REGISTER_ROOM };
+}
