@@ -4,7 +4,7 @@
  * for ranges. These helpers turn them into core inputs, or a `#VALUE!` with a message that names the
  * argument. The convention throughout: omitted, blank, "" and 0 all mean "use the default" for options.
  */
-import { DealError, Frequency, Proration, RampStepInput, Timing, TermsInput, valueError } from "../core";
+import { CellReaders, DealError, Frequency, Proration, RampStepInput, Timing, TermsInput, valueError } from "../core";
 import * as vocabulary from "../core/vocabulary";
 import { isBlank } from "../core/vocabulary";
 
@@ -113,6 +113,19 @@ export function readPayment(value: unknown): TermsInput["payment"] {
   if (steps.length === 0) throw valueError("The payment ramp is empty: give at least one row of date and amount.");
   return steps;
 }
+
+/**
+ * A register's cells are read as the same values are read as DEAL arguments: the readers the register
+ * core takes (src/core/register.ts), for the functions, the pane and the command line alike.
+ */
+export const EXCEL_CELL_READERS: CellReaders = {
+  date: readDate,
+  number: readNumber,
+  flag: readFlag,
+  frequency: readFrequency,
+  timing: readTiming,
+  proration: readProration,
+};
 
 /**
  * The schedule arguments every term function shares, in the documented order: start, end, payment,

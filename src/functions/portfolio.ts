@@ -8,7 +8,6 @@
  */
 import {
   BacklogOptions,
-  CellReaders,
   checkYearEndMonth,
   portfolioBacklog,
   portfolioFigures,
@@ -22,25 +21,12 @@ import {
 } from "../core";
 import {
   excelCall,
-  readDate,
-  readFlag,
-  readFrequency,
-  readNumber,
   readOptionalDate,
   readOptionalNumber,
-  readProration,
-  readTiming,
+  EXCEL_CELL_READERS,
 } from "./excelArgs";
 
-/** Register cells are read as the same values are read as DEAL arguments. */
-export const EXCEL_CELL_READERS: CellReaders = {
-  date: readDate,
-  number: readNumber,
-  flag: readFlag,
-  frequency: readFrequency,
-  timing: readTiming,
-  proration: readProration,
-};
+export { EXCEL_CELL_READERS };
 
 /** A register argument: a range of at least a header row. */
 export function readRegisterArg(register: unknown): Register {

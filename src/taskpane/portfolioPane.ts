@@ -6,26 +6,15 @@
  * register's own cells.
  */
 import { CellReaders, DealError, mapColumnsAs, normaliseHeader, readRegister, Register, REGISTER_FIELDS, RegisterField } from "../core";
-import { readDate, readFlag, readFrequency, readNumber, readProration, readTiming } from "../functions/excelArgs";
+import { EXCEL_CELL_READERS } from "../functions/excelArgs";
 import { SheetPlan } from "../model/plan";
 import { buildPortfolioPlan, isModelled, REGISTER_ROOM, registerSource } from "../model/portfolioSheet";
 import { RegisterCells } from "./excelWriter";
 
 export { REGISTER_ROOM };
 
-/**
- * The readers of DEAL.PORTFOLIO (EXCEL_CELL_READERS in src/functions/portfolio.ts), built here from
- * the same excelArgs readers: that module declares custom functions, and bundling it into the pane
- * would register them where CustomFunctions does not exist. A test keeps the two equal.
- */
-export const PANE_CELL_READERS: CellReaders = {
-  date: readDate,
-  number: readNumber,
-  flag: readFlag,
-  frequency: readFrequency,
-  timing: readTiming,
-  proration: readProration,
-};
+/** The readers of DEAL.PORTFOLIO: the pane reads a table's cells exactly as the functions read a register. */
+export const PANE_CELL_READERS: CellReaders = EXCEL_CELL_READERS;
 
 /** Every field a column may give, as the pane's selects list them (label, and whether required). */
 export const FIELD_CHOICES: readonly { readonly field: RegisterField; readonly label: string; readonly required: boolean }[] = REGISTER_FIELDS.map((f) => ({
