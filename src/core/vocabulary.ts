@@ -220,6 +220,8 @@ function notANumber(value: unknown, name: string, what = "a number"): never {
  * readAmount("150,000,000", "payment") // 150000000
  */
 export function readAmount(value: unknown, name: string): number {
+  // A cell's number is already the amount: no text to scan, no decimal round trip (the same double).
+  if (typeof value === "number" && Number.isFinite(value)) return value;
   if (isBlank(value)) throw valueError(`${name} is missing: give a number.`);
   const read = numberOf(value, { thousands: true });
   if (!read) return notANumber(value, name);
@@ -263,6 +265,8 @@ const plain = (d: Decimal) => (d.abs().lt(1e21) && d.abs().gte(1e-7)) || d.isZer
  * readRate(8, "discount_rate")    // throws: discount_rate 8 is ambiguous: write 8% or 0.08.
  */
 export function readRate(value: unknown, name: string): number {
+  // A fraction from a cell (8% is 0.08) needs no scanning; a number above 1 goes on to be refused as ambiguous.
+  if (typeof value === "number" && Number.isFinite(value) && Math.abs(value) <= 1) return value;
   if (isBlank(value)) throw valueError(`${name} is missing: give a rate such as 8% or 0.08.`);
   const read = numberOf(value, { percent: true });
   if (!read) return notANumber(value, name, "a rate such as 8% or 0.08");

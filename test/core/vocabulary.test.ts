@@ -201,3 +201,18 @@ describe("the words", () => {
     expect(refusal(() => readFlag("maybe", "notice_in_lock_in"))).toBe('value: notice_in_lock_in must be TRUE or FALSE, not the text "maybe".');
   });
 });
+
+describe("numbers from cells take the fast path, with the same results as the scanned path", () => {
+  it("an amount is the cell's own double; a rate of at most 1 in size is the cell's fraction", () => {
+    // 0.1 + 0.2 is the double 0.30000000000000004: returned as it is, as the decimal round trip did.
+    expect(readAmount(0.1 + 0.2, "payment")).toBe(0.30000000000000004);
+    expect(readAmount(150_000_000, "payment")).toBe(150_000_000);
+    // The rule's boundary: 1 and -1 are fractions (100%, -100%); just above 1 is ambiguous, as text is.
+    expect(readRate(1, "discount_rate")).toBe(1);
+    expect(readRate(-1, "discount_rate")).toBe(-1);
+    expect(readRate(0.08, "discount_rate")).toBe(0.08);
+    expect(() => readRate(1.5, "discount_rate")).toThrow("discount_rate 1.5 is ambiguous: write 1.5% or 0.015.");
+    expect(() => readRate(8, "discount_rate")).toThrow("discount_rate 8 is ambiguous: write 8% or 0.08.");
+    expect(() => readAmount(Number.NaN, "payment")).toThrow(/payment must be a number/);
+  });
+});
