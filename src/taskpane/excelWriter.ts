@@ -200,6 +200,37 @@ function writePlan(context: Excel.RequestContext, host: ExcelHost, plan: SheetPl
 }
 
 /**
+ * Round trip 2, the write, and — on failure only — round trip 3, removing the sheet this insert
+ * created (its names go with it). The name was free when read, so a sheet under it now is ours.
+ */
+async function writeOrUndo(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  plan: SheetPlan,
+  sheetName: string,
+  date1904: boolean,
+  sync: () => Promise<void>,
+  onProgress: (stage: InsertStage) => void,
+  what: "model" | "portfolio",
+): Promise<void> {
+  onProgress("writing");
+  try {
+    writePlan(context, host, plan, sheetName, date1904);
+    await sync();
+  } catch (error) {
+    onProgress("undoing");
+    try {
+      context.workbook.worksheets.getItem(sheetName).delete();
+      await sync();
+    } catch {
+      // The sheet was never created: nothing to remove.
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new InsertError(`The ${what} could not be inserted, and the workbook was left as it was. Excel said: ${detail}`, error);
+  }
+}
+
+/**
  * Inserts the plan as a new sheet and activates it.
  *
  * @example
@@ -230,23 +261,7 @@ export async function insertModel(
     const date1904 = epoch.value === 0;
 
     // Round trip 2: everything, in one batch.
-    onProgress("writing");
-    try {
-      writePlan(context, host, plan, sheetName, date1904);
-      await sync();
-    } catch (error) {
-      // Round trip 3, on failure only: remove the sheet this insert created (its names go with it).
-      // The name was free when read, so a sheet under it now is ours.
-      onProgress("undoing");
-      try {
-        context.workbook.worksheets.getItem(sheetName).delete();
-        await sync();
-      } catch {
-        // The sheet was never created: nothing to remove.
-      }
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new InsertError(`The model could not be inserted, and the workbook was left as it was. Excel said: ${detail}`, error);
-    }
+    await writeOrUndo(context, host, plan, sheetName, date1904, sync, onProgress, "model");
     return { sheetName, date1904, syncs };
   });
 }
@@ -390,22 +405,7 @@ export async function insertPortfolio<T>(
     const sheetName = uniqueSheetName(plan.sheetName, worksheets.items.map((s) => s.name));
 
     // Round trip 2: the new sheet, in one batch.
-    onProgress("writing");
-    try {
-      writePlan(context, host, plan, sheetName, date1904);
-      await sync();
-    } catch (error) {
-      // Round trip 3, on failure only: remove the sheet this insert created.
-      onProgress("undoing");
-      try {
-        context.workbook.worksheets.getItem(sheetName).delete();
-        await sync();
-      } catch {
-        // The sheet was never created: nothing to remove.
-      }
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new InsertError(`The portfolio could not be inserted, and the workbook was left as it was. Excel said: ${detail}`, error);
-    }
+    await writeOrUndo(context, host, plan, sheetName, date1904, sync, onProgress, "portfolio");
     return { sheetName, date1904, syncs, built };
   });
 }
