@@ -36,7 +36,7 @@ import { AccountingJudgements, DEFAULT_ACCOUNTING, DealTemplate, GPU_CAPACITY_LE
 import { serialOf } from "../support/dates";
 import { evaluateDealCheck } from "../support/dealChecks";
 import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
-import { CellValue, readSheetValues } from "../support/xlsxValues";
+import { CellValue, readSheetValues, expectNoErrors, numberAt } from "../support/xlsxValues";
 
 const seedWith = (terms: Partial<TermsInput>, accounting: Partial<AccountingJudgements> = {}, discountRate?: number): DealTemplate =>
   withOverrides(REFLECTION_SPACEX, { terms, accounting, discountRate });
@@ -145,16 +145,7 @@ function coreView(deal: DealTemplate) {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "deal-acct-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function numberAt(cells: Map<string, CellValue>, address: string): number {
-  const cell = cells.get(address);
-  if (cell?.type !== "number") throw new Error(`${address}: expected a number, found ${JSON.stringify(cell)}`);
-  return cell.number!;
-}
 
-function expectNoErrors(cells: Map<string, CellValue>) {
-  const errors = [...cells].filter(([, c]) => c.type === "error").map(([a, c]) => `${a}=${c.text} (${c.formula})`);
-  expect(errors).toEqual([]);
-}
 
 /** Journal lines by account, as the sheet lists them (the ranges' rows, in order). */
 const COMMENCEMENT_ACCOUNTS = ["Right-of-use asset", "Lease liability", "Cash"];

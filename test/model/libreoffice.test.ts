@@ -20,7 +20,7 @@ import { withOverrides } from "../../src/model/overrides";
 import { SheetPlan } from "../../src/model/plan";
 import { DealTemplate, REFLECTION_SPACEX, TEMPLATES } from "../../src/model/templates";
 import { serialOf } from "../support/dates";
-import { CellValue, readSheetValues } from "../support/xlsxValues";
+import { CellValue, readSheetValues, expectNoErrors, numberAt } from "../support/xlsxValues";
 import { evaluateDealCheck } from "../support/dealChecks";
 import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
 
@@ -51,16 +51,7 @@ const CASES: [string, DealTemplate][] = [
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "deal-lo-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function numberAt(cells: Map<string, CellValue>, address: string): number {
-  const cell = cells.get(address);
-  if (cell?.type !== "number") throw new Error(`${address}: expected a number, found ${JSON.stringify(cell)}`);
-  return cell.number!;
-}
 
-function expectNoErrors(cells: Map<string, CellValue>) {
-  const errors = [...cells].filter(([, c]) => c.type === "error").map(([a, c]) => `${a}=${c.text} (${c.formula})`);
-  expect(errors).toEqual([]);
-}
 
 /** Compares the recalculated sheet with the core's figures for the same terms. */
 function expectMatchesCore(cells: Map<string, CellValue>, plan: SheetPlan<ModelName>, template: DealTemplate) {

@@ -23,7 +23,7 @@ import { NO_ADDIN } from "../../src/model/modelSheet";
 import { SheetPlan } from "../../src/model/plan";
 import { buildPortfolioPlan, CHECK_OK, isModelled, RAMP_STEPS_STATUS, REGISTER_ROOM, registerSource, STATUS_OK } from "../../src/model/portfolioSheet";
 import { SAMPLE_REGISTER } from "../../src/model/sampleRegister";
-import { CellValue, readSheetValues } from "../support/xlsxValues";
+import { CellValue, readSheetValues, expectNoErrors } from "../support/xlsxValues";
 import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
 import { randomRegister, toCsv } from "../support/randomRegister";
 
@@ -48,9 +48,6 @@ function text(cells: Map<string, CellValue>, address: string): string {
   return cell?.type === "text" ? cell.text! : cell?.type === "empty" || cell === undefined ? "" : `(${cell.type} ${cell.number})`;
 }
 
-function expectNoErrors(cells: Map<string, CellValue>) {
-  expect([...cells].filter(([, c]) => c.type === "error").map(([a, c]) => `${a}=${c.text} (${c.formula?.slice(0, 120)})`)).toEqual([]);
-}
 
 const cents = (x: Decimal | number) => Math.round((typeof x === "number" ? x : x.toNumber()) * 100);
 

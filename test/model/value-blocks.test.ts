@@ -34,7 +34,7 @@ import { withOverrides } from "../../src/model/overrides";
 import { SheetPlan } from "../../src/model/plan";
 import { DealTemplate, GPU_CAPACITY_LEASE, GOOGLE_SPACEX_STYLE, REFLECTION_SPACEX, ScenarioRow, TEMPLATES, valueAssumptions } from "../../src/model/templates";
 import { serialOf } from "../support/dates";
-import { CellValue, readSheetValues } from "../support/xlsxValues";
+import { CellValue, readSheetValues, expectNoErrors, numberAt } from "../support/xlsxValues";
 import { addressesOf, addressOf } from "../support/planRefs";
 
 const seedWith = (terms: Partial<TermsInput>, scenario?: string) => withOverrides(REFLECTION_SPACEX, { terms, scenario });
@@ -72,16 +72,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 type Cells = Map<string, CellValue>;
 
-function numberAt(cells: Cells, address: string): number {
-  const cell = cells.get(address);
-  if (cell?.type !== "number") throw new Error(`${address}: expected a number, found ${JSON.stringify(cell)}`);
-  return cell.number!;
-}
 
-function expectNoErrors(cells: Cells) {
-  const errors = [...cells].filter(([, c]) => c.type === "error").map(([a, c]) => `${a}=${c.text} (${c.formula})`);
-  expect(errors).toEqual([]);
-}
 
 /** EDATE, independently: the same day n months later, or the month's last day. */
 function edateOracle(serial: number, months: number): number {

@@ -43,3 +43,16 @@ export async function readSheetValues(file: string, sheetIndex = 1): Promise<Map
   }
   return cells;
 }
+
+/** The number a recalculated cell holds; anything else (text, blank, an error) fails with the address. */
+export function numberAt(cells: Map<string, CellValue>, address: string): number {
+  const cell = cells.get(address);
+  if (cell?.type !== "number") throw new Error(`${address}: expected a number, found ${JSON.stringify(cell)}`);
+  return cell.number!;
+}
+
+/** No recalculated cell may hold an error value: lists each one with its formula. */
+export function expectNoErrors(cells: Map<string, CellValue>): void {
+  const errors = [...cells].filter(([, c]) => c.type === "error").map(([a, c]) => `${a}=${c.text} (${c.formula?.slice(0, 120)})`);
+  expect(errors).toEqual([]);
+}
