@@ -501,7 +501,7 @@ async function benchBacklog() {
     rows.push([`Client ${i % 150}`, start, end, payment, i % 3 === 0 ? 0.03 : 0, 3 + (i % 12), 90, i % 2 ? 0.1 : 0]);
     plain.push({ start, periods, payment });
   }
-  const deals = core.readRegister(rows, (await import("../src/functions/portfolio")).EXCEL_CELL_READERS).deals;
+  const deals = core.readRegister(rows).deals;
   const periods = plain.reduce((s, d) => s + d.periods, 0);
   const noExpected = deals.map((d) => ({ ...d, exitProbability: 0 }));
   const subjects: [string, () => unknown][] = [

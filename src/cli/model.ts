@@ -34,6 +34,7 @@ const METAVAR: Readonly<Record<InputKind, string>> = {
   timing: "WORD",
   proration: "WORD",
   choice: "WORD",
+  ramp: "TEXT",
 };
 
 /** The inputs that are command-line options (declared with `cli` in src/model/inputs.ts). */

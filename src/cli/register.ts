@@ -14,7 +14,6 @@ import path from "path";
 import { parseArgs } from "util";
 import { DealError, parseIsoDate, portfolioFigures, readRegister, Register, valueError } from "../core";
 import { formatDate, formatMoney, formatPercent } from "../model/format";
-import { EXCEL_CELL_READERS } from "../functions/portfolio";
 
 /**
  * Parses RFC 4180 CSV into records of fields, in one pass (time linear in the text). Throws `#VALUE!`
@@ -91,7 +90,7 @@ export function parseCsv(text: string): string[][] {
 
 /** A register from CSV text: cells read as Excel cells holding the same text. */
 export function readRegisterCsv(text: string): Register {
-  return readRegister(parseCsv(text), EXCEL_CELL_READERS);
+  return readRegister(parseCsv(text));
 }
 
 const HELP = `Usage: npx tsx src/cli/register.ts FILE.csv [--as-of YYYY-MM-DD] [--year-end-month N]

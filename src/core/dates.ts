@@ -21,8 +21,10 @@ export interface CalendarDate {
 
 /** Last serial Excel accepts: 9999-12-31 in the 1900 system. */
 export const MAX_SERIAL_1900 = 2958465;
+/** The same day's serial is 1,462 days smaller in the 1904 system (1904-01-01 is 1900-system serial 1,462). */
+export const DAYS_1900_TO_1904 = 1462;
 /** Last serial Excel accepts in the 1904 system (same day, 1,462 days fewer). */
-export const MAX_SERIAL_1904 = MAX_SERIAL_1900 - 1462;
+export const MAX_SERIAL_1904 = MAX_SERIAL_1900 - DAYS_1900_TO_1904;
 
 /**
  * Days from 1970-01-01 to a proleptic Gregorian date (negative before it).

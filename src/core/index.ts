@@ -10,3 +10,6 @@ export * from "./accounting";
 export * from "./valueBridge";
 export * from "./register";
 export * from "./portfolio";
+export * from "./deal";
+export * from "./vocabulary";
+export * from "./fields";

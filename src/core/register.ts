@@ -12,28 +12,12 @@
  * {@link CellReaders}, so that a register cell means what the same value means as a DEAL argument.
  */
 import { Decimal } from "./money";
-import { parseIsoDate } from "./dates";
 import { DealError, valueError } from "./errors";
-import { ContractTerms, Frequency, Proration, RampStepInput, TermsInput, Timing, validateTerms } from "./terms";
+import type { DealDraft, RampUntil } from "./deal";
+import { FieldDecl, FIELDS, readField, readRampText, RegisterField } from "./fields";
+import { ContractTerms, RampStepInput, TermsInput, validateTerms } from "./terms";
 
-export type RegisterField =
-  | "counterparty"
-  | "startDate"
-  | "endDate"
-  | "payment"
-  | "ramp"
-  | "frequency"
-  | "escalation"
-  | "timing"
-  | "proration"
-  | "lockInMonths"
-  | "lockInLastDay"
-  | "noticeDays"
-  | "noticeInLockIn"
-  | "noticeDate"
-  | "terminationFee"
-  | "discountRate"
-  | "exitProbability";
+export type { RegisterField };
 
 interface FieldSpec {
   readonly field: RegisterField;
@@ -42,38 +26,16 @@ interface FieldSpec {
   readonly required: boolean;
   /** Recognised headers, as written in the documentation; compared after {@link normaliseHeader}. */
   readonly headers: readonly string[];
+  /** The field's declaration: its kind decides how its cells are read. */
+  readonly decl: FieldDecl;
 }
 
-/** Every column a register may have, in the documented order. */
-export const REGISTER_FIELDS: readonly FieldSpec[] = [
-  { field: "counterparty", label: "counterparty", required: true, headers: ["Counterparty", "Customer", "Tenant", "Client"] },
-  { field: "startDate", label: "start date", required: true, headers: ["Start", "Start date", "Commencement", "Commencement date"] },
-  { field: "endDate", label: "end date", required: true, headers: ["End", "End date", "Expiry", "Expiry date"] },
-  {
-    field: "payment",
-    label: "payment",
-    required: true,
-    headers: ["Payment", "Payment per period", "Amount", "Monthly payment"],
-  },
-  { field: "ramp", label: "ramp", required: false, headers: ["Ramp", "Payment ramp"] },
-  { field: "frequency", label: "frequency", required: false, headers: ["Frequency", "Payment frequency"] },
-  { field: "escalation", label: "escalation", required: false, headers: ["Escalation", "Annual escalation", "Escalation rate"] },
-  { field: "timing", label: "timing", required: false, headers: ["Timing", "Payment timing"] },
-  { field: "proration", label: "proration", required: false, headers: ["Proration"] },
-  { field: "lockInMonths", label: "lock-in months", required: false, headers: ["Lock-in months", "Lock-in"] },
-  { field: "lockInLastDay", label: "lock-in last day", required: false, headers: ["Lock-in last day", "Lock-in end date"] },
-  { field: "noticeDays", label: "notice days", required: false, headers: ["Notice days", "Notice", "Notice period", "Days' notice"] },
-  { field: "noticeInLockIn", label: "notice in lock-in", required: false, headers: ["Notice in lock-in", "Notice during lock-in"] },
-  { field: "noticeDate", label: "notice date", required: false, headers: ["Notice date"] },
-  { field: "terminationFee", label: "termination fee", required: false, headers: ["Termination fee", "Exit fee", "Break fee"] },
-  { field: "discountRate", label: "discount rate", required: false, headers: ["Discount rate"] },
-  {
-    field: "exitProbability",
-    label: "annual exit probability",
-    required: false,
-    headers: ["Annual exit probability", "Exit probability"],
-  },
-];
+/** Every column a register may have, in the documented order: the fields declared with a register column. */
+export const REGISTER_FIELDS: readonly FieldSpec[] = FIELDS.flatMap((decl) =>
+  decl.register
+    ? [{ field: decl.register.id as RegisterField, label: decl.register.phrase, required: decl.register.required === true, headers: decl.register.headers, decl }]
+    : [],
+);
 
 /**
  * A header as compared: lower case, without spaces, underscores, hyphens, dots or apostrophes — so
@@ -174,17 +136,6 @@ export function mapColumnsAs(header: readonly unknown[], choice: readonly (Regis
   return { columns, fields, ignored: columns.filter((c) => c.field === null) };
 }
 
-/** How an adapter reads a cell; each reader throws a {@link DealError} for a value it cannot read. */
-export interface CellReaders {
-  /** A date as a serial; `name` is the phrase to use in a message ("the start date"). */
-  date(value: unknown, name: string): number;
-  number(value: unknown, name: string): number;
-  flag(value: unknown, name: string): boolean;
-  frequency(value: unknown): Frequency;
-  timing(value: unknown): Timing;
-  proration(value: unknown): Proration;
-}
-
 /** One deal of a register: its row and validated terms, with the register's own assumptions. */
 export interface RegisterDeal {
   /** The row number, header = row 1. */
@@ -195,6 +146,8 @@ export interface RegisterDeal {
   readonly discountRate: Decimal | null;
   /** From an "Annual exit probability" column: 0 (the default) to 1. */
   readonly exitProbability: number;
+  /** From a "GPU count" column; null when not given. */
+  readonly gpuCount: number | null;
 }
 
 export interface RegisterCounts {
@@ -217,7 +170,7 @@ export interface Register {
  * column of the first bad cell, e.g. `Row 4, column "End date": the end date 2026-01-01 is before the
  * start date 2026-07-01.`
  */
-export function readRegister(rows: readonly (readonly unknown[])[], readers: CellReaders, chosen?: ColumnMapping): Register {
+export function readRegister(rows: readonly (readonly unknown[])[], chosen?: ColumnMapping): Register {
   if (rows.length === 0) throw valueError("The register is empty: give a header row and one deal per row.");
   const mapping = chosen ?? mapColumns(rows[0]);
   const deals: RegisterDeal[] = [];
@@ -228,7 +181,7 @@ export function readRegister(rows: readonly (readonly unknown[])[], readers: Cel
       blankRows++;
       continue;
     }
-    deals.push(readRow(cells, i + 1, mapping, readers));
+    deals.push(readRow(cells, i + 1, mapping));
   }
   return { mapping, deals, counts: { rows: rows.length - 1, deals: deals.length, blankRows } };
 }
@@ -256,82 +209,87 @@ function cellError(row: number, header: string, message: string): DealError {
   return valueError(`Row ${row}, column "${column}": ${lowerFirst(message)}`);
 }
 
-function readRow(cells: readonly unknown[], row: number, mapping: ColumnMapping, readers: CellReaders): RegisterDeal {
+const SPEC_BY_FIELD: ReadonlyMap<RegisterField, FieldSpec> = new Map(REGISTER_FIELDS.map((spec) => [spec.field, spec]));
+
+function readRow(cells: readonly unknown[], row: number, mapping: ColumnMapping): RegisterDeal {
   const header = (field: RegisterField): string => mapping.columns[mapping.fields[field]!].header;
   const cell = (field: RegisterField): unknown => {
     const index = mapping.fields[field];
     return index === undefined ? undefined : cells[index];
   };
-  const given = (field: RegisterField): boolean => !isBlank(cell(field));
-  /** Reads one cell, blaming its column for any failure. */
-  const read = <T>(field: RegisterField, reader: (value: unknown) => T): T => {
+  /** Blaming a cell's column for a refusal. */
+  const blamed = <T>(field: RegisterField, compute: () => T): T => {
     try {
-      return reader(cell(field));
+      return compute();
     } catch (error) {
       if (error instanceof DealError) throw cellError(row, header(field), error.message);
       throw error;
     }
   };
 
-  const counterparty = cellText(cell("counterparty"));
+  // Every given cell is read by its field's kind and set on a draft of the deal, as a form or an
+  // option would be; a blank cell is not given (the terms' own defaults apply).
+  const draft: DealDraft = { terms: {} };
+  for (const [field, index] of Object.entries(mapping.fields) as [RegisterField, number][]) {
+    const value = cells[index];
+    if (isBlank(value)) continue;
+    const spec = SPEC_BY_FIELD.get(field)!;
+    blamed(field, () => spec.decl.set(draft, readField(spec.decl, value, `the ${spec.label}`)));
+  }
+
+  const counterparty = draft.client ?? "";
   if (counterparty === "") throw cellError(row, header("counterparty"), "The counterparty is missing.");
-  const startDate = read("startDate", (v) => readers.date(v, "the start date"));
-  const endDate = read("endDate", (v) => readers.date(v, "the end date"));
-  const amount = read("payment", (v) => readers.number(v, "the payment"));
-  const frequency = given("frequency") ? read("frequency", readers.frequency) : undefined;
-  if (normaliseHeader(header("payment")) === "monthlypayment" && frequency !== undefined && frequency !== "monthly") {
+  for (const field of ["startDate", "endDate", "payment"] as const) {
+    if (isBlank(cell(field))) blamed(field, () => readField(SPEC_BY_FIELD.get(field)!.decl, cell(field), `the ${SPEC_BY_FIELD.get(field)!.label}`));
+  }
+  const terms0 = draft.terms;
+  if (normaliseHeader(header("payment")) === "monthlypayment" && terms0.frequency !== undefined && terms0.frequency !== "monthly") {
     throw cellError(
       row,
       header("frequency"),
-      `The payment column is "${header("payment")}" but this deal pays ${frequency}: name the column "Payment" (an amount per period) so the amount is not misread.`,
+      `The payment column is "${header("payment")}" but this deal pays ${terms0.frequency}: name the column "Payment" (an amount per period) so the amount is not misread.`,
     );
   }
-  const payment: TermsInput["payment"] = given("ramp")
-    ? read("ramp", (v) => readRamp(v, startDate, amount))
-    : amount;
-  const input: Record<string, unknown> = { startDate, endDate, payment, frequency };
-  const optional: [RegisterField, keyof TermsInput, (v: unknown) => unknown][] = [
-    ["escalation", "escalation", (v) => readers.number(v, "the escalation")],
-    ["timing", "timing", readers.timing],
-    ["proration", "proration", readers.proration],
-    ["lockInMonths", "lockInMonths", (v) => readers.number(v, "the lock-in months")],
-    ["lockInLastDay", "lockInLastDay", (v) => readers.date(v, "the lock-in last day")],
-    ["noticeDays", "noticeDays", (v) => readers.number(v, "the notice days")],
-    ["noticeInLockIn", "noticeDuringLockIn", (v) => readers.flag(v, "notice in lock-in")],
-    ["noticeDate", "noticeDate", (v) => readers.date(v, "the notice date")],
-    ["terminationFee", "terminationFee", (v) => readers.number(v, "the termination fee")],
-  ];
-  for (const [field, key, reader] of optional) if (given(field)) input[key] = read(field, reader);
+  if (draft.ramp) terms0.payment = rampSteps(draft.ramp, terms0.startDate!, terms0.payment as number);
+  const input = terms0 as TermsInput;
 
   let terms: ContractTerms;
   try {
-    terms = validateTerms(input as unknown as TermsInput);
+    terms = validateTerms(input);
   } catch (error) {
     if (!(error instanceof DealError)) throw error;
-    const field = blame(error.message, input as unknown as TermsInput);
+    const field = blame(error.message, input);
     const message = field === "ramp" ? error.message.replace(/\bramp row (\d+)/gi, "ramp step $1").replace(/\(row (\d+)\)/g, "(step $1)") : error.message;
     if (field !== null && mapping.fields[field] !== undefined) throw cellError(row, header(field), message);
     // A message no column explains (a rule added to validateTerms later): name the required columns.
     throw valueError(
-      `Row ${row}, columns ${["startDate", "endDate", "payment"].map((f) => `"${header(f as RegisterField)}"`).join(", ")}: ${lowerFirst(message)}`,
+      `Row ${row}, columns ${(["startDate", "endDate", "payment"] as const).map((f) => `"${header(f)}"`).join(", ")}: ${lowerFirst(message)}`,
     );
   }
 
-  const discountRate = given("discountRate")
-    ? read("discountRate", (v) => {
-        const rate = new Decimal(readers.number(v, "the discount rate"));
-        if (rate.lte(-1)) throw valueError("The discount rate must be above -100%.");
-        return rate;
-      })
-    : null;
-  const exitProbability = given("exitProbability")
-    ? read("exitProbability", (v) => {
-        const p = readers.number(v, "the annual exit probability");
-        if (!(p >= 0 && p <= 1)) throw valueError(`The annual exit probability must be between 0 and 1 (0% to 100%), not ${p}.`);
-        return p;
-      })
-    : 0;
-  return { row, counterparty, terms, discountRate, exitProbability };
+  const discountRate =
+    draft.discountRate === undefined
+      ? null
+      : blamed("discountRate", () => {
+          if (draft.discountRate! <= -1) throw valueError("The discount rate must be above -100%.");
+          return new Decimal(draft.discountRate!);
+        });
+  const exitProbability =
+    draft.exitProbability === undefined
+      ? 0
+      : blamed("exitProbability", () => {
+          const p = draft.exitProbability!;
+          if (!(p >= 0 && p <= 1)) throw valueError(`The annual exit probability must be between 0 and 1 (0% to 100%), not ${p}.`);
+          return p;
+        });
+  const gpuCount =
+    draft.gpuCount == null
+      ? null
+      : blamed("gpuCount", () => {
+          if (draft.gpuCount! <= 0) throw valueError(`The GPU count must be a whole number above 0, not ${draft.gpuCount}.`);
+          return draft.gpuCount!;
+        });
+  return { row, counterparty, terms, discountRate, exitProbability, gpuCount };
 }
 
 /**
@@ -369,19 +327,17 @@ function blame(message: string, input: TermsInput): RegisterField | null {
  * readRamp("460000000 until 2026-09-30", 46204, 920000000) // [{46204, 460000000}, {46296, 920000000}]
  */
 export function readRamp(value: unknown, startDate: number, payment: number): RampStepInput[] {
-  const example = `give the amounts before the payment as text such as "50000000 until 2026-09-30; 100000000 until 2026-12-31"`;
-  if (typeof value !== "string") throw valueError(`The ramp must be text: ${example}.`);
+  return rampSteps(readRampText(value), startDate, payment);
+}
+
+/** Ramp steps from a ramp cell's amounts-until, the start and the payment that follows them. */
+function rampSteps(until: readonly RampUntil[], startDate: number, payment: number): RampStepInput[] {
   const steps: RampStepInput[] = [];
   let from = startDate;
-  for (const part of value.split(";")) {
-    if (part.trim() === "") continue;
-    const match = /^\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s+until\s+(\S+)\s*$/i.exec(part);
-    const until = match ? parseIsoDate(match[3]) : undefined;
-    if (!match || until === undefined) throw valueError(`The ramp step "${part.trim()}" is not "amount until YYYY-MM-DD": ${example}.`);
-    steps.push({ effectiveDate: from, amount: match[1].replace(/,/g, "") + (match[2] ?? "") });
-    from = until + 1;
+  for (const step of until) {
+    steps.push({ effectiveDate: from, amount: step.amount });
+    from = step.until + 1;
   }
-  if (steps.length === 0) throw valueError(`The ramp is empty: ${example}.`);
   steps.push({ effectiveDate: from, amount: payment });
   return steps;
 }

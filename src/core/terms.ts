@@ -15,7 +15,7 @@ import {
   serialToDate,
 } from "./dates";
 import { numError, valueError } from "./errors";
-import { scanNumber } from "./vocabulary";
+import { scanNumber } from "./numberText";
 
 export type Frequency = "monthly" | "quarterly" | "semiannual" | "annual";
 /** Paid on the period's first day (`advance`) or its last day (`arrears`). */

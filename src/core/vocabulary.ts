@@ -14,6 +14,7 @@
 import { parseIsoDate } from "./dates";
 import { valueError } from "./errors";
 import { Decimal } from "./money";
+import { scanNumber, ScanOptions } from "./numberText";
 import type { Frequency, Proration, Timing } from "./terms";
 
 // ---- The words ---------------------------------------------------------------------------------
@@ -97,97 +98,9 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-// ---- Number text: one linear scanner ----------------------------------------------------------
+// ---- Number text: one linear scanner (./numberText.ts) ---------------------------------------
 
-export interface ScannedNumber {
-  /** The number as plain decimal text for `Number()` or `Decimal`: sign, digits, point, exponent; no separators. */
-  readonly text: string;
-  /** Whether a percent sign followed the number. */
-  readonly percent: boolean;
-}
-
-export interface ScanOptions {
-  /** Accept commas between groups of three digits in the whole part ("150,000,000"). */
-  readonly thousands?: boolean;
-  /** Accept a trailing percent sign ("8%", "8 %"). */
-  readonly percent?: boolean;
-}
-
-const isDigit = (code: number) => code >= 48 && code <= 57;
-const COMMA = 44;
-
-/**
- * Reads decimal number text in one pass over its characters: optional sign, digits (with thousands
- * commas when allowed: a first group of 1–3 digits, then groups of exactly 3), an optional point and
- * fraction, an optional exponent (`e-3`), an optional percent sign when allowed; spaces around. No
- * hexadecimal, underscores or words. Returns undefined for anything else.
- *
- * Linear by construction: the index only moves forward and each character is looked at once.
- *
- * @example
- * scanNumber("150,000,000", { thousands: true }) // { text: "150000000", percent: false }
- */
-export function scanNumber(input: string, options: ScanOptions = {}): ScannedNumber | undefined {
-  const s = input.trim();
-  const n = s.length;
-  let i = 0;
-  let out = "";
-  const c = (k: number) => s.charCodeAt(k);
-  if (i < n && (s[i] === "+" || s[i] === "-")) {
-    if (s[i] === "-") out += "-";
-    i++;
-  }
-  // Whole part, with thousands commas when allowed.
-  const wholeStart = i;
-  let groupLength = 0; // digits since the last comma (or the start)
-  let sawComma = false;
-  while (i < n) {
-    const code = c(i);
-    if (isDigit(code)) {
-      groupLength++;
-      i++;
-    } else if (code === COMMA && options.thousands) {
-      // A comma closes a group: the first group holds 1–3 digits, later ones exactly 3.
-      if (groupLength === 0 || groupLength > 3 || (sawComma && groupLength !== 3)) return undefined;
-      sawComma = true;
-      groupLength = 0;
-      i++;
-    } else break;
-  }
-  if (sawComma && groupLength !== 3) return undefined;
-  const wholeDigits = s.slice(wholeStart, i);
-  out += sawComma ? wholeDigits.replace(/,/g, "") : wholeDigits;
-  let digitCount = i - wholeStart;
-  if (i < n && s[i] === ".") {
-    i++;
-    const fractionStart = i;
-    while (i < n && isDigit(c(i))) i++;
-    digitCount += i - fractionStart;
-    out += "." + s.slice(fractionStart, i);
-  }
-  if (digitCount === 0) return undefined;
-  if (i < n && (s[i] === "e" || s[i] === "E")) {
-    i++;
-    let exponent = "e";
-    if (i < n && (s[i] === "+" || s[i] === "-")) exponent += s[i++];
-    const exponentStart = i;
-    while (i < n && isDigit(c(i))) i++;
-    if (i === exponentStart) return undefined;
-    out += exponent + s.slice(exponentStart, i);
-  }
-  let percent = false;
-  if (options.percent) {
-    let j = i;
-    while (j < n && (s[j] === " " || s[j] === "\u00a0")) j++;
-    if (j < n && s[j] === "%") {
-      percent = true;
-      i = j + 1;
-    }
-  }
-  if (i !== n) return undefined;
-  // "5." and ".5" are read by Number() and Decimal alike.
-  return { text: out, percent };
-}
+export { scanNumber, type ScannedNumber, type ScanOptions } from "./numberText";
 
 // ---- The readers, one per kind ---------------------------------------------------------------
 
@@ -238,16 +151,6 @@ export function readWhole(value: unknown, name: string): number {
   const amount = readAmount(value, name);
   if (!Number.isInteger(amount)) throw valueError(`${name} must be a whole number, not ${describeValue(value)}.`);
   return amount;
-}
-
-/** An optional whole number (a GPU count not disclosed): blank is null. */
-export function readCount(value: unknown, name: string): number | null {
-  return isBlank(value) ? null : readWhole(value, name);
-}
-
-/** An optional amount (a figure not disclosed): blank is null. */
-export function readOptionalAmount(value: unknown, name: string): number | null {
-  return isBlank(value) ? null : readAmount(value, name);
 }
 
 /** Plain decimal text of a number, never in exponent form for the sizes a rate has. */

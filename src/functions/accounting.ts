@@ -11,8 +11,8 @@
  * convention; CONTRACT_PV discounts as XNPV does (actual days over 365) and gives a different figure.
  */
 import {
-  ContractTerms,
   Decimal,
+  FIELD,
   leaseAccounting,
   LesseeStandard,
   maturityAnalysis,
@@ -24,15 +24,18 @@ import {
 } from "../core";
 import {
   excelCall,
-  readNumber,
+  readArgNumber,
   readOptionalDate,
-  readOptionalNumber,
   readScheduleArgs,
+  ScheduleArgs,
 } from "./excelArgs";
 
 /** The validated terms of the shared schedule arguments, in the documented order. */
-function termsOf(start_date: any, end_date: any, payment: any, frequency: any, escalation: any, timing: any, proration: any): ContractTerms {
-  return validateTerms(readScheduleArgs(start_date, end_date, payment, frequency, escalation, timing, proration));
+/** The arguments every lease-accounting function shares, as Excel passed them. */
+interface LeaseArgs extends ScheduleArgs {
+  readonly discountRate: unknown;
+  readonly initialDirectCosts?: unknown;
+  readonly incentives?: unknown;
 }
 
 const STANDARD_WORDS: Record<string, LesseeStandard> = {
@@ -63,13 +66,12 @@ export function readStandard(value: unknown): LesseeStandard {
   throw valueError(`standard must be "ifrs16", "asc842-finance", "asc842-operating" or "short-term", not ${shown}.`);
 }
 
-function measured(start_date: any, end_date: any, payment: any, discount_rate: any, frequency: any, escalation: any, timing: any, proration: any, idc?: any, incentives?: any) {
-  const terms = termsOf(start_date, end_date, payment, frequency, escalation, timing, proration);
+function measured(args: LeaseArgs) {
   return measureLease({
-    terms,
-    annualRate: new Decimal(readNumber(discount_rate, "discount_rate")),
-    initialDirectCosts: readOptionalNumber(idc, "initial_direct_costs", 0),
-    incentives: readOptionalNumber(incentives, "incentives", 0),
+    terms: validateTerms(readScheduleArgs(args)),
+    annualRate: new Decimal(readArgNumber(FIELD.DiscountRate, args.discountRate)),
+    initialDirectCosts: readArgNumber(FIELD.InitialDirectCosts, args.initialDirectCosts),
+    incentives: readArgNumber(FIELD.IncentivesReceived, args.incentives),
   });
 }
 
@@ -97,7 +99,7 @@ export function leaseLiability(
   timing?: any,
   proration?: any,
 ): number {
-  return excelCall(() => toNumber(measured(start_date, end_date, payment, discount_rate, frequency, escalation, timing, proration).liability));
+  return excelCall(() => toNumber(measured({ startDate: start_date, endDate: end_date, payment, discountRate: discount_rate, frequency, escalation, timing, proration }).liability));
 }
 
 /**
@@ -129,7 +131,7 @@ export function rouAsset(
   incentives?: any,
 ): number {
   return excelCall(() =>
-    toNumber(measured(start_date, end_date, payment, discount_rate, frequency, escalation, timing, proration, initial_direct_costs, incentives).rouAsset),
+    toNumber(measured({ startDate: start_date, endDate: end_date, payment, discountRate: discount_rate, frequency, escalation, timing, proration, initialDirectCosts: initial_direct_costs, incentives }).rouAsset),
   );
 }
 
@@ -163,7 +165,7 @@ export function leaseAccountingTable(
 ): any[][] {
   return excelCall(() => {
     const which = readStandard(standard);
-    const acc = leaseAccounting(measured(start_date, end_date, payment, discount_rate, frequency, escalation, timing, proration), which);
+    const acc = leaseAccounting(measured({ startDate: start_date, endDate: end_date, payment, discountRate: discount_rate, frequency, escalation, timing, proration }), which);
     const rows: any[][] = [[...ACCOUNTING_HEADER]];
     for (const r of acc.rows) {
       rows.push([r.period, r.end, toNumber(r.payment), toNumber(r.interest), toNumber(r.closingLiability), toNumber(r.closingRou), toNumber(r.leaseCost)]);
@@ -199,7 +201,7 @@ export function maturityTable(
   as_of_date?: any,
 ): any[][] {
   return excelCall(() => {
-    const m = measured(start_date, end_date, payment, discount_rate, frequency, escalation, timing, proration);
+    const m = measured({ startDate: start_date, endDate: end_date, payment, discountRate: discount_rate, frequency, escalation, timing, proration });
     const mat = maturityAnalysis(m, readOptionalDate(as_of_date, "as_of_date"));
     const iso = (serial: number) => formatIsoDate(serial, m.terms.dateSystem);
     return [

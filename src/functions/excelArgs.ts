@@ -4,7 +4,7 @@
  * for ranges. These helpers turn them into core inputs, or a `#VALUE!` with a message that names the
  * argument. The convention throughout: omitted, blank, "" and 0 all mean "use the default" for options.
  */
-import { CellReaders, DealError, Frequency, Proration, RampStepInput, Timing, TermsInput, valueError } from "../core";
+import { DealError, FIELD, FieldDecl, FieldValue, Frequency, Proration, RampStepInput, readField, Timing, TermsInput, valueError } from "../core";
 import * as vocabulary from "../core/vocabulary";
 import { isBlank } from "../core/vocabulary";
 
@@ -44,31 +44,26 @@ export function readAmount(value: unknown, name: string): number {
 }
 
 /**
- * What kind of number each DEAL argument is. `readNumber` reads an argument by its kind, so a rate
- * argument follows the rate rule and a count of months must be whole; any other argument is an amount.
+ * A DEAL argument that is a declared field (src/core/fields.ts), read by its kind's one reader and
+ * named in messages by its argument name. Omitted or blank gives the field's default (an error for a
+ * required field without one); for the word kinds and optional dates, 0 is blank too, as some hosts
+ * send 0 for an empty cell.
+ *
+ * @example
+ * readArg(FIELD.Escalation, "3%") // 0.03
  */
-const ARGUMENT_KINDS: Readonly<Record<string, "rate" | "whole">> = {
-  discount_rate: "rate",
-  escalation: "rate",
-  lock_in_months: "whole",
-  notice_days: "whole",
-};
-
-/** A required number, read as the kind its argument is (see {@link ARGUMENT_KINDS}). */
-export function readNumber(value: unknown, name: string): number {
-  switch (ARGUMENT_KINDS[name]) {
-    case "rate":
-      return readRate(value, name);
-    case "whole":
-      return readWhole(value, name);
-    default:
-      return readAmount(value, name);
-  }
+export function readArg(decl: FieldDecl, value: unknown): FieldValue {
+  const v = single(value);
+  const wordOrDate = decl.kind === "frequency" || decl.kind === "timing" || decl.kind === "proration" || decl.kind === "optionalDate";
+  return readField(decl, wordOrDate && v === 0 ? null : v);
 }
 
-/** An optional number; blank means `fallback`. */
-export function readOptionalNumber(value: unknown, name: string, fallback: number): number {
-  return isBlank(single(value)) ? fallback : readNumber(value, name);
+/** A field argument that is a number (amount, rate, whole number, serial). */
+export const readArgNumber = (decl: FieldDecl, value: unknown): number => readArg(decl, value) as number;
+
+/** An optional amount argument; blank means `fallback`. */
+export function readOptionalAmount(value: unknown, name: string, fallback: number): number {
+  return isBlank(single(value)) ? fallback : readAmount(value, name);
 }
 
 /** TRUE/FALSE, 1/0, or the words yes/no; blank means FALSE. */
@@ -114,57 +109,52 @@ export function readPayment(value: unknown): TermsInput["payment"] {
   return steps;
 }
 
-/**
- * A register's cells are read as the same values are read as DEAL arguments: the readers the register
- * core takes (src/core/register.ts), for the functions, the pane and the command line alike.
- */
-export const EXCEL_CELL_READERS: CellReaders = {
-  date: readDate,
-  number: readNumber,
-  flag: readFlag,
-  frequency: readFrequency,
-  timing: readTiming,
-  proration: readProration,
-};
+/** The schedule arguments every term function shares, as Excel passed them. */
+export interface ScheduleArgs {
+  readonly startDate: unknown;
+  readonly endDate: unknown;
+  readonly payment: unknown;
+  readonly frequency?: unknown;
+  readonly escalation?: unknown;
+  readonly timing?: unknown;
+  readonly proration?: unknown;
+}
 
 /**
  * The schedule arguments every term function shares, in the documented order: start, end, payment,
  * then the options frequency, escalation, timing, proration.
  */
-export function readScheduleArgs(
-  startDate: unknown,
-  endDate: unknown,
-  payment: unknown,
-  frequency: unknown,
-  escalation: unknown,
-  timing: unknown,
-  proration: unknown,
-): TermsInput {
+export function readScheduleArgs(args: ScheduleArgs): TermsInput {
   return {
-    startDate: readDate(startDate, "start_date"),
-    endDate: readDate(endDate, "end_date"),
-    payment: readPayment(payment),
-    frequency: readFrequency(frequency),
-    escalation: readOptionalNumber(escalation, "escalation", 0),
-    timing: readTiming(timing),
-    proration: readProration(proration),
+    startDate: readArgNumber(FIELD.StartDate, args.startDate),
+    endDate: readArgNumber(FIELD.EndDate, args.endDate),
+    payment: readPayment(args.payment),
+    frequency: readArg(FIELD.Frequency, args.frequency) as Frequency,
+    escalation: readArgNumber(FIELD.Escalation, args.escalation),
+    timing: readArg(FIELD.Timing, args.timing) as Timing,
+    proration: readArg(FIELD.Proration, args.proration) as Proration,
   };
+}
+
+/** The termination arguments the exit functions share, as Excel passed them. */
+export interface TerminationArgs {
+  readonly lockInMonths: unknown;
+  readonly noticeDays: unknown;
+  readonly noticeInLockIn?: unknown;
+  readonly noticeDate?: unknown;
+  readonly terminationFee?: unknown;
 }
 
 /** The termination arguments the exit functions share: lock-in, notice days, notice in the lock-in, notice date, fee. */
 export function readTerminationArgs(
-  lockInMonths: unknown,
-  noticeDays: unknown,
-  noticeInLockIn: unknown,
-  noticeDate: unknown,
-  terminationFee: unknown,
+  args: TerminationArgs,
 ): Pick<TermsInput, "lockInMonths" | "noticeDays" | "noticeDuringLockIn" | "noticeDate" | "terminationFee"> {
   return {
-    lockInMonths: readNumber(lockInMonths, "lock_in_months"),
-    noticeDays: readNumber(noticeDays, "notice_days"),
-    noticeDuringLockIn: readFlag(noticeInLockIn, "notice_in_lock_in"),
-    noticeDate: readOptionalDate(noticeDate, "notice_date"),
-    terminationFee: readOptionalNumber(terminationFee, "termination_fee", 0),
+    lockInMonths: readArgNumber(FIELD.LockInMonths, args.lockInMonths),
+    noticeDays: readArgNumber(FIELD.NoticeDays, args.noticeDays),
+    noticeDuringLockIn: readArg(FIELD.NoticeInLockIn, args.noticeInLockIn) as boolean,
+    noticeDate: readArg(FIELD.NoticeDate, args.noticeDate) as number | null,
+    terminationFee: readArgNumber(FIELD.TerminationFee, args.terminationFee),
   };
 }
 

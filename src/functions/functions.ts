@@ -15,6 +15,8 @@ import {
   Decimal,
   exitDate,
   exitOutcome,
+  FIELD,
+  Frequency,
   gpuHourRate,
   presentValue,
   toNumber,
@@ -24,20 +26,19 @@ import {
 } from "../core";
 import {
   excelCall,
-  readDate,
-  readFlag,
-  readFrequency,
-  readNumber,
+  readAmount,
+  readArg,
+  readArgNumber,
   readOptionalDate,
-  readOptionalNumber,
   readPayment,
   readScheduleArgs,
   readTerminationArgs,
+  ScheduleArgs,
 } from "./excelArgs";
 
 /** The validated terms of the schedule arguments. */
-function scheduleTerms(...args: Parameters<typeof readScheduleArgs>): ContractTerms {
-  return validateTerms(readScheduleArgs(...args));
+function scheduleTerms(args: ScheduleArgs): ContractTerms {
+  return validateTerms(readScheduleArgs(args));
 }
 
 export const SCHEDULE_HEADER = ["Period", "Start", "End", "Payment date", "Payment", "Cumulative"];
@@ -65,7 +66,7 @@ export function leaseSchedule(
   proration?: any,
 ): any[][] {
   return excelCall(() => {
-    const terms = scheduleTerms(start_date, end_date, payment, frequency, escalation, timing, proration);
+    const terms = scheduleTerms({ startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration });
     const rows: any[][] = [[...SCHEDULE_HEADER]];
     // Consecutive periods share one payment object until the rate changes: convert it once.
     let lastPayment: Decimal | undefined;
@@ -101,7 +102,7 @@ export function contractValue(
   proration?: any,
 ): number {
   return excelCall(() =>
-    toNumber(totalValue(buildSchedule(scheduleTerms(start_date, end_date, payment, frequency, escalation, timing, proration)))),
+    toNumber(totalValue(buildSchedule(scheduleTerms({ startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration })))),
   );
 }
 
@@ -130,8 +131,8 @@ export function contractPv(
   proration?: any,
 ): number {
   return excelCall(() => {
-    const terms = scheduleTerms(start_date, end_date, payment, frequency, escalation, timing, proration);
-    return toNumber(presentValue(terms, new Decimal(readNumber(discount_rate, "discount_rate"))));
+    const terms = scheduleTerms({ startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration });
+    return toNumber(presentValue(terms, new Decimal(readArgNumber(FIELD.DiscountRate, discount_rate))));
   });
 }
 
@@ -171,8 +172,8 @@ export function exitValue(
     // Object.assign, not {...spread, more}: in Node 20's V8 a spread followed by new keys costs tens of µs.
     const terms = validateTerms(
       Object.assign(
-        readScheduleArgs(start_date, end_date, payment, frequency, escalation, timing, proration),
-        readTerminationArgs(lock_in_months, notice_days, notice_in_lock_in, notice_date, termination_fee),
+        readScheduleArgs({ startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration }),
+        readTerminationArgs({ lockInMonths: lock_in_months, noticeDays: notice_days, noticeInLockIn: notice_in_lock_in, noticeDate: notice_date, terminationFee: termination_fee }),
       ),
     );
     return exitOutcome(terms).valueNumber;
@@ -202,13 +203,10 @@ export function exitDateOf(
   return excelCall(() =>
     exitDate(
       validateTerms({
-        startDate: readDate(start_date, "start_date"),
-        endDate: readDate(end_date, "end_date"),
+        startDate: readArgNumber(FIELD.StartDate, start_date),
+        endDate: readArgNumber(FIELD.EndDate, end_date),
         payment: 1, // the exit date does not depend on the amounts
-        lockInMonths: readNumber(lock_in_months, "lock_in_months"),
-        noticeDays: readNumber(notice_days, "notice_days"),
-        noticeDuringLockIn: readFlag(notice_in_lock_in, "notice_in_lock_in"),
-        noticeDate: readOptionalDate(notice_date, "notice_date"),
+        ...readTerminationArgs({ lockInMonths: lock_in_months, noticeDays: notice_days, noticeInLockIn: notice_in_lock_in, noticeDate: notice_date }),
       }),
     ),
   );
@@ -238,8 +236,8 @@ export function runRate(
     toNumber(annualRunRate(
       validateRunRate({
         payment: readPayment(payment),
-        frequency: readFrequency(frequency),
-        escalation: readOptionalNumber(escalation, "escalation", 0),
+        frequency: readArg(FIELD.Frequency, frequency) as Frequency,
+        escalation: readArgNumber(FIELD.Escalation, escalation),
         asOf: readOptionalDate(as_of_date, "as_of_date"),
         startDate: readOptionalDate(start_date, "start_date"),
         endDate: readOptionalDate(end_date, "end_date"),
@@ -261,10 +259,10 @@ export function runRate(
 export function gpuHourRateOf(payment: any, gpus: any, frequency?: any, hours_per_month?: any): number {
   return excelCall(() =>
     toNumber(gpuHourRate(
-      readNumber(payment, "payment"),
-      readNumber(gpus, "gpus"),
-      readFrequency(frequency),
-      readOptionalNumber(hours_per_month, "hours_per_month", 730),
+      readAmount(payment, "payment"),
+      readAmount(gpus, "gpus"),
+      readArg(FIELD.Frequency, frequency) as Frequency,
+      readArgNumber(FIELD.HoursPerMonth, hours_per_month),
     )),
   );
 }

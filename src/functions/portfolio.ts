@@ -9,6 +9,8 @@
 import {
   BacklogOptions,
   checkYearEndMonth,
+  FIELD,
+  presentValue,
   portfolioBacklog,
   portfolioFigures,
   PortfolioFigures,
@@ -19,37 +21,49 @@ import {
   toNumber,
   valueError,
 } from "../core";
-import {
-  excelCall,
-  readOptionalDate,
-  readOptionalNumber,
-  EXCEL_CELL_READERS,
-} from "./excelArgs";
-
-export { EXCEL_CELL_READERS };
+import { excelCall, readOptionalAmount, readOptionalDate } from "./excelArgs";
 
 /** A register argument: a range of at least a header row. */
 export function readRegisterArg(register: unknown): Register {
   if (!Array.isArray(register) || !register.every((row) => Array.isArray(row))) {
     throw valueError("register must be a range: its header row and one deal per row.");
   }
-  return readRegister(register as unknown[][], EXCEL_CELL_READERS);
+  return readRegister(register as unknown[][]);
 }
 
 /** The register's deals and the options, read in argument order. */
 function readPortfolioArgs(register: any, asOfDate: any, yearEndMonth?: any): [RegisterDeal[], BacklogOptions] {
   const { deals } = readRegisterArg(register);
   const asOf = readOptionalDate(asOfDate, "as_of_date");
-  const month = readOptionalNumber(yearEndMonth, "year_end_month", 12);
+  const month = readOptionalAmount(yearEndMonth, "year_end_month", 12);
   return [[...deals], { asOf, yearEndMonth: checkYearEndMonth(month === 0 ? 12 : month) }];
 }
 
-function figuresOf(register: any, asOfDate: any): PortfolioFigures {
-  return portfolioFigures(...readPortfolioArgs(register, asOfDate));
+function figuresOf(register: any, asOfDate: any): PortfolioFigures & { readonly registerDeals: readonly RegisterDeal[] } {
+  const [deals, options] = readPortfolioArgs(register, asOfDate);
+  return { ...portfolioFigures(deals, options), registerDeals: deals };
+}
+
+const MONTHS_A_YEAR = 12;
+/** Hours in a month for the price per GPU-hour: the declared default (730 = 8,760 ÷ 12). */
+const HOURS_PER_MONTH = FIELD.HoursPerMonth.default as number;
+
+/**
+ * What a register's own assumptions add to a deal's figures: the present value of all its payments
+ * at its "Discount rate" (at its start, as CONTRACT_PV), and its price per GPU-hour at the run-rate
+ * shown (run-rate ÷ 12 ÷ GPUs ÷ 730 hours) from its "GPU count". "" where the register gives none.
+ *
+ * @example
+ * // The seed at 8%: CONTRACT_PV = 5,539,137,544.34; 150,000,000 a month for 50,000 GPUs = $4.11 a GPU-hour.
+ */
+function registerAssumptions(deal: RegisterDeal, runRate: number): [number | string, number | string] {
+  const pv = deal.discountRate === null ? "" : toNumber(presentValue(deal.terms, deal.discountRate));
+  const perGpuHour = deal.gpuCount === null ? "" : runRate / MONTHS_A_YEAR / deal.gpuCount / HOURS_PER_MONTH;
+  return [pv, perGpuHour];
 }
 
 export const BACKLOG_HEADER = ["Year", "Headline", "Committed", "Expected"];
-export const PORTFOLIO_HEADER = ["Counterparty", "Headline", "Committed", "Exit date", "Run-rate", "Share of headline"];
+export const PORTFOLIO_HEADER = ["Counterparty", "Headline", "Committed", "Exit date", "Run-rate", "Share of headline", "Present value", "Per GPU-hour"];
 export const CONCENTRATION_HEADER = ["Measure", "Counterparty", "Amount", "Share"];
 export const REGISTER_COLUMNS_HEADER = ["Column", "Header", "Reads as"];
 
@@ -73,7 +87,7 @@ export function backlog(register: any[][], as_of_date?: any, year_end_month?: an
 }
 
 /**
- * Figures of each deal in a register: a header row (Counterparty, Headline, Committed, Exit date, Run-rate, Share of headline), one row per deal and a total row. Spills.
+ * Figures of each deal in a register: a header row (Counterparty, Headline, Committed, Exit date, Run-rate, Share of headline, Present value, Per GPU-hour), one row per deal and a total row. Present value is at the register's Discount rate (blank without one); Per GPU-hour is the run-rate per GPU-hour from its GPU count (blank without one). Spills.
  * @customfunction PORTFOLIO
  * @helpurl https://localhost:3000/help.html#portfolio
  * @param register The register's range, header row included: one deal per row; columns such as Counterparty, Start date, End date, Payment, and optional terms.
@@ -84,9 +98,11 @@ export function portfolio(register: any[][], as_of_date?: any): any[][] {
   return excelCall(() => {
     const figures = figuresOf(register, as_of_date);
     const rows: any[][] = [[...PORTFOLIO_HEADER]];
-    for (const d of figures.deals) {
-      rows.push([d.counterparty, toNumber(d.headline), toNumber(d.committed), d.exitDate, toNumber(d.runRate), d.shareOfHeadline]);
-    }
+    figures.deals.forEach((d, i) => {
+      const runRate = toNumber(d.runRate);
+      const extra = registerAssumptions(figures.registerDeals[i], runRate);
+      rows.push([d.counterparty, toNumber(d.headline), toNumber(d.committed), d.exitDate, runRate, d.shareOfHeadline, ...extra]);
+    });
     rows.push([
       "Total",
       toNumber(figures.totalHeadline),
@@ -94,6 +110,8 @@ export function portfolio(register: any[][], as_of_date?: any): any[][] {
       "",
       toNumber(figures.totalRunRate),
       figures.totalHeadline.isZero() ? 0 : 1,
+      "", // present values at different rates and dates are not added
+      "",
     ]);
     return rows;
   });

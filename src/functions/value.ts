@@ -14,6 +14,7 @@ import {
   ContractTerms,
   committedValue,
   expectedValue,
+  FIELD,
   slaCredit,
   SlaTierInput,
   toNumber,
@@ -22,34 +23,20 @@ import {
 } from "../core";
 import {
   excelCall,
+  readAmount,
+  readArgNumber,
   readDate,
-  readNumber,
   readOptionalDate,
   readRate,
   readScheduleArgs,
   readTerminationArgs,
+  ScheduleArgs,
+  TerminationArgs,
 } from "./excelArgs";
 
 /** The lease terms these functions share: schedule arguments, lock-in, notice, the options and the fee. */
-function readLeaseTerms(
-  startDate: any,
-  endDate: any,
-  payment: any,
-  lockInMonths: any,
-  noticeDays: any,
-  frequency: any,
-  escalation: any,
-  timing: any,
-  proration: any,
-  noticeInLockIn: any,
-  terminationFee: any,
-): ContractTerms {
-  return validateTerms(
-    Object.assign(
-      readScheduleArgs(startDate, endDate, payment, frequency, escalation, timing, proration),
-      readTerminationArgs(lockInMonths, noticeDays, noticeInLockIn, null, terminationFee),
-    ),
-  );
+function readLeaseTerms(args: ScheduleArgs & TerminationArgs): ContractTerms {
+  return validateTerms(Object.assign(readScheduleArgs(args), readTerminationArgs({ ...args, noticeDate: null })));
 }
 
 /**
@@ -85,10 +72,10 @@ export function committedValueOf(
   termination_fee?: any,
 ): number {
   return excelCall(() => {
-    const terms = readLeaseTerms(
-      start_date, end_date, payment, lock_in_months, notice_days,
-      frequency, escalation, timing, proration, notice_in_lock_in, termination_fee,
-    );
+    const terms = readLeaseTerms({
+      startDate: start_date, endDate: end_date, payment, lockInMonths: lock_in_months, noticeDays: notice_days,
+      frequency, escalation, timing, proration, noticeInLockIn: notice_in_lock_in, terminationFee: termination_fee,
+    });
     return toNumber(committedValue(terms, readDate(as_of_date, "as_of_date")).value);
   });
 }
@@ -126,11 +113,11 @@ export function expectedValueOf(
   termination_fee?: any,
 ): number {
   return excelCall(() => {
-    const terms = readLeaseTerms(
-      start_date, end_date, payment, lock_in_months, notice_days,
-      frequency, escalation, timing, proration, notice_in_lock_in, termination_fee,
-    );
-    return toNumber(expectedValue(terms, readRate(annual_exit_probability, "annual_exit_probability")));
+    const terms = readLeaseTerms({
+      startDate: start_date, endDate: end_date, payment, lockInMonths: lock_in_months, noticeDays: notice_days,
+      frequency, escalation, timing, proration, noticeInLockIn: notice_in_lock_in, terminationFee: termination_fee,
+    });
+    return toNumber(expectedValue(terms, readArgNumber(FIELD.ExitProbability, annual_exit_probability)));
   });
 }
 
@@ -164,7 +151,7 @@ function readTiers(value: unknown): SlaTierInput[] {
  */
 export function slaCreditOf(payment: any, uptime: any, tiers: any[][]): number {
   return excelCall(() =>
-    toNumber(slaCredit(readNumber(payment, "payment"), readRate(uptime, "uptime"), readTiers(tiers))),
+    toNumber(slaCredit(readAmount(payment, "payment"), readRate(uptime, "uptime"), readTiers(tiers))),
   );
 }
 

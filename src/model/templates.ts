@@ -2,143 +2,22 @@
  * Contract templates: data, in the core's contract-terms type. A template also carries the deal's
  * parties, a discount-rate assumption and context inputs, each marked reported or assumed.
  */
-import { dateToSerial, TerminationHolder, TermsInput } from "../core";
+import { dateToSerial, DealTemplate, TYPICAL_SLA_TIERS } from "../core";
 
-/** How much to trust a context figure. */
-export type Basis = "reported" | "reported, unverified" | "assumed" | "not disclosed";
-
-export interface ContextValue {
-  readonly value: number | null;
-  readonly basis: Basis;
-}
-
-/** The lessee's accounting standard on the model sheet (the short-term exemption is an election, not a standard). */
-export type AccountingStandardWord = "ifrs16" | "asc842-finance" | "asc842-operating";
-
-/**
- * The accounting judgements (src/core/accounting.ts): whether the contract contains a lease, how the
- * termination clause is read for the lease term, the short-term election, and the amounts the
- * right-of-use asset adds at commencement.
- */
-export interface AccountingJudgements {
-  readonly identifiedAsset: boolean;
-  readonly substitutionRight: boolean;
-  readonly rightToDirectUse: boolean;
-  readonly whoMayTerminate: TerminationHolder;
-  readonly significantPenalty: boolean;
-  /** The accounting term's last day when judged explicitly (a 1900-system serial); null: read the clause. */
-  readonly termEnd: number | null;
-  readonly electShortTerm: boolean;
-  readonly initialDirectCosts: number;
-  readonly incentives: number;
-  readonly standard: AccountingStandardWord;
-}
-
-/**
- * The default judgements: a lease of identified capacity the client directs; the enforceable reading
- * of a clause either party may use (penalty insignificant: IFRS 16.B34; ASC 842-10-55-12); no
- * short-term election; IFRS 16.
- */
-export const DEFAULT_ACCOUNTING: AccountingJudgements = {
-  identifiedAsset: true,
-  substitutionRight: false,
-  rightToDirectUse: true,
-  whoMayTerminate: "both",
-  significantPenalty: false,
-  termEnd: null,
-  electShortTerm: false,
-  initialDirectCosts: 0,
-  incentives: 0,
-  standard: "ifrs16",
-};
-
-export interface DealTemplate {
-  readonly id: string;
-  readonly title: string;
-  /** Default name of the inserted sheet (at most 31 characters, Excel's limit). */
-  readonly sheetName: string;
-  readonly provider: string;
-  readonly client: string;
-  readonly facility: string;
-  readonly hardware: string;
-  readonly terms: TermsInput;
-  readonly discountRate: ContextValue;
-  readonly fundingRaised: ContextValue;
-  readonly valuation: ContextValue;
-  /** Uptime the provider is expected to deliver (0.999 = 99.9%). */
-  readonly uptimeTarget: ContextValue;
-  readonly gpuCount: ContextValue;
-  /** Hours in a month for $/GPU-hour and downtime: 730 = 8,760 / 12. */
-  readonly hoursPerMonth: number;
-  /** Accounting judgements; those left out take {@link DEFAULT_ACCOUNTING}. */
-  readonly accounting?: Partial<AccountingJudgements>;
-  readonly notes: readonly string[];
-  /** The value bridge's assumptions; absent: {@link valueAssumptions} derives them from the terms. */
-  readonly value?: ValueAssumptions;
-}
-
-/** One row of the Scenarios table: a value given replaces the input of the same meaning; one left out keeps it. */
-export interface ScenarioRow {
-  readonly name: string;
-  /** The term's last day in this scenario (never after the contract's end date). */
-  readonly endDate?: number;
-  readonly exitProbability?: number;
-  readonly expectedUptime?: number;
-  /** The share of capacity delivered in every period (replaces the per-period column). */
-  readonly deliveredShare?: number;
-  readonly discountRate?: number;
-}
-
-/** An SLA tier: uptime below `below` earns a credit of `credit` × the period's payment. */
-export interface SlaTierRow {
-  readonly below: number;
-  readonly credit: number;
-}
-
-/** What the value bridge assumes beyond the contract's terms. */
-export interface ValueAssumptions {
-  /** Annual probability that either party serves notice (0.2 = 20%). */
-  readonly exitProbability: ContextValue;
-  /** Uptime expected to be delivered, against the SLA tiers. */
-  readonly expectedUptime: ContextValue;
-  readonly slaTiers: { readonly rows: readonly SlaTierRow[]; readonly basis: Basis };
-  readonly scenarios: readonly ScenarioRow[];
-  /** The scenario the model follows: a name from `scenarios`. */
-  readonly scenario: string;
-}
-
-/** Tiers typical of GPU cloud contracts (assumed): below 99.9% 10%, below 99% 25%, below 95% 100%. */
-export const TYPICAL_SLA_TIERS: readonly SlaTierRow[] = [
-  { below: 0.999, credit: 0.1 },
-  { below: 0.99, credit: 0.25 },
-  { below: 0.95, credit: 1 },
-];
-
-/**
- * A deal's value assumptions: its own, or defaults from its terms — a 20% annual exit probability,
- * uptime at the target (99.9% without one), the typical tiers, and base / downside / upside scenarios
- * (base: the inputs as they are; downside: exit probability +15 points, 99.5% uptime, 90% delivered,
- * discount rate +2 points; upside: half the exit probability, discount rate −1 point). All assumed.
- *
- * @example
- * valueAssumptions(GPU_CAPACITY_LEASE).scenarios.map((s) => s.name) // ["base", "downside", "upside"]
- */
-export function valueAssumptions(deal: DealTemplate): ValueAssumptions {
-  if (deal.value) return deal.value;
-  const p = 0.2;
-  const rate = deal.discountRate.value ?? 0.08;
-  return {
-    exitProbability: { value: p, basis: "assumed" },
-    expectedUptime: { value: deal.uptimeTarget.value ?? 0.999, basis: "assumed" },
-    slaTiers: { rows: TYPICAL_SLA_TIERS, basis: "assumed" },
-    scenarios: [
-      { name: "base" },
-      { name: "downside", exitProbability: p + 0.15, expectedUptime: 0.995, deliveredShare: 0.9, discountRate: rate + 0.02 },
-      { name: "upside", exitProbability: p / 2, discountRate: rate - 0.01 },
-    ],
-    scenario: "base",
-  };
-}
+// The deal's types live in the core (src/core/deal.ts), beside the field declarations that read them.
+export {
+  DEFAULT_ACCOUNTING,
+  TYPICAL_SLA_TIERS,
+  valueAssumptions,
+  type AccountingJudgements,
+  type AccountingStandardWord,
+  type Basis,
+  type ContextValue,
+  type DealTemplate,
+  type ScenarioRow,
+  type SlaTierRow,
+  type ValueAssumptions,
+} from "../core";
 
 const d = (iso: string): number => {
   const [year, month, day] = iso.split("-").map(Number);

@@ -15,6 +15,7 @@
  * - text is written as text (a leading apostrophe), never run as a formula;
  * - dates are right in workbooks on the 1904 date system.
  */
+import { DAYS_1900_TO_1904 } from "../core";
 import { CellStyle, checkSheetName, columnLetter, columnWidth, formulaGrid, numberFormatGrid, SheetPlan } from "../model/plan";
 
 export { columnWidth };
@@ -125,8 +126,6 @@ export function checkPlan(plan: SheetPlan): void {
   }
 }
 
-/** Serials of the 1904 system are 1,462 days smaller for the same day. */
-const DAYS_1900_TO_1904 = 1462;
 
 /** Every text constant goes in with a leading apostrophe, so "=…", "+…", "-…", "@…" or "123" stay text. */
 function asWritable(grid: (string | number | boolean)[][], plan: SheetPlan): (string | number | boolean)[][] {

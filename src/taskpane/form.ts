@@ -14,8 +14,6 @@ import { checkSheetName } from "../model/plan";
 import { DealTemplate, findTemplate, TEMPLATES } from "../model/templates";
 
 /** The form control of an input: its name with a small first letter ("StartDate" → "startDate"). */
-export type PaneField = Uncapitalize<PaneInputName>;
-
 export const fieldOf = <N extends PaneInputName>(name: N): Uncapitalize<N> =>
   (name.charAt(0).toLowerCase() + name.slice(1)) as Uncapitalize<N>;
 
@@ -40,7 +38,7 @@ export interface PaneGroup {
 /** Where the pane places its inputs. A pane input not placed here is added at the end, one to a row. */
 const LAYOUT: readonly { readonly id: string; readonly legend: string; readonly rows: readonly (readonly PaneInputName[])[] }[] = [
   { id: "inputs-contract", legend: "Contract", rows: [["Provider", "Client"]] },
-  { id: "inputs-payments", legend: "Payments", rows: [["StartDate", "EndDate"], ["Payment"], ["Frequency", "Escalation"], ["Timing"]] },
+  { id: "inputs-payments", legend: "Payments", rows: [["StartDate", "EndDate"], ["Payment"], ["Frequency", "Escalation"], ["Timing", "GpuCount"]] },
   {
     id: "inputs-termination",
     legend: "Termination",

@@ -5,16 +5,12 @@
  * (a bad row refuses the insert with its row and column) and builds the sheet's plan over the
  * register's own cells.
  */
-import { CellReaders, DealError, mapColumnsAs, normaliseHeader, readRegister, Register, REGISTER_FIELDS, RegisterField } from "../core";
-import { EXCEL_CELL_READERS } from "../functions/excelArgs";
+import { DAYS_1900_TO_1904, DealError, mapColumnsAs, normaliseHeader, readRegister, Register, REGISTER_FIELDS, RegisterField } from "../core";
 import { SheetPlan } from "../model/plan";
 import { buildPortfolioPlan, isModelled, REGISTER_ROOM, registerSource } from "../model/portfolioSheet";
 import { RegisterCells } from "./excelWriter";
 
 export { REGISTER_ROOM };
-
-/** The readers of DEAL.PORTFOLIO: the pane reads a table's cells exactly as the functions read a register. */
-export const PANE_CELL_READERS: CellReaders = EXCEL_CELL_READERS;
 
 /** Every field a column may give, as the pane's selects list them (label, and whether required). */
 export const FIELD_CHOICES: readonly { readonly field: RegisterField; readonly label: string; readonly required: boolean }[] = REGISTER_FIELDS.map((f) => ({
@@ -48,9 +44,8 @@ function hasDuplicateHeaders(header: readonly unknown[]): boolean {
   return new Set(fields).size !== fields.length;
 }
 
-/** Dates of a 1904 workbook are 1,462 smaller than the 1900 serials the core reads. */
-const DAYS_1900_TO_1904 = 1462;
-const DATE_FIELDS: readonly RegisterField[] = ["startDate", "endDate", "lockInLastDay", "noticeDate"];
+/** The register fields that hold dates, by their declared kind. */
+const DATE_FIELDS: readonly RegisterField[] = REGISTER_FIELDS.filter((f) => f.decl.kind === "date" || f.decl.kind === "optionalDate").map((f) => f.field);
 
 export interface PortfolioRead {
   readonly register: Register;
@@ -80,7 +75,7 @@ export function readPortfolio(cells: RegisterCells, choice: readonly (RegisterFi
     const rows = date1904
       ? cells.values.map((row, r) => (r === 0 ? row : row.map((v, c) => (typeof v === "number" && dateColumns.includes(c) ? v + DAYS_1900_TO_1904 : v))))
       : cells.values;
-    const register = readRegister(rows, PANE_CELL_READERS, mapping);
+    const register = readRegister(rows, mapping);
     return { register, notModelled: register.deals.filter((d) => !isModelled(d.terms)).map((d) => d.row), room: cells.freeBelow, byHeaders };
   } catch (error) {
     if (!(error instanceof DealError)) throw error;

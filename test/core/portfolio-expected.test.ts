@@ -9,7 +9,6 @@
  * most deals agree exactly.
  */
 import { Decimal, dealBacklog, expectedValue, noticeExits, noticeWeights, readRegister } from "../../src/core";
-import { EXCEL_CELL_READERS } from "../../src/functions/portfolio";
 import { RANDOM_HEADER, randomRow, randomSource } from "../support/randomRegister";
 
 const NOTICE_DATE = RANDOM_HEADER.indexOf("Notice date");
@@ -26,7 +25,7 @@ test("for 400 random single-deal registers (as_of = start), Σ years of Expected
     row[PROBABILITY] = String([0.05, 0.2, 0.5, 0.9, 0.999][deals % 5]);
     let deal;
     try {
-      deal = readRegister([RANDOM_HEADER, row], EXCEL_CELL_READERS).deals[0];
+      deal = readRegister([RANDOM_HEADER, row]).deals[0];
     } catch {
       continue;
     }
@@ -47,7 +46,6 @@ test("for 400 random single-deal registers (as_of = start), Σ years of Expected
 test("the two share one set of notice opportunities and weights", () => {
   const deal = readRegister(
     [RANDOM_HEADER, ["A", "2026-07-31", "2029-12-30", "150000000", "", "", "", "actual", "3", "", "90", "", "", "1000", "", "0.2"]],
-    EXCEL_CELL_READERS,
   ).deals[0];
   const { exits, notices } = noticeExits(deal.terms);
   expect(notices[0]).toBe(46326); // 2026-10-31, the lock-in's end

@@ -4,9 +4,7 @@
  * refused as ambiguous. Before the fields declaration, the register's rate columns were read by the
  * amount reader (chosen from the phrase "the discount rate"): "8" became 800% and "8%" was refused.
  */
-import { DealError, readRegister as readWith } from "../../src/core";
-import { EXCEL_CELL_READERS } from "../../src/functions/excelArgs";
-const readRegister = (rows: unknown[][]) => readWith(rows, EXCEL_CELL_READERS);
+import { DealError, readRegister } from "../../src/core";
 import { serialOf } from "../support/dates";
 
 const HEADER = ["Counterparty", "Start date", "End date", "Payment"];

@@ -1,17 +1,16 @@
 /**
  * The register: columns by header, rows through validateTerms, and every message a bad row can give.
- * Cells are read with the add-in's readers (the same as DEAL arguments).
+ * Cells are read by their column's declared kind (src/core/fields.ts), as the same field is read everywhere.
  */
 import { DealError, mapColumns, normaliseHeader, numError, readRamp, readRegister } from "../../src/core";
 import * as termsModule from "../../src/core/terms";
-import { EXCEL_CELL_READERS } from "../../src/functions/portfolio";
 import { serialOf } from "../support/dates";
 
 const HEADER = ["Counterparty", "Start date", "End date", "Payment"];
 const SEED_ROW = ["Reflection AI", serialOf("2026-07-01"), serialOf("2029-12-31"), 150_000_000];
 
 function read(rows: unknown[][]) {
-  return readRegister(rows, EXCEL_CELL_READERS);
+  return readRegister(rows);
 }
 
 /** The message of the DealError a register gives, with its kind. */
@@ -126,16 +125,17 @@ describe("every message a bad row gives: #VALUE! naming the row and the column",
     [{ Payment: 0 }, 'Row 3, column "Payment": the payment per period must be greater than zero.'],
     [{ Payment: "lots" }, 'Row 3, column "Payment": the payment must be a number, not the text "lots".'],
     [{ Payment: 1e15 }, 'Row 3, column "Payment": payment must be below 1,000,000,000,000,000.'],
-    [{ Frequency: "weekly" }, 'Row 3, column "Frequency": frequency must be "monthly", "quarterly", "semi-annual" or "annual" (or 12, 4, 2, 1 payments a year), not the text "weekly".'],
+    [{ Frequency: "weekly" }, 'Row 3, column "Frequency": the frequency must be "monthly", "quarterly", "semi-annual" or "annual" (or 12, 4, 2, 1 payments a year), not the text "weekly".'],
     [{ Escalation: -1 }, 'Row 3, column "Escalation": the escalation rate must be above -100% and at most 1000% a year.'],
-    [{ Escalation: "3%" }, 'Row 3, column "Escalation": the escalation must be a number, not the text "3%".'],
-    [{ Timing: "later" }, 'Row 3, column "Timing": timing must be "advance" or "arrears", not the text "later".'],
-    [{ Proration: "half" }, 'Row 3, column "Proration": proration must be "full" or "actual", not the text "half".'],
-    [{ "Lock-in months": 2.5 }, 'Row 3, column "Lock-in months": lock_in_months must be a whole number.'],
+    // Cells are read by their column's declared kind: escalation is a rate, so a bare 3 is ambiguous (3% is read; see register-kinds.test.ts).
+    [{ Escalation: 3 }, 'Row 3, column "Escalation": the escalation 3 is ambiguous: write 3% or 0.03.'],
+    [{ Timing: "later" }, 'Row 3, column "Timing": the timing must be "advance" or "arrears", not the text "later".'],
+    [{ Proration: "half" }, 'Row 3, column "Proration": the proration must be "full" or "actual", not the text "half".'],
+    [{ "Lock-in months": 2.5 }, 'Row 3, column "Lock-in months": the lock-in months must be a whole number, not 2.5.'],
     [{ "Lock-in months": 1201 }, 'Row 3, column "Lock-in months": lock_in_months must be between 0 and 1200.'],
     [{ "Lock-in last day": "end of year" }, 'Row 3, column "Lock-in last day": the lock-in last day must be a date, not the text "end of year".'],
     [{ "Notice days": -1 }, 'Row 3, column "Notice days": notice_days must be between 0 and 36600.'],
-    [{ "Notice in lock-in": "maybe" }, 'Row 3, column "Notice in lock-in": notice in lock-in must be TRUE or FALSE, not the text "maybe".'],
+    [{ "Notice in lock-in": "maybe" }, 'Row 3, column "Notice in lock-in": the notice in lock-in must be TRUE or FALSE, not the text "maybe".'],
     [{ "Notice date": serialOf("2026-09-30") }, 'Row 3, column "Notice date": notice served on 2026-09-30 is too early: the earliest permitted notice date is 2026-10-01.'],
     [{ "Termination fee": -1 }, 'Row 3, column "Termination fee": the termination fee cannot be negative.'],
     [{ Ramp: 5 }, 'Row 3, column "Ramp": the ramp must be text: give the amounts before the payment as text such as "50000000 until 2026-09-30; 100000000 until 2026-12-31".'],
@@ -143,8 +143,9 @@ describe("every message a bad row gives: #VALUE! naming the row and the column",
     [{ Ramp: "1 until 2026-12-31; 2 until 2026-09-30" }, 'Row 3, column "Ramp": ramp dates must be in ascending order without repeats (step 3).'],
     [{ Ramp: "1 until 2026-06-01" }, 'Row 3, column "Ramp": ramp dates must be in ascending order without repeats (step 2).'],
     [{ "Discount rate": -1 }, 'Row 3, column "Discount rate": the discount rate must be above -100%.'],
-    [{ "Annual exit probability": 1.5 }, 'Row 3, column "Annual exit probability": the annual exit probability must be between 0 and 1 (0% to 100%), not 1.5.'],
-    [{ "Annual exit probability": "likely" }, 'Row 3, column "Annual exit probability": the annual exit probability must be a number, not the text "likely".'],
+    [{ "Annual exit probability": "150%" }, 'Row 3, column "Annual exit probability": the annual exit probability must be between 0 and 1 (0% to 100%), not 1.5.'],
+    [{ "Annual exit probability": 1.5 }, 'Row 3, column "Annual exit probability": the annual exit probability 1.5 is ambiguous: write 1.5% or 0.015.'],
+    [{ "Annual exit probability": "likely" }, 'Row 3, column "Annual exit probability": the annual exit probability must be a rate such as 8% or 0.08, not the text "likely".'],
   ])("%j", (changes, message) => {
     expect(bad(changes)).toBe(`value: ${message}`);
   });

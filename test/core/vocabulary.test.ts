@@ -1,7 +1,6 @@
 import { DealError, parseIsoDate } from "../../src/core";
 import {
   readAmount,
-  readCount,
   readDate,
   readFlag,
   readFrequency,
@@ -12,6 +11,7 @@ import {
   readWhole,
   scanNumber,
 } from "../../src/core/vocabulary";
+import { FIELD, readField } from "../../src/core/fields";
 import { serialOf } from "../support/dates";
 
 /** "kind: message" of what a reader throws. */
@@ -148,7 +148,7 @@ describe("readRate: a fraction or a percentage; a bare number above 1 is ambiguo
   });
 });
 
-describe("readWhole and readCount", () => {
+describe("readWhole and the count kind", () => {
   it("reads whole numbers and refuses fractions and words", () => {
     expect(readWhole("3", "lock_in_months")).toBe(3);
     expect(readWhole(90, "notice_days")).toBe(90);
@@ -156,8 +156,10 @@ describe("readWhole and readCount", () => {
     expect(readWhole("-3", "notice_days")).toBe(-3); // the range is the core's: #NUM!
     expect(refusal(() => readWhole(2.5, "lock_in_months"))).toBe("value: lock_in_months must be a whole number, not 2.5.");
     expect(refusal(() => readWhole("three", "lock_in_months"))).toBe('value: lock_in_months must be a number, not the text "three".');
-    expect(readCount("", "gpu_count")).toBeNull();
-    expect(readCount("110,000", "gpu_count")).toBe(110_000);
+    // A count (the GPU count) is a whole number that may be blank: not disclosed.
+    expect(readField(FIELD.GpuCount, "")).toBeNull();
+    expect(readField(FIELD.GpuCount, "110,000")).toBe(110_000);
+    expect(refusal(() => readField(FIELD.GpuCount, "1.5"))).toBe("value: gpu_count must be a whole number, not the text \"1.5\".");
   });
 });
 

@@ -52,7 +52,7 @@ describe("PORTFOLIO on the sample register", () => {
     //   + 12 × 41.2M + 6 × 42.436M = 1,229,016,000 (exit 2027-10-01 + 180 days = 2028-03-29).
     // Fabrikam: 3 × 46M + 57 × 92M = 5,382M; exit 2027-07-01 + 90 = 2027-09-29; committed 3 × 46M + 12 × 92M.
     // Tailspin: 24 × 25M; lock-in to 2026-12-31, notice 2027-01-01 + 60 = 2027-03-02; committed 12 periods.
-    expect(rows).toEqual([
+    expect(rows.map((r) => r.slice(0, 6))).toEqual([
       ["Counterparty", "Headline", "Committed", "Exit date", "Run-rate", "Share of headline"],
       ["Reflection AI", 6_300_000_000, 900_000_000, serialOf("2026-12-30"), 1_800_000_000, expect.any(Number)],
       ["REFLECTION AI", 1_800_000_000, 1_800_000_000, serialOf("2031-01-01"), 1_800_000_000, expect.any(Number)],
@@ -75,6 +75,37 @@ describe("PORTFOLIO on the sample register", () => {
     // Northwind: Q4 2026 was paid 2026-12-31; notice 2027-01-01 + 180 days = 2027-06-30: Q1 in full, Q2 for
     // 90 of its 91 days = 59,340,659.34, and the 50M fee.
     expect(asOf[3].slice(1, 4)).toEqual([480_000_000, 60_000_000 + 59_340_659.34 + 50_000_000, serialOf("2027-06-30")]);
+  });
+});
+
+describe("PORTFOLIO uses the register's own discount rate and GPU count", () => {
+  it("present value at each deal's Discount rate, as CONTRACT_PV gives it", () => {
+    const rows = P.portfolio(register);
+    expect(rows[0].slice(6)).toEqual(["Present value", "Per GPU-hour"]);
+    // The seed at 8%: 5,539,137,544.34 (the CONTRACT_PV golden of functions.test.ts, XNPV at actual/365).
+    expect(rows[1][6]).toBeCloseTo(5_539_137_544.34, 2);
+    // The extension starts 2030-01-01: 12 monthly payments of 150M in advance, each discounted at
+    // 1.08^(-days/365); its first is paid on the valuation day, so its PV lies between 12 × 150M × 1.08^-1
+    // and 12 × 150M.
+    expect(rows[2][6]).toBeGreaterThan(1_800_000_000 / 1.08);
+    expect(rows[2][6]).toBeLessThan(1_800_000_000);
+    expect(rows[7].slice(6)).toEqual(["", ""]); // present values at different dates are not added
+    expect(rows[1][7]).toBe(""); // no GPU count column
+    expectClean(rows);
+  });
+
+  it("a deal without a discount rate has no present value; a GPU count gives the price per GPU-hour", () => {
+    const rows = P.portfolio([
+      ["Counterparty", "Start date", "End date", "Payment", "Discount rate", "GPU count"],
+      ["Reflection AI", serialOf("2026-07-01"), serialOf("2029-12-31"), 150_000_000, null, "50,000"],
+    ]);
+    // 150,000,000 a month ÷ (50,000 GPUs × 730 hours) = 150,000,000 ÷ 36,500,000 = 4.109589041095890.
+    expect(rows[1][6]).toBe("");
+    expect(rows[1][7]).toBeCloseTo(4.10958904109589, 12);
+    expect(excelError(() => P.portfolio([["Counterparty", "Start", "End", "Payment", "GPUs"], ["A", 46204, 47483, 1, "1.5"]]))).toEqual({
+      code: "#VALUE!",
+      message: 'Row 2, column "GPUs": the GPU count must be a whole number, not the text "1.5".',
+    });
   });
 });
 
@@ -114,7 +145,7 @@ describe("BACKLOG on the sample register", () => {
   it("a register with no deals: the header alone (PORTFOLIO: header and a zero total)", () => {
     const empty = [register[0], register[0].map(() => null)];
     expect(P.backlog(empty)).toEqual([["Year", "Headline", "Committed", "Expected"]]);
-    expect(P.portfolio(empty)).toEqual([P.PORTFOLIO_HEADER, ["Total", 0, 0, "", 0, 0]]);
+    expect(P.portfolio(empty)).toEqual([P.PORTFOLIO_HEADER, ["Total", 0, 0, "", 0, 0, "", ""]]);
   });
 });
 

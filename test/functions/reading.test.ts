@@ -3,7 +3,8 @@
  * rate rule, and number text read in linear time.
  */
 import { checkMoney, DealError } from "../../src/core";
-import { readFrequency, readNumber, readOptionalNumber, readRate } from "../../src/functions/excelArgs";
+import { FIELD } from "../../src/core";
+import { readAmount, readArg, readFrequency, readRate } from "../../src/functions/excelArgs";
 import * as F from "../../src/functions/functions";
 import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
 import { serialOf } from "../support/dates";
@@ -63,7 +64,7 @@ describe("the rate rule: a fraction or a percentage; a bare number above 1 is am
       code: "#VALUE!",
       message: "escalation 3 is ambiguous: write 3% or 0.03.",
     });
-    expect(readOptionalNumber(null, "escalation", 0)).toBe(0);
+    expect(readArg(FIELD.Escalation, null)).toBe(0); // blank: the declared default
     expect(readRate("3%", "escalation")).toBe(0.03);
   });
 });
@@ -72,7 +73,7 @@ describe("amounts and whole numbers", () => {
   it("reads amount text with thousands separators, as the pane and the command line do", () => {
     // 150,000,000 a month over 42 months = 6,300,000,000 (README).
     expect(F.contractValue(START, END, [["150,000,000"]])).toBe(6_300_000_000);
-    expect(readNumber("1,500.5", "termination_fee")).toBe(1500.5);
+    expect(readArg(FIELD.TerminationFee, "1,500.5")).toBe(1500.5);
   });
 
   it("refuses fractions of months and days", () => {
@@ -100,9 +101,9 @@ describe("number text in linear time", () => {
   const huge = "1".repeat(99_999) + "x";
 
   it("refuses a full cell of digits followed by a letter at once", () => {
-    readNumber("1", "payment"); // compiled before timing
-    expect(timed(() => readNumber(cell, "payment"))).toBeLessThan(200);
-    expect(timed(() => readNumber(huge, "payment"))).toBeLessThan(200);
+    readAmount("1", "payment"); // compiled before timing
+    expect(timed(() => readAmount(cell, "payment"))).toBeLessThan(200);
+    expect(timed(() => readAmount(huge, "payment"))).toBeLessThan(200);
     expect(timed(() => F.gpuHourRateOf(huge, 100_000))).toBeLessThan(200);
     expect(excelError(() => F.gpuHourRateOf(cell, 100_000))).toEqual({
       code: "#VALUE!",

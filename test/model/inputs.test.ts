@@ -91,13 +91,14 @@ describe("reading inputs into overrides", () => {
       provider: "Acme", client: "Beta", facility: "Site 1", hardware: "H200", hoursPerMonth: 730,
       discountRate: { value: 0.1, basis: "assumed" },
       fundingRaised: { value: null, basis: "not disclosed" }, // given blank
-      valuation: { value: 25_000_000_000, basis: "assumed" },
+      // The seed's reported valuation given again unchanged keeps its basis (a form sends every field back).
+      valuation: { value: 25_000_000_000, basis: "reported" },
       uptimeTarget: { value: 0.995, basis: "assumed" },
       gpuCount: { value: 20_000, basis: "assumed" },
     });
     // Round trip: the sheet's values of the new deal are the ones given.
     expect(inputValue("Frequency", deal)).toEqual({ value: "semi-annual" });
-    expect(inputValue("Valuation", deal)).toEqual({ value: 25_000_000_000, basis: "assumed" });
+    expect(inputValue("Valuation", deal)).toEqual({ value: 25_000_000_000, basis: "reported" });
   });
 
   it("leaves inputs not given as the template has them, and says which input it refused", () => {

@@ -17,7 +17,7 @@ import { parseCsv } from "../../src/cli/register";
 import { run, REGISTER_SHEET } from "../../src/cli/model";
 import { recalculateWithLibreOffice } from "../../src/export/libreoffice";
 import { registerCellValue, writeRegisterXlsx } from "../../src/export/xlsx";
-import { backlog as backlogFunction, EXCEL_CELL_READERS } from "../../src/functions/portfolio";
+import { backlog as backlogFunction } from "../../src/functions/portfolio";
 import { namesIn } from "../../src/model/layout";
 import { NO_ADDIN } from "../../src/model/modelSheet";
 import { SheetPlan } from "../../src/model/plan";
@@ -33,7 +33,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 const SAMPLE_CSV = fs.readFileSync(path.join(__dirname, "../../docs/sample-register.csv"), "utf8");
 
 function planFor(records: readonly (readonly string[])[]): { plan: SheetPlan; deals: readonly RegisterDeal[] } {
-  const register = readRegister(records, EXCEL_CELL_READERS);
+  const register = readRegister(records);
   return { plan: buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register), deals: register.deals };
 }
 
@@ -202,7 +202,7 @@ describe("LibreOffice recalculates the Portfolio sheet to the core's figures", (
     expect(sampleDeals.map((d) => isModelled(d.terms))).toEqual([true, true, true, true, true, true]); // Fabrikam's one-step ramp too
     expectMatchesCore(await readSheetValues(recalculated, 2), plan, sampleDeals);
 
-    const editedDeals = readRegister(records, EXCEL_CELL_READERS).deals;
+    const editedDeals = readRegister(records).deals;
     const cells = await readSheetValues(recalculatedEdit, 2);
     expectMatchesCore(cells, plan, editedDeals);
     // The change is really seen: the seed's headline is 42 × 175,000,000 now.

@@ -6,7 +6,6 @@
  * or two, which it flags).
  */
 import { formatIsoDate, readRegister } from "../../src/core";
-import { EXCEL_CELL_READERS } from "../../src/functions/portfolio";
 import { serialOf } from "./dates";
 
 export const RANDOM_HEADER = [
@@ -84,7 +83,7 @@ export function randomRegister(seed: number, deals: number, options: { ramps?: b
   while (records.length <= deals) {
     const row = randomRow(rand, options);
     try {
-      readRegister([RANDOM_HEADER, row], EXCEL_CELL_READERS);
+      readRegister([RANDOM_HEADER, row]);
       records.push(row);
     } catch {
       // refused by the core (e.g. a notice date before notice may be served): draw again

@@ -25,6 +25,7 @@ describe("task pane form", () => {
       noticeDays: "90",
       noticeInLockIn: false,
       noticeDate: "",
+      gpuCount: "", // not disclosed
       sheetName: "Colossus 2 deal",
     });
   });
@@ -63,6 +64,7 @@ describe("task pane form", () => {
     expect(FIELDS).toEqual([
       "templateId", "sheetName", "provider", "client", "startDate", "endDate", "payment", "frequency", "escalation", "timing",
       "proration", "lockInMonths", "lockInLastDay", "noticeDays", "noticeInLockIn", "noticeDate", "terminationFee", "discountRate",
+      "gpuCount",
     ]);
   });
 
@@ -116,5 +118,19 @@ describe("task pane form", () => {
       field: "noticeDays",
       message: 'notice_days must be a whole number, not the text "90.5".',
     });
+  });
+});
+
+describe("the GPU count, a field declared once (src/core/fields.ts)", () => {
+  it("is a pane field: shown, read back, and blank when not disclosed", () => {
+    // GOOGLE_SPACEX_STYLE reports about 110,000 GPUs.
+    const form = formFromTemplate(GOOGLE_SPACEX_STYLE);
+    expect(form.gpuCount).toBe("110000");
+    const kept = dealFromForm(form);
+    expect(kept.gpuCount).toEqual({ value: 110_000, basis: "reported" }); // unchanged: keeps its basis
+    const changed = dealFromForm({ ...form, gpuCount: "100,000" });
+    expect(changed.gpuCount).toEqual({ value: 100_000, basis: "assumed" });
+    expect(dealFromForm({ ...form, gpuCount: "" }).gpuCount).toEqual({ value: null, basis: "not disclosed" });
+    expect(() => dealFromForm({ ...form, gpuCount: "1.5" })).toThrow("gpu_count must be a whole number, not the text \"1.5\".");
   });
 });

@@ -21,8 +21,7 @@ import {
   RegisterCells,
   splitAddress,
 } from "../../src/taskpane/excelWriter";
-import { EXCEL_CELL_READERS } from "../../src/functions/portfolio";
-import { describeRead, PANE_CELL_READERS, portfolioPlan, readPortfolio, recogniseColumns, REGISTER_ROOM, RegisterRefusal } from "../../src/taskpane/portfolioPane";
+import { describeRead, portfolioPlan, readPortfolio, recogniseColumns, REGISTER_ROOM, RegisterRefusal } from "../../src/taskpane/portfolioPane";
 import { addressesOf, addressOf } from "../support/planRefs";
 import { serialOf } from "../support/dates";
 import { readSheetValues } from "../support/xlsxValues";
@@ -198,10 +197,6 @@ describe("Portfolio from a table (Excel double)", () => {
     expect(result.built.register.deals[0].terms.startDate).toBe(serialOf("2026-07-01") + 2);
     expect(result.built.room).toBe(REGISTER_ROOM);
     expect(state.snapshot().sheets[0]).toEqual(before);
-  });
-
-  it("reads register cells with DEAL.PORTFOLIO's own readers", () => {
-    expect(PANE_CELL_READERS).toBe(EXCEL_CELL_READERS); // one set of readers, not a copy kept equal
   });
 
   it("reads addresses as Excel gives them", () => {

@@ -21,6 +21,7 @@ const FORMAT_OF: Readonly<Record<InputKind, string | undefined>> = {
   timing: undefined,
   proration: undefined,
   choice: undefined,
+  ramp: undefined,
 };
 
 /**
