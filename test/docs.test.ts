@@ -82,9 +82,12 @@ describe("generated documentation", () => {
   it("lists every model input and every register column, with its command-line option and headers", () => {
     expect(modelInputRows().map((r) => r.name)).toEqual(INPUTS.map((i) => i.name));
     expect(registerColumnRows().map((r) => r.field)).toEqual(REGISTER_FIELDS.map((f) => f.field));
+    expect(registerColumnRows().find((r) => r.field === "gpuCount")?.headers).toContain("GPU count");
     const inputs = read("docs/inputs.md");
-    expect(inputs).toContain("| `DiscountRate` | Discount rate (annual) | rate | `--discount-rate` | yes | annual rate for the present value: 8% or 0.08 |");
-    expect(inputs).toContain("| `counterparty` | counterparty | yes | Counterparty, Customer, Tenant, Client |");
+    expect(inputs).toContain("| `Escalation` | Annual escalation (on each anniversary) | rate | `0` | `escalation` |");
+    expect(inputs).toContain("| `gpuCount` | GPU count (count) |  | GPU count, GPUs, Number of GPUs |");
+    expect(inputs).toContain("| `DiscountRate` | Discount rate (annual) | rate |  | `discount_rate` | `--discount-rate` | yes | annual rate for the present value: 8% or 0.08 |");
+    expect(inputs).toContain("| `counterparty` | counterparty (text) | yes | Counterparty, Customer, Tenant, Client |");
   });
 });
 
