@@ -5,27 +5,11 @@
  * Options and form fields reach a template through {@link overridesFromInputs}: one mapping from each
  * declared field's `set` (src/core/fields.ts) to the template's terms or context.
  */
-import { AccountingJudgements, ContextValue, DealDraft, DealTemplate, FIELD, TermsInput, valueAssumptions } from "../core";
+import { ContextValue, DealDraft, DealTemplate, FIELD, valueAssumptions } from "../core";
 import { InputName, InputValue, InputValues } from "./inputs";
 
-export interface TemplateOverrides {
-  readonly terms?: Partial<TermsInput>;
-  readonly discountRate?: number;
-  readonly provider?: string;
-  readonly client?: string;
-  readonly facility?: string;
-  readonly hardware?: string;
-  readonly fundingRaised?: number | null;
-  readonly valuation?: number | null;
-  readonly uptimeTarget?: number | null;
-  readonly gpuCount?: number | null;
-  readonly hoursPerMonth?: number;
-  readonly sheetName?: string;
-  readonly accounting?: Partial<AccountingJudgements>;
-  readonly exitProbability?: number;
-  readonly expectedUptime?: number;
-  readonly scenario?: string;
-}
+/** A template's fields as given: a draft of a deal (src/core/deal.ts), every field optional. */
+export type TemplateOverrides = Readonly<Partial<DealDraft>>;
 
 /**
  * A context figure given by the user: an assumption; left blank, not disclosed. A figure given as the

@@ -230,6 +230,28 @@ async function writeOrUndo(
 }
 
 /**
+ * The first round trip both inserts share, queued: the workbook's sheet names and its date system
+ * (DATE(1904,1,1) is 0 in a 1904 workbook), with a counted sync. The values are read after the sync.
+ */
+function startTrip(context: Excel.RequestContext, onProgress: (stage: InsertStage) => void) {
+  let syncs = 0;
+  onProgress("reading");
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const epoch = context.workbook.functions.date(1904, 1, 1);
+  epoch.load("value");
+  return {
+    sync: async () => {
+      syncs++;
+      await context.sync();
+    },
+    syncs: () => syncs,
+    sheetNames: () => worksheets.items.map((s) => s.name),
+    date1904: () => epoch.value === 0,
+  };
+}
+
+/**
  * Inserts the plan as a new sheet and activates it.
  *
  * @example
@@ -243,25 +265,15 @@ export async function insertModel(
   checkRequirements(host);
   checkPlan(plan);
   return host.run(async (context) => {
-    let syncs = 0;
-    const sync = async () => {
-      syncs++;
-      await context.sync();
-    };
-
-    // Round trip 1: existing sheet names, and the date system (DATE(1904,1,1) is 0 in a 1904 workbook).
-    onProgress("reading");
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    const epoch = context.workbook.functions.date(1904, 1, 1);
-    epoch.load("value");
-    await sync();
-    const sheetName = uniqueSheetName(plan.sheetName, worksheets.items.map((s) => s.name));
-    const date1904 = epoch.value === 0;
+    const trip = startTrip(context, onProgress);
+    // Round trip 1: existing sheet names and the date system.
+    await trip.sync();
+    const sheetName = uniqueSheetName(plan.sheetName, trip.sheetNames());
+    const date1904 = trip.date1904();
 
     // Round trip 2: everything, in one batch.
-    await writeOrUndo(context, host, plan, sheetName, date1904, sync, onProgress, "model");
-    return { sheetName, date1904, syncs };
+    await writeOrUndo(context, host, plan, sheetName, date1904, trip.sync, onProgress, "model");
+    return { sheetName, date1904, syncs: trip.syncs() };
   });
 }
 
@@ -381,30 +393,21 @@ export async function insertPortfolio<T>(
 ): Promise<PortfolioInsertResult<T>> {
   checkRequirements(host);
   return host.run(async (context) => {
-    let syncs = 0;
-    const sync = async () => {
-      syncs++;
-      await context.sync();
-    };
+    const trip = startTrip(context, onProgress);
     // Round trip 1: the register and the rows below it, the sheet names, the date system.
-    onProgress("reading");
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
-    const epoch = context.workbook.functions.date(1904, 1, 1);
-    epoch.load("value");
     const read = queueRegisterRead(context, location, room);
     try {
-      await sync();
+      await trip.sync();
     } catch (error) {
       throw new InsertError(readFailure(location, error), error);
     }
-    const date1904 = epoch.value === 0;
+    const date1904 = trip.date1904();
     const { plan, built } = build(read(), date1904); // a refusal here has written nothing
     checkPlan(plan);
-    const sheetName = uniqueSheetName(plan.sheetName, worksheets.items.map((s) => s.name));
+    const sheetName = uniqueSheetName(plan.sheetName, trip.sheetNames());
 
     // Round trip 2: the new sheet, in one batch.
-    await writeOrUndo(context, host, plan, sheetName, date1904, sync, onProgress, "portfolio");
-    return { sheetName, date1904, syncs, built };
+    await writeOrUndo(context, host, plan, sheetName, date1904, trip.sync, onProgress, "portfolio");
+    return { sheetName, date1904, syncs: trip.syncs(), built };
   });
 }
