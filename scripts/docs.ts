@@ -19,7 +19,7 @@ import fs from "fs";
 import path from "path";
 import ts from "typescript";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { argOf, FIELDS } from "../src/core/fields";
+import { argOf, FIELDS, kindWord } from "../src/core/fields";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -120,6 +120,20 @@ function escapeCell(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Arguments that are declared fields
+
+/**
+ * What the field declarations (src/core/fields.ts) say of an argument that is a field: its kind and
+ * the default a blank takes, e.g. "rate; blank: 0". "" for an argument that is no declared field.
+ */
+export function argumentKind(name: string): string {
+  const decl = FIELDS.find((f) => argOf(f) === name);
+  if (!decl) return "";
+  const shown = decl.allowed ? `${kindWord(decl)}: ${decl.allowed.join(", ")}` : kindWord(decl);
+  return decl.default === undefined ? shown : `${shown}; blank: ${String(decl.default)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // help.html
 
 const FUNCTION_MARKER = /^([ \t]*)<!-- function: ([A-Z0-9_.]+) -->[ \t]*$/gm;
@@ -135,7 +149,11 @@ function helpSection(f: FunctionDoc, indent: string): string {
     `<h3>Arguments</h3>`,
     `<dl>`,
     ...f.parameters.map(
-      (p) => `  <dt>${p.optional ? `[${p.name}]` : p.name}</dt><dd>${escapeHtml(p.description)}</dd>`,
+      (p) => {
+        const kind = argumentKind(p.name);
+        const note = kind === "" ? "" : ` <em>(${escapeHtml(kind)})</em>`;
+        return `  <dt>${p.optional ? `[${p.name}]` : p.name}</dt><dd>${escapeHtml(p.description)}${note}</dd>`;
+      },
     ),
     `</dl>`,
     `<!-- end of generated part -->`,
@@ -190,10 +208,11 @@ export function renderFunctionReference(functions: readonly FunctionDoc[]): stri
       "",
       escapeCell(f.description),
       "",
-      "| argument | | what it is |",
-      "|---|---|---|",
+      "| argument | | kind (declared field) | what it is |",
+      "|---|---|---|---|",
       ...f.parameters.map(
-        (p) => `| \`${p.name}\` | ${p.optional ? "optional" : "required"}${p.range ? ", a range" : ""} | ${escapeCell(p.description)} |`,
+        (p) =>
+          `| \`${p.name}\` | ${p.optional ? "optional" : "required"}${p.range ? ", a range" : ""} | ${escapeCell(argumentKind(p.name))} | ${escapeCell(p.description)} |`,
       ),
       "",
       `**Returns:** ${escapeCell(returnsText(f))} Worked example: [help.html#${anchor(f)}](../src/help.html#${anchor(f)}).`,

@@ -83,6 +83,10 @@ describe("generated documentation", () => {
     expect(modelInputRows().map((r) => r.name)).toEqual(INPUTS.map((i) => i.name));
     expect(registerColumnRows().map((r) => r.field)).toEqual(REGISTER_FIELDS.map((f) => f.field));
     expect(registerColumnRows().find((r) => r.field === "gpuCount")?.headers).toContain("GPU count");
+    // Argument tables take each declared field's kind and default from its declaration.
+    expect(read("docs/functions.md")).toContain("| `escalation` | optional | rate; blank: 0 |");
+    expect(read("src/help.html")).toContain("<dt>[frequency]</dt>");
+    expect(read("src/help.html")).toContain("(word: monthly, quarterly, semi-annual, annual; blank: monthly)");
     const inputs = read("docs/inputs.md");
     expect(inputs).toContain("| `Escalation` | Annual escalation (on each anniversary) | rate | `0` | `escalation` |");
     expect(inputs).toContain("| `gpuCount` | GPU count (count) |  | GPU count, GPUs, Number of GPUs |");
