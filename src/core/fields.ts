@@ -476,7 +476,7 @@ const DECLARATIONS = [
     kind: "choice",
     help: "ifrs16, asc842-finance or asc842-operating",
     allowed: ["ifrs16", "asc842-finance", "asc842-operating"],
-    arg: "standard",
+    // Not LEASE_ACCOUNTING's `standard` argument, which also takes "short-term" (the sheet has the election apart).
     cli: "--standard",
     get: (d) => ({ value: judged(d).standard }),
     set: (o, v) => (judging(o).standard = v as AccountingStandardWord),
