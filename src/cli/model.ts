@@ -249,6 +249,13 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   log(`  ${"Deals".padEnd(26)} ${register.counts.deals} (${register.counts.blankRows} blank rows skipped)`);
   log(`  ${"Headline".padEnd(26)} ${formatMoney(figures.totalHeadline)}`);
   log(`  ${"Committed".padEnd(26)} ${formatMoney(figures.totalCommitted)}`);
+  const withoutTerms = register.deals.filter((d) => !d.terminationGiven);
+  if (withoutTerms.length > 0) {
+    log(
+      `  No termination terms given: row${withoutTerms.length === 1 ? "" : "s"} ${withoutTerms.map((d) => d.row).join(", ")}` +
+        ` — read as no early exit (committed = headline).`,
+    );
+  }
   if (notModelled.length > 0) {
     log(
       `  Not modelled by the sheet's formulas (a ramp of several steps): row${notModelled.length === 1 ? "" : "s"} ${notModelled.map((d) => d.row).join(", ")}` +

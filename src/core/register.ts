@@ -148,6 +148,14 @@ export interface RegisterDeal {
   readonly exitProbability: number;
   /** From a "GPU count" column; null when not given. */
   readonly gpuCount: number | null;
+  /**
+   * Whether the row gives termination terms (any of lock-in months, lock-in last day, notice days,
+   * notice date). A row without them has no early-exit right: it is read as locked in to its end
+   * (committed = headline), never as terminable at once — only terms that are given can lower the
+   * committed value. Given terms keep their own meaning: a lock-in without a notice period is ended
+   * at the lock-in's end.
+   */
+  readonly terminationGiven: boolean;
 }
 
 export interface RegisterCounts {
@@ -251,6 +259,11 @@ function readRow(cells: readonly unknown[], row: number, mapping: ColumnMapping)
     );
   }
   if (draft.ramp) terms0.payment = rampSteps(draft.ramp, terms0.startDate!, terms0.payment as number);
+  // No termination terms at all: no termination clause, so no early exit (a missing clause is no
+  // clause, not "terminable at once"). Locked in to the end, every exit falls after it.
+  const given = (value: unknown) => value !== undefined && value !== null;
+  const terminationGiven = [terms0.lockInMonths, terms0.lockInLastDay, terms0.noticeDays, terms0.noticeDate].some(given);
+  if (!terminationGiven) Object.assign(terms0, { lockInMonths: 0, lockInLastDay: terms0.endDate, noticeDays: 0 });
   const input = terms0 as TermsInput;
 
   let terms: ContractTerms;
@@ -289,7 +302,7 @@ function readRow(cells: readonly unknown[], row: number, mapping: ColumnMapping)
           if (draft.gpuCount! <= 0) throw valueError(`The GPU count must be a whole number above 0, not ${draft.gpuCount}.`);
           return draft.gpuCount!;
         });
-  return { row, counterparty, terms, discountRate, exitProbability, gpuCount };
+  return { row, counterparty, terms, discountRate, exitProbability, gpuCount, terminationGiven };
 }
 
 /**

@@ -139,19 +139,21 @@ export function concentrationOf(register: any[][], as_of_date?: any): any[][] {
 const FIELD_LABELS = new Map(REGISTER_FIELDS.map((spec) => [spec.field, spec.label]));
 
 /**
- * How a register's columns are read: one row per column (its number, header and the term it gives, or "ignored"), then the count of deals and of blank rows skipped. Spills.
+ * How a register's columns are read: one row per column (its number, header and the term it gives, or "ignored"), then the count of deals, of blank rows skipped, and of deals without termination terms (read as no early exit). Spills.
  * @customfunction REGISTER_COLUMNS
  * @helpurl https://localhost:3000/help.html#register_columns
  * @param register The register's range, header row included.
- * @returns A header row (Column, Header, Reads as), one row per column, then "Deals" and "Blank rows skipped" with their counts.
+ * @returns A header row (Column, Header, Reads as), one row per column, then "Deals", "Blank rows skipped" and "No termination terms given" with their counts.
  */
 export function registerColumns(register: any[][]): any[][] {
   return excelCall(() => {
-    const { mapping, counts } = readRegisterArg(register);
+    const { mapping, counts, deals } = readRegisterArg(register);
     const rows: any[][] = [[...REGISTER_COLUMNS_HEADER]];
     for (const c of mapping.columns) rows.push([c.index + 1, c.header, c.field === null ? "ignored" : FIELD_LABELS.get(c.field)!]);
     rows.push(["Deals", counts.deals, ""]);
     rows.push(["Blank rows skipped", counts.blankRows, ""]);
+    const withoutTerms = deals.filter((d) => !d.terminationGiven).length;
+    rows.push(["No termination terms given", withoutTerms, withoutTerms === 0 ? "" : "no early exit: committed = headline"]);
     return rows;
   });
 }

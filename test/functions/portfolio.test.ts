@@ -171,7 +171,10 @@ describe("CONCENTRATION and REGISTER_COLUMNS", () => {
     expect(rows[1]).toEqual([1, "Counterparty", "counterparty"]);
     expect(rows[14]).toEqual([14, "Ramp", "ramp"]);
     expect(rows[17]).toEqual([17, "Basis", "ignored"]);
-    expect(rows.slice(-2)).toEqual([["Deals", 6, ""], ["Blank rows skipped", 1, ""]]);
+    expect(rows.slice(-3)).toEqual([["Deals", 6, ""], ["Blank rows skipped", 1, ""], ["No termination terms given", 0, ""]]);
+    // A register without termination columns says so: no early exit, committed = headline.
+    const bare = P.registerColumns([["Counterparty", "Start", "End", "Payment"], ["A", 46204, 47483, 1e6]]);
+    expect(bare.slice(-1)).toEqual([["No termination terms given", 1, "no early exit: committed = headline"]]);
     expectClean(rows);
   });
 });
