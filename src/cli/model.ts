@@ -15,10 +15,11 @@ import { buildPortfolioPlan, isModelled, registerSource } from "../model/portfol
 import { parseCsv, readRegisterCsv } from "./register";
 import { formatDate, formatMoney, formatPercent } from "../model/format";
 import { computeHeadline } from "../model/headline";
-import { InputDecl, InputKind, InputName, INPUTS, RawInputs, readInputs } from "../model/inputs";
+import { FieldDecl, FieldName, FIELDS } from "../core";
+import { InputKind, RawInputs, readInputs } from "../model/inputs";
 import { buildModelPlan } from "../model/modelSheet";
-import { overridesFromInputs, TemplateOverrides, withOverrides } from "../model/overrides";
-import { findTemplate, TEMPLATES } from "../model/templates";
+import { overridesFromInputs, TemplateOverrides, withOwnTerms } from "../model/overrides";
+import { ALL_TEMPLATES, findTemplate, YOUR_DEAL } from "../model/templates";
 
 /** What each kind of input is called in the help. */
 const METAVAR: Readonly<Record<InputKind, string>> = {
@@ -37,12 +38,17 @@ const METAVAR: Readonly<Record<InputKind, string>> = {
   ramp: "TEXT",
 };
 
-/** The inputs that are command-line options (declared with `cli` in src/model/inputs.ts). */
-const OPTION_INPUTS: readonly (InputDecl & { readonly cli: string })[] = INPUTS.filter((d): d is InputDecl & { cli: string } => !!d.cli);
+/** The fields that are command-line options (declared with `cli` in src/core/fields/). */
+const OPTION_INPUTS: readonly (FieldDecl & { readonly cli: string })[] = FIELDS.filter((d): d is FieldDecl & { cli: string } => !!d.cli);
 
 /** The command's own options, beside the inputs. */
 const GENERAL: readonly { readonly option: string; readonly metavar?: string; readonly help: string; readonly type: "string" | "boolean" }[] = [
-  { option: "--template", metavar: "ID", help: "contract template (default: reflection-spacex); see --list", type: "string" },
+  {
+    option: "--template",
+    metavar: "ID",
+    help: "contract template; see --list (default: your-deal when --start, --end or --payment is given, else reflection-spacex)",
+    type: "string",
+  },
   {
     option: "--register",
     metavar: "FILE.csv",
@@ -179,26 +185,28 @@ export async function main(argv: string[], cwd: string, log: (line: string) => v
     return 0;
   }
   if (option("list")) {
-    for (const t of TEMPLATES) log(`${t.id.padEnd(22)} ${t.title}`);
+    for (const t of ALL_TEMPLATES) log(`${t.id.padEnd(22)} ${t.title}`);
     return 0;
   }
   const registerFile = option("register") as string | undefined;
   if (registerFile !== undefined) return writeRegister(registerFile, option, cwd, log);
-  const templateId = (option("template") as string | undefined) ?? "reflection-spacex";
-  const template = findTemplate(templateId);
-  if (!template) throw new UsageError(`Unknown template "${templateId}". Templates: ${TEMPLATES.map((t) => t.id).join(", ")}.`);
-
-  const raw: Partial<Record<InputName, unknown>> = {};
+  const raw: Partial<Record<FieldName, unknown>> = {};
   for (const d of OPTION_INPUTS) {
     const given = option(d.cli.slice(2));
-    if (given !== undefined) raw[d.name] = given;
+    if (given !== undefined) raw[d.name as FieldName] = given;
   }
+  // A start, end or payment given without a template describes the user's own deal: "Your deal",
+  // nothing of the seed's. Other options alone (say --discount-rate) change the seed.
+  const ownTerms = raw.StartDate !== undefined || raw.EndDate !== undefined || raw.Payment !== undefined;
+  const templateId = (option("template") as string | undefined) ?? (ownTerms ? YOUR_DEAL.id : "reflection-spacex");
+  const template = findTemplate(templateId);
+  if (!template) throw new UsageError(`Unknown template "${templateId}". Templates: ${ALL_TEMPLATES.map((t) => t.id).join(", ")}.`);
   const sheetName = option("sheet-name") as string | undefined;
   const overrides: TemplateOverrides = {
     ...overridesFromInputs(readInputs(raw as RawInputs)),
     ...(sheetName !== undefined && { sheetName }),
   };
-  const deal = withOverrides(template, overrides);
+  const deal = withOwnTerms(template, overrides);
   const headline = computeHeadline(deal); // validates the terms before anything is written
   const plan = buildModelPlan(deal);
 

@@ -58,6 +58,11 @@ export const DEFAULT_ACCOUNTING: AccountingJudgements = {
 export interface DealTemplate {
   readonly id: string;
   readonly title: string;
+  /**
+   * A template with nothing of its own ("Your deal"): its identity is blank and its terms are
+   * placeholders that must be given (start, end, payment); a termination clause not given is none.
+   */
+  readonly neutral?: boolean;
   /** Default name of the inserted sheet (at most 31 characters, Excel's limit). */
   readonly sheetName: string;
   readonly provider: string;
@@ -164,6 +169,8 @@ export interface DealDraft {
   gpuCount?: number | null;
   hoursPerMonth?: number;
   sheetName?: string;
+  title?: string;
+  notes?: readonly string[];
   accounting?: Mutable<Partial<AccountingJudgements>>;
   exitProbability?: number;
   expectedUptime?: number;

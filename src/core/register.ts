@@ -15,7 +15,7 @@ import { Decimal } from "./money";
 import { DealError, valueError } from "./errors";
 import type { DealDraft, RampUntil } from "./deal";
 import { FieldDecl, FIELDS, readField, readRampText, RegisterField } from "./fields";
-import { ContractTerms, RampStepInput, TermsInput, validateTerms } from "./terms";
+import { ContractTerms, hasTerminationTerms, lockedToEnd, RampStepInput, TermsInput, validateTerms } from "./terms";
 
 export type { RegisterField };
 
@@ -261,10 +261,8 @@ function readRow(cells: readonly unknown[], row: number, mapping: ColumnMapping)
   if (draft.ramp) terms0.payment = rampSteps(draft.ramp, terms0.startDate!, terms0.payment as number);
   // No termination terms at all: no termination clause, so no early exit (a missing clause is no
   // clause, not "terminable at once"). Locked in to the end, every exit falls after it.
-  const given = (value: unknown) => value !== undefined && value !== null;
-  const terminationGiven = [terms0.lockInMonths, terms0.lockInLastDay, terms0.noticeDays, terms0.noticeDate].some(given);
-  if (!terminationGiven) Object.assign(terms0, { lockInMonths: 0, lockInLastDay: terms0.endDate, noticeDays: 0 });
-  const input = terms0 as TermsInput;
+  const terminationGiven = hasTerminationTerms(terms0);
+  const input = (terminationGiven ? terms0 : lockedToEnd(terms0)) as TermsInput;
 
   let terms: ContractTerms;
   try {

@@ -327,3 +327,27 @@ export function checkMoney(value: MoneyInput, name: string): Decimal {
   if (amount.abs().gte(MAX_AMOUNT)) throw numError(`${name} must be below 1,000,000,000,000,000.`);
   return amount;
 }
+
+/**
+ * Whether terms give a termination clause: any of lock-in months, lock-in last day, notice days or a
+ * notice date. Terms that give none have no early-exit right (see {@link lockedToEnd}).
+ *
+ * @example
+ * hasTerminationTerms({ startDate: 46204, endDate: 47483, payment: 1 }) // false
+ */
+export function hasTerminationTerms(input: Partial<TermsInput>): boolean {
+  const given = (value: unknown) => value !== undefined && value !== null;
+  return [input.lockInMonths, input.lockInLastDay, input.noticeDays, input.noticeDate].some(given);
+}
+
+/**
+ * Terms without a termination clause, as the engines read them: locked in to the end, so that every
+ * exit falls after it and the committed value is the headline. A missing clause is no clause, never
+ * "terminable at once with no notice".
+ *
+ * @example
+ * validateTerms(lockedToEnd({ startDate: 46204, endDate: 47483, payment: 1 })).termination.lockInLastDay // 47483
+ */
+export function lockedToEnd<T extends Partial<TermsInput>>(input: T): T {
+  return { ...input, lockInMonths: 0, lockInLastDay: input.endDate, noticeDays: 0, noticeDate: null };
+}

@@ -11,6 +11,7 @@ import {
   FIELD,
   FieldDecl,
   FieldKind,
+  FieldName,
   FIELDS,
   FieldValue,
   PaneFieldDecl,
@@ -51,7 +52,7 @@ export function readInput(name: InputName, raw: unknown, as: string = argName(na
 /** A value refused for a named input: the reader's message, and which input it was (for the pane to mark). */
 export class InputError extends DealError {
   constructor(
-    readonly input: InputName,
+    readonly input: FieldName,
     refusal: DealError,
   ) {
     super(refusal.kind, refusal.message);
@@ -59,22 +60,23 @@ export class InputError extends DealError {
   }
 }
 
-/** Raw values by input, as a form or a command line gives them; absent inputs are left out. */
-export type RawInputs = Partial<Readonly<Record<InputName, unknown>>>;
-export type InputValues = Partial<Readonly<Record<InputName, InputValue>>>;
+/** Raw values by field, as a form or a command line gives them; absent fields are left out. */
+export type RawInputs = Partial<Readonly<Record<FieldName, unknown>>>;
+export type InputValues = Partial<Readonly<Record<FieldName, InputValue>>>;
 
 /**
  * Reads each given input with {@link readInput}, in sheet order; the first refusal is thrown as an
  * {@link InputError}. `nameOf` says how a message names an input (default: its argument's name).
  */
-export function readInputs(raw: RawInputs, nameOf: (decl: InputDecl) => string = (d) => argOf(d)): InputValues {
-  const values: Partial<Record<InputName, InputValue>> = {};
-  for (const decl of INPUTS) {
-    if (!(decl.name in raw)) continue;
+export function readInputs(raw: RawInputs, nameOf: (decl: FieldDecl) => string = (d) => argOf(d)): InputValues {
+  const values: Partial<Record<FieldName, InputValue>> = {};
+  for (const decl of FIELDS) {
+    const name = decl.name as FieldName;
+    if (!(name in raw)) continue;
     try {
-      values[decl.name] = readField(decl, raw[decl.name], nameOf(decl)) as InputValue;
+      values[name] = readField(decl, raw[name], nameOf(decl)) as InputValue;
     } catch (error) {
-      throw error instanceof DealError ? new InputError(decl.name, error) : error;
+      throw error instanceof DealError ? new InputError(name, error) : error;
     }
   }
   return values;

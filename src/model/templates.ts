@@ -152,6 +152,36 @@ export const GOOGLE_SPACEX_STYLE: DealTemplate = {
 
 export const TEMPLATES: readonly DealTemplate[] = [REFLECTION_SPACEX, GPU_CAPACITY_LEASE, GOOGLE_SPACEX_STYLE];
 
+/**
+ * "Your deal": a neutral template with nothing of its own — no parties, facility, hardware, funding,
+ * valuation or notes; monthly in advance, no escalation, begun periods in full. Its start, end and
+ * payment must be given (its placeholders are refused by the terms' validation, so none can leak into
+ * a figure); a termination clause not given is none (see `withOwnTerms`). The discount rate is the
+ * tool's assumption (8%), marked assumed; the value bridge's assumptions are the defaults of
+ * `valueAssumptions`, all marked assumed, with no scenario date of another deal.
+ */
+export const YOUR_DEAL: DealTemplate = {
+  id: "your-deal",
+  title: "Your deal",
+  neutral: true,
+  sheetName: "Deal model",
+  provider: "",
+  client: "",
+  facility: "",
+  hardware: "",
+  terms: { startDate: 0, endDate: 0, payment: 0, frequency: "monthly", escalation: 0, timing: "advance", proration: "full", terminationFee: 0 },
+  discountRate: { value: 0.08, basis: "assumed" },
+  fundingRaised: { value: null, basis: "not disclosed" },
+  valuation: { value: null, basis: "not disclosed" },
+  uptimeTarget: { value: null, basis: "not disclosed" },
+  gpuCount: { value: null, basis: "not disclosed" },
+  hoursPerMonth: 730,
+  notes: [],
+};
+
+/** Every template a user may choose: the worked examples, then "Your deal". */
+export const ALL_TEMPLATES: readonly DealTemplate[] = [...TEMPLATES, YOUR_DEAL];
+
 export function findTemplate(id: string): DealTemplate | undefined {
-  return TEMPLATES.find((t) => t.id === id);
+  return ALL_TEMPLATES.find((t) => t.id === id);
 }

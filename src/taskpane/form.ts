@@ -9,9 +9,9 @@ import { DealError, Decimal, formatIsoDate } from "../core";
 import { formatMoney, formatPercent } from "../model/format";
 import { computeHeadline } from "../model/headline";
 import { INPUTS, InputError, inputValue, PaneInputDecl, PaneInputName, readInputs, RawInputs } from "../model/inputs";
-import { overridesFromInputs, withOverrides } from "../model/overrides";
+import { overridesFromInputs, withOwnTerms } from "../model/overrides";
 import { checkSheetName } from "../model/plan";
-import { DealTemplate, findTemplate, TEMPLATES } from "../model/templates";
+import { ALL_TEMPLATES, DealTemplate, findTemplate, TEMPLATES } from "../model/templates";
 
 /** The form control of an input: its name with a small first letter ("StartDate" → "startDate"). */
 export const fieldOf = <N extends PaneInputName>(name: N): Uncapitalize<N> =>
@@ -37,7 +37,7 @@ export interface PaneGroup {
 
 /** Where the pane places its inputs. A pane input not placed here is added at the end, one to a row. */
 const LAYOUT: readonly { readonly id: string; readonly legend: string; readonly rows: readonly (readonly PaneInputName[])[] }[] = [
-  { id: "inputs-contract", legend: "Contract", rows: [["Provider", "Client"]] },
+  { id: "inputs-contract", legend: "Contract", rows: [["Provider", "Client"], ["Facility", "Hardware"]] },
   { id: "inputs-payments", legend: "Payments", rows: [["StartDate", "EndDate"], ["Payment"], ["Frequency", "Escalation"], ["Timing", "GpuCount"]] },
   {
     id: "inputs-termination",
@@ -102,11 +102,17 @@ function shown(decl: PaneInputDecl, value: string | number | boolean | null): st
   }
 }
 
-/** The form as a template fills it. */
+/** The terms "Your deal" (a neutral template) leaves for the user: blank in its form. */
+const OWN_TERMS: readonly PaneInputName[] = ["StartDate", "EndDate", "Payment", "LockInMonths", "LockInLastDay", "NoticeDays", "NoticeDate"];
+/** Its termination fields: left blank, they are not given (no clause, no early exit), not refused as missing. */
+const OWN_CLAUSE: readonly PaneInputName[] = ["LockInMonths", "LockInLastDay", "NoticeDays", "NoticeDate"];
+
+/** The form as a template fills it; "Your deal" leaves its terms blank for the user. */
 export function formFromTemplate(template: DealTemplate): FormValues {
   const values: Record<string, string | boolean> = { templateId: template.id, sheetName: template.sheetName };
   for (const decl of PANE_INPUTS) {
-    values[fieldOf(decl.name)] = decl.name === "Payment" && hasRamp(template) ? "" : shown(decl, inputValue(decl.name, template).value);
+    const blank = (decl.name === "Payment" && hasRamp(template)) || (template.neutral === true && OWN_TERMS.includes(decl.name));
+    values[fieldOf(decl.name)] = blank ? "" : shown(decl, inputValue(decl.name, template).value);
   }
   return values as FormValues;
 }
@@ -124,10 +130,12 @@ export function dealFromForm(values: FormValues): DealTemplate {
   for (const decl of PANE_INPUTS) {
     // A ramp template's payment is the ramp, edited in the sheet; the disabled field is not read.
     if (decl.name === "Payment" && hasRamp(template)) continue;
-    raw[decl.name] = values[fieldOf(decl.name)];
+    const value = values[fieldOf(decl.name)];
+    if (template.neutral && OWN_CLAUSE.includes(decl.name) && typeof value === "string" && value.trim() === "") continue;
+    raw[decl.name] = value;
   }
   try {
-    return withOverrides(template, { ...overridesFromInputs(readInputs(raw as RawInputs)), sheetName: values.sheetName });
+    return withOwnTerms(template, { ...overridesFromInputs(readInputs(raw as RawInputs)), sheetName: values.sheetName });
   } catch (error) {
     if (error instanceof InputError) throw new FormError(fieldOf(error.input as PaneInputName), error.message);
     throw error;
@@ -161,4 +169,4 @@ export function previewForm(values: FormValues): Preview {
   }
 }
 
-export { TEMPLATES };
+export { ALL_TEMPLATES, TEMPLATES };

@@ -7,7 +7,7 @@ import { readAmount, readRate } from "../core/vocabulary";
 import { formatMoney, formatPercent } from "../model/format";
 import { computeHeadline } from "../model/headline";
 import { buildModelPlan } from "../model/modelSheet";
-import { findTemplate, TEMPLATES } from "../model/templates";
+import { ALL_TEMPLATES, findTemplate, TEMPLATES } from "../model/templates";
 import { checkRequirements, ExcelHost, insertModel, InsertStage } from "./excelWriter";
 import { InputDecl, InputKind, PaneInputDecl } from "../model/inputs";
 import { startPortfolio } from "./portfolioUi";
@@ -138,7 +138,9 @@ function fillForm(values: FormValues): void {
   ($("payment") as HTMLInputElement).disabled = ramp;
   ($("payment") as HTMLInputElement).placeholder = ramp ? "set by the ramp" : "";
   $("payment-note").hidden = !ramp;
-  $("template-notes").textContent = template.notes.join(" ");
+  $("template-notes").textContent = template.neutral
+    ? "Your own deal: give its start, end and payment; lock-in and notice left blank mean no early exit."
+    : template.notes.join(" ");
 }
 
 function definitionList(lines: readonly [string, string][]): HTMLDListElement {
@@ -216,7 +218,7 @@ async function insert(host: ExcelHost): Promise<void> {
 function start(host: ExcelHost): void {
   buildInputs();
   const select = $("templateId") as HTMLSelectElement;
-  for (const t of TEMPLATES) select.append(new Option(t.title, t.id));
+  for (const t of ALL_TEMPLATES) select.append(new Option(t.title, t.id));
   fillForm(formFromTemplate(TEMPLATES[0]));
   select.addEventListener("change", () => {
     fillForm(formFromTemplate(findTemplate(select.value)!));

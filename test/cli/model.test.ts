@@ -31,11 +31,11 @@ describe("npm run model", () => {
   });
 
   it("applies overrides and refuses to overwrite without --force", async () => {
-    await main(["--out", "alt.xlsx", "--end", "2029-06-30", "--discount-rate", "12%"], dir, log);
+    await main(["--template", "reflection-spacex", "--out", "alt.xlsx", "--end", "2029-06-30", "--discount-rate", "12%"], dir, log);
     expect(lines.join("\n")).toContain("Total contract value       5,400,000,000.00");
     await expect(main(["--out", "alt.xlsx"], dir, log)).rejects.toThrow(/already exists; pass --force/);
     lines = [];
-    expect(await main(["--out", "alt.xlsx", "--force", "--payment", "175,000,000"], dir, log)).toBe(0);
+    expect(await main(["--template", "reflection-spacex", "--out", "alt.xlsx", "--force", "--payment", "175,000,000"], dir, log)).toBe(0);
     expect(lines.join("\n")).toContain("7,350,000,000.00");
   });
 
@@ -44,7 +44,9 @@ describe("npm run model", () => {
     await expect(main(["--end", "31/12/2029"], dir, log)).rejects.toThrow('end_date must be a date, not the text "31/12/2029".');
     await expect(main(["--frequency", "weekly"], dir, log)).rejects.toThrow(/^frequency must be "monthly", "quarterly", "semi-annual" or "annual"/);
     await expect(main(["--bogus"], dir, log)).rejects.toThrow(/Unknown option/);
-    await expect(main(["--end", "2020-01-01"], dir, log)).rejects.toThrow(/before the start date/);
+    await expect(main(["--template", "reflection-spacex", "--end", "2020-01-01"], dir, log)).rejects.toThrow(/before the start date/);
+    // A start, end or payment without --template is the user's own deal, which needs all three.
+    await expect(main(["--end", "2030-01-01"], dir, log)).rejects.toThrow("Your deal needs its start date and payment per period: give them, or choose a template.");
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
@@ -53,7 +55,8 @@ describe("npm run model", () => {
     expect(lines.join("\n")).toMatch(/--discount-rate RATE/);
     lines = [];
     await main(["--list"], dir, log);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4); // three worked templates and "Your deal"
+    expect(lines[3]).toBe(`${"your-deal".padEnd(22)} Your deal`);
   });
 
   /** Runs the command as `npm run model` does: exit status, stdout and stderr lines. */
@@ -71,7 +74,7 @@ describe("npm run model", () => {
     });
 
     it("--payment -5 reaches the payment reader, which says it must be greater than zero", async () => {
-      const result = await command("--payment", "-5");
+      const result = await command("--template", "reflection-spacex", "--payment", "-5");
       expect(result).toMatchObject({ status: 2, out: "" });
       expect(result.err).toMatch(/^model: The payment per period must be greater than zero\.$/m);
       expect(result.err).not.toMatch(/ambiguous|ERR_PARSE_ARGS/);

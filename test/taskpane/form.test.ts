@@ -11,6 +11,8 @@ describe("task pane form", () => {
       templateId: "reflection-spacex",
       provider: "SpaceX",
       client: "Reflection AI",
+      facility: "Colossus 2",
+      hardware: "NVIDIA GB300",
       frequency: "monthly",
       timing: "advance",
       proration: "full",
@@ -62,7 +64,7 @@ describe("task pane form", () => {
 
   it("lists its controls in sheet order, from the input declarations", () => {
     expect(FIELDS).toEqual([
-      "templateId", "sheetName", "provider", "client", "startDate", "endDate", "payment", "frequency", "escalation", "timing",
+      "templateId", "sheetName", "provider", "client", "facility", "hardware", "startDate", "endDate", "payment", "frequency", "escalation", "timing",
       "proration", "lockInMonths", "lockInLastDay", "noticeDays", "noticeInLockIn", "noticeDate", "terminationFee", "discountRate",
       "gpuCount",
     ]);

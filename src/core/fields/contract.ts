@@ -11,6 +11,16 @@ const toNumber = (value: MoneyInput): number =>
 
 export const CONTRACT_FIELDS = [
   {
+    name: "Title",
+    label: "Title",
+    kind: "text",
+    help: "the model's title (default: Client × Provider)",
+    sheet: false,
+    cli: "--title",
+    get: (d) => ({ value: d.title }),
+    set: (o, v) => (o.title = v as string),
+  },
+  {
     name: "Provider",
     label: "Provider",
     kind: "text",
@@ -36,6 +46,8 @@ export const CONTRACT_FIELDS = [
     label: "Facility",
     kind: "text",
     help: "the data center or cluster",
+    cli: "--facility",
+    pane: true,
     get: (d) => ({ value: d.facility }),
     set: (o, v) => (o.facility = v as string),
   },
@@ -44,6 +56,8 @@ export const CONTRACT_FIELDS = [
     label: "Hardware",
     kind: "text",
     help: "the hardware leased",
+    cli: "--hardware",
+    pane: true,
     get: (d) => ({ value: d.hardware }),
     set: (o, v) => (o.hardware = v as string),
   },
