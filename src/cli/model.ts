@@ -14,8 +14,8 @@ import { writePlanXlsx, writeRegisterXlsx } from "../export/xlsx";
 import { buildPortfolioPlan, isModelled, registerSource } from "../model/portfolioSheet";
 import { parseCsv, readRegisterCsv } from "./register";
 import { formatDate, formatMoney, formatPercent } from "../model/format";
-import { computeHeadline } from "../model/headline";
-import { FieldDecl, FieldName, FIELDS } from "../core";
+import { computeHeadline, Headline } from "../model/headline";
+import { DealTemplate, expectedValue, FieldDecl, FieldName, FIELDS, valueAssumptions } from "../core";
 import { InputKind, RawInputs, readInputs } from "../model/inputs";
 import { buildModelPlan } from "../model/modelSheet";
 import { overridesFromInputs, TemplateOverrides, withOwnTerms } from "../model/overrides";
@@ -203,7 +203,8 @@ export async function main(argv: string[], cwd: string, log: (line: string) => v
   if (!template) throw new UsageError(`Unknown template "${templateId}". Templates: ${ALL_TEMPLATES.map((t) => t.id).join(", ")}.`);
   const sheetName = option("sheet-name") as string | undefined;
   const overrides: TemplateOverrides = {
-    ...overridesFromInputs(readInputs(raw as RawInputs)),
+    // A message names what the user typed: the option (--start), not the function argument (start_date).
+    ...overridesFromInputs(readInputs(raw as RawInputs, (d) => d.cli ?? d.name)),
     ...(sheetName !== undefined && { sheetName }),
   };
   const deal = withOwnTerms(template, overrides);
@@ -223,6 +224,8 @@ export async function main(argv: string[], cwd: string, log: (line: string) => v
     ["Effective exit", `${formatDate(headline.exitDate)} (last day of service ${formatDate(headline.exitDate - 1)})`],
     ["Committed at exit", `${formatMoney(headline.committed)} (${formatPercent(headline.committedShare)} of total)`],
     ["Value at risk", formatMoney(headline.valueAtRisk)],
+    ...expectedLine(deal, headline),
+    ...(headline.gpuHourRate === null ? [] : [["Price per GPU-hour", `${formatMoney(headline.gpuHourRate)} (at the peak rate, ${deal.hoursPerMonth} hours a month)`] as [string, string]]),
   ];
   log(`Wrote ${out} (sheet "${plan.sheetName}")`);
   for (const [label, value] of rows) log(`  ${label.padEnd(26)} ${value}`);
@@ -271,6 +274,17 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
     );
   }
   return 0;
+}
+
+/**
+ * The expected value line: the contract's value weighed by the annual exit probability (EXPECTED_VALUE),
+ * when the deal has one; the probability's basis is shown, since it is an assumption.
+ */
+function expectedLine(deal: DealTemplate, headline: Headline): [string, string][] {
+  const { exitProbability } = valueAssumptions(deal);
+  if (exitProbability.value === null) return [];
+  const expected = expectedValue(headline.terms, exitProbability.value, headline.schedule);
+  return [["Expected value", `${formatMoney(expected)} at ${formatPercent(exitProbability.value)} a year exit probability (${exitProbability.basis})`]];
 }
 
 /** Whether an error is the user's to fix (a plain message), not a defect (a stack). */

@@ -41,8 +41,8 @@ describe("npm run model", () => {
 
   it("explains bad options", async () => {
     await expect(main(["--template", "nope"], dir, log)).rejects.toThrow(/Unknown template "nope"/);
-    await expect(main(["--end", "31/12/2029"], dir, log)).rejects.toThrow('end_date must be a date, not the text "31/12/2029".');
-    await expect(main(["--frequency", "weekly"], dir, log)).rejects.toThrow(/^frequency must be "monthly", "quarterly", "semi-annual" or "annual"/);
+    await expect(main(["--end", "31/12/2029"], dir, log)).rejects.toThrow('--end must be a date, not the text "31/12/2029".'); // the option, as typed
+    await expect(main(["--frequency", "weekly"], dir, log)).rejects.toThrow(/^--frequency must be "monthly", "quarterly", "semi-annual" or "annual"/);
     await expect(main(["--bogus"], dir, log)).rejects.toThrow(/Unknown option/);
     await expect(main(["--template", "reflection-spacex", "--end", "2020-01-01"], dir, log)).rejects.toThrow(/before the start date/);
     // A start, end or payment without --template is the user's own deal, which needs all three.
@@ -80,7 +80,7 @@ describe("npm run model", () => {
       expect(result.err).not.toMatch(/ambiguous|ERR_PARSE_ARGS/);
     });
 
-    it("--discount-rate 8 is refused as ambiguous, with the very message the functions give", async () => {
+    it("--discount-rate 8 is refused as ambiguous by the functions' reader, naming the option", async () => {
       let excelMessage = "";
       try {
         F.contractPv(46204, 47483, [[150_000_000]], 8);
@@ -90,7 +90,7 @@ describe("npm run model", () => {
       expect(excelMessage).toBe("discount_rate 8 is ambiguous: write 8% or 0.08.");
       const result = await command("--discount-rate", "8");
       expect(result.status).toBe(2);
-      expect(result.err.split("\n")[0]).toBe(`model: ${excelMessage}`);
+      expect(result.err.split("\n")[0]).toBe(`model: ${excelMessage.replace("discount_rate", "--discount-rate")}`);
     });
 
     it("--out into a missing folder says so, without a stack", async () => {
@@ -159,7 +159,7 @@ describe("npm run model", () => {
     const result = await command("--notice-in-lock-in", "TRUE", "--out", "flag.xlsx");
     expect(result.out).toContain("Committed at exit          450,000,000.00");
     expect((await command("--notice-in-lock-in", "perhaps")).err).toContain(
-      'model: notice_in_lock_in must be TRUE or FALSE, not the text "perhaps".',
+      'model: --notice-in-lock-in must be TRUE or FALSE, not the text "perhaps".',
     );
   });
 

@@ -67,3 +67,11 @@ test("with --template the seed stays the seed, and dates of the user's own drop 
   expect(xml).toContain("Reflection AI");
   expect(xml).not.toMatch(/<v>47299<\/v>/);
 });
+
+test("the summary prints the expected value and, with a GPU count, the price per GPU-hour", async () => {
+  const { out } = await model(["--gpu-count", "50,000"]);
+  // The seed at the assumed 20% a year: EXPECTED_VALUE = 4,804,200,159.38 (test/functions/value.test.ts).
+  expect(out).toContain(`  ${"Expected value".padEnd(26)} 4,804,200,159.38 at 20.00% a year exit probability (assumed)`);
+  // 150,000,000 ÷ (50,000 GPUs × 730 hours) = 4.1096 → 4.11.
+  expect(out).toContain(`  ${"Price per GPU-hour".padEnd(26)} 4.11 (at the peak rate, 730 hours a month)`);
+});
