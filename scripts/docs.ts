@@ -20,6 +20,7 @@ import path from "path";
 import ts from "typescript";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { argOf, FIELDS, kindWord } from "../src/core/fields";
+import { HELP as CLI_HELP } from "../src/cli/model";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -328,6 +329,7 @@ export async function generateDocs(): Promise<Map<string, string>> {
     ["README.md", replaceBetweenMarkers(read("README.md"), "functions", renderReadmeTable(functions))],
     ["docs/functions.md", replaceBetweenMarkers(read("docs/functions.md"), "functions", renderFunctionReference(functions))],
     ["docs/inputs.md", renderInputsDoc(modelInputRows(), registerColumnRows())],
+    ["docs/model-sheet.md", replaceBetweenMarkers(read("docs/model-sheet.md"), "cli-help", ["```", CLI_HELP.trimEnd(), "```"].join("\n"))],
   ]);
 }
 

@@ -31,7 +31,7 @@ describe("generated documentation", () => {
   });
 
   it("the committed files are what npm run docs gives from the JSDoc and the declarations (run `npm run docs` if not)", () => {
-    expect([...generated.keys()].sort()).toEqual(["README.md", "docs/functions.md", "docs/inputs.md", "src/help.html"]);
+    expect([...generated.keys()].sort()).toEqual(["README.md", "docs/functions.md", "docs/inputs.md", "docs/model-sheet.md", "src/help.html"]);
     for (const [file, content] of generated) expect([file, read(file)]).toEqual([file, content]);
   });
 
