@@ -26,6 +26,7 @@ async function certificates() {
     const defaults = require("office-addin-dev-certs/lib/defaults");
     if (!fs.existsSync(defaults.localhostCertificatePath)) await devCerts.generateCertificates();
     console.warn(`\nCould not install the development CA (${String(error.message ?? error).split("\n")[0]}).`);
+    console.warn("Serving still works: the add-in is served over HTTPS with a locally generated certificate.");
     console.warn(`Trust ${defaults.caCertificatePath} in your browser to avoid certificate warnings.`);
     return {
       ca: fs.readFileSync(defaults.caCertificatePath),
@@ -57,6 +58,17 @@ const server = https.createServer(await certificates(), (req, res) => {
     "Cache-Control": "no-store",
   });
   fs.createReadStream(file).pipe(res);
+});
+
+// A port in use is the user's to free or change, not a stack: say so plainly.
+server.on("error", (error) => {
+  if (error.code === "EADDRINUSE") {
+    console.error(`\nPort ${port} is already in use (another npm start, or another server).`);
+    console.error("Stop that server (an earlier npm start still running? press Ctrl+C in its window), then run npm start again.");
+  } else {
+    console.error(`\nCould not serve on port ${port}: ${error.message}`);
+  }
+  process.exit(1);
 });
 
 server.listen(port, () => {

@@ -155,8 +155,30 @@ function definitionList(lines: readonly [string, string][]): HTMLDListElement {
   return dl;
 }
 
+/** Why the pane cannot insert into a workbook (outside Excel, Office.js not loaded, an old host), or null. */
+let hostProblem: string | null = null;
+/** Whether a field holds an error (an ambiguous rate, a missing date): no insert until it is mended. */
+let formProblem = false;
+
+/** Insert is offered only inside a capable Excel and while every field reads. */
+function updateInsert(): void {
+  ($("insert") as HTMLButtonElement).disabled = hostProblem !== null || formProblem;
+}
+
+/** Says, where the user looks, why nothing can be inserted; the form and its preview still work. */
+function warnHost(message: string, portfolio: boolean): void {
+  hostProblem = message;
+  const warning = $("host-warning");
+  warning.textContent = message;
+  warning.hidden = false;
+  updateInsert();
+  if (portfolio) for (const id of ["register-refresh", "register-read", "register-insert"]) ($(id) as HTMLButtonElement).disabled = true;
+}
+
 function showPreview(): void {
   const preview = previewForm(readForm());
+  formProblem = !preview.ok;
+  updateInsert();
   for (const field of FIELDS) $(field).removeAttribute("aria-invalid");
   const box = $("preview");
   box.replaceChildren();
@@ -211,11 +233,11 @@ async function insert(host: ExcelHost): Promise<void> {
   } catch (error) {
     showStatus("error", (error as Error).message);
   } finally {
-    button.disabled = false;
+    updateInsert();
   }
 }
 
-function start(host: ExcelHost): void {
+function start(host: ExcelHost, outside: string | null = null): void {
   buildInputs();
   const select = $("templateId") as HTMLSelectElement;
   for (const t of ALL_TEMPLATES) select.append(new Option(t.title, t.id));
@@ -236,19 +258,36 @@ function start(host: ExcelHost): void {
   });
   showPreview();
   startPortfolio(host);
+  if (outside !== null) {
+    warnHost(outside, true);
+    return;
+  }
   try {
     checkRequirements(host);
   } catch (error) {
-    const warning = $("host-warning");
-    warning.textContent = (error as Error).message;
-    warning.hidden = false;
-    ($("insert") as HTMLButtonElement).disabled = true;
+    warnHost((error as Error).message, false);
   }
 }
 
-Office.onReady(() =>
-  start({
-    run: (batch) => Excel.run(batch),
-    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
-  }),
-);
+/** A host for a pane outside Excel: nothing can be read or written. */
+const NO_WORKBOOK: ExcelHost = {
+  run: () => Promise.reject(new Error("This pane is not running inside Excel.")),
+  isSetSupported: () => false,
+};
+
+if (typeof Office === "undefined") {
+  // office.js did not load (offline, or blocked): the pane still previews, and says why it cannot insert.
+  start(
+    NO_WORKBOOK,
+    "Office.js did not load (offline, or blocked), so this pane cannot reach a workbook: the preview works, Insert does not. Open Deal Modeler from Excel's ribbon with the network available.",
+  );
+} else {
+  void Office.onReady((info) =>
+    info.host === Office.HostType.Excel
+      ? start({
+          run: (batch) => Excel.run(batch),
+          isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+        })
+      : start(NO_WORKBOOK, "This page is not running inside Excel: the preview works, Insert does not. Open Deal Modeler from Excel's ribbon (Home > Deal Model)."),
+  );
+}

@@ -55,8 +55,11 @@ afterAll(async () => {
   if (dist) fs.rmSync(dist, { recursive: true, force: true });
 });
 
-/** Opens the pane with office.js replaced by the double, holding `workbookSetup` (run in the page). */
-async function openPane(workbookSetup: string, width = 320): Promise<Page> {
+/**
+ * Opens the pane with office.js replaced by the double, holding `workbookSetup` (run in the page);
+ * `office` "missing" fails office.js's request (offline), "browser" reports a host that is not Excel.
+ */
+async function openPane(workbookSetup: string, width = 320, office: "excel" | "missing" | "browser" = "excel"): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 1400 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -64,10 +67,13 @@ async function openPane(workbookSetup: string, width = 320): Promise<Page> {
   const double = fs.readFileSync(path.resolve("test/support/excel-double.js"), "utf8");
   await page.route("**/*", async (route) => {
     const url = route.request().url();
-    if (url === OFFICE_JS) {
+    if (url === OFFICE_JS && office === "missing") {
+      await route.abort();
+    } else if (url === OFFICE_JS) {
+      const host = office === "browser" ? "\n;window.Office.onReady = (cb) => { const info = { host: null, platform: null }; if (cb) setTimeout(() => cb(info), 0); return Promise.resolve(info); };" : "";
       await route.fulfill({
         contentType: "text/javascript",
-        body: `${double}\n;window.__workbook = (function (ExcelDouble) { ${workbookSetup} })(window.ExcelDouble);\nExcelDouble.install(window, window.__workbook);`,
+        body: `${double}\n;window.__workbook = (function (ExcelDouble) { ${workbookSetup} })(window.ExcelDouble);\nExcelDouble.install(window, window.__workbook);${host}`,
       });
     } else if (url.startsWith(origin)) {
       await route.continue();
@@ -204,13 +210,13 @@ describe("the task pane in headless Chromium", () => {
     await page.close();
   });
 
-  it("explains bad terms in the form instead of inserting", async () => {
+  it("explains bad terms in the form, and does not offer to insert them", async () => {
     const page = await openPane("return new ExcelDouble.WorkbookState();", 480);
     await page.fill("#endDate", "2026-01-01");
     expect(await page.textContent("#preview")).toContain("is before the start date");
-    await page.click("#insert");
-    await page.waitForSelector("#status.error");
-    expect(await page.textContent("#status")).toMatch(/before the start date/);
+    // Insert waits until the terms read: the button is disabled, the workbook untouched.
+    expect(await page.isDisabled("#insert")).toBe(true);
+    await page.press("#endDate", "Enter"); // submitting the form by the keyboard inserts nothing either
     expect(await page.evaluate(() => (window as unknown as { __workbook: { syncs: number } }).__workbook.syncs)).toBe(0);
     await page.close();
   });
@@ -275,6 +281,28 @@ describe("the task pane in headless Chromium", () => {
     const page = await openPane('return new ExcelDouble.WorkbookState({ supportedSets: { ExcelApi: "1.3" } });');
     expect(await page.textContent("#host-warning")).toMatch(/too old/);
     expect(await page.isDisabled("#insert")).toBe(true);
+    await page.close();
+  });
+
+  it("outside Excel (office.js not loaded, or a plain browser) says so and disables Insert; the preview still works", async () => {
+    for (const [office, said] of [["missing", /Office\.js did not load/], ["browser", /not running inside Excel/]] as const) {
+      const page = await openPane("return new ExcelDouble.WorkbookState();", 320, office);
+      expect(await page.textContent("#host-warning")).toMatch(said);
+      expect(await page.isDisabled("#insert")).toBe(true);
+      expect(await page.isDisabled("#register-read")).toBe(true);
+      expect(await page.textContent("#preview")).toContain("6,300,000,000.00"); // the seed: 42 × 150,000,000
+      await page.close();
+    }
+  });
+
+  it("disables Insert while a field holds an error, such as an ambiguous rate", async () => {
+    const page = await openPane("return new ExcelDouble.WorkbookState();");
+    expect(await page.isDisabled("#insert")).toBe(false);
+    await page.fill("#discountRate", "8");
+    expect(await page.textContent("#preview")).toContain("discount_rate 8 is ambiguous: write 8% or 0.08.");
+    expect(await page.isDisabled("#insert")).toBe(true);
+    await page.fill("#discountRate", "8%");
+    expect(await page.isDisabled("#insert")).toBe(false);
     await page.close();
   });
 
