@@ -7,6 +7,7 @@ import fc from "fast-check";
 import * as F from "../../src/functions/functions";
 import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
 import { serialOf } from "../support/dates";
+import { excelError } from "../support/excelError";
 
 const MAX_SERIAL = 2958465; // 9999-12-31, Excel's last day
 
@@ -19,16 +20,6 @@ function outcome(fn: () => unknown): string {
     if (error instanceof CustomFunctionsErrorStub) return error.code;
     throw error;
   }
-}
-
-function excelError(fn: () => unknown): { code: string; message?: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CustomFunctionsErrorStub) return { code: error.code, message: error.message || undefined };
-    throw error;
-  }
-  throw new Error("expected an Excel error");
 }
 
 describe("every DEAL function accepts or refuses the same terms", () => {
