@@ -1,7 +1,7 @@
 /**
- * Issue 8 through the DEAL functions: one validation, so every function accepts or refuses the same
- * terms; EXIT_DATE never returns a day Excel cannot show; RUN_RATE is 0 after the end; sub-cent
- * payments are refused.
+ * The edges of the terms (test/core/term-edges.test.ts) through the DEAL functions: one validation,
+ * so every function accepts or refuses the same terms; EXIT_DATE never returns a day Excel cannot
+ * show; RUN_RATE is 0 after the end; sub-cent payments are refused.
  */
 import fc from "fast-check";
 import * as F from "../../src/functions/functions";
