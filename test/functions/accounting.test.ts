@@ -7,23 +7,13 @@ import fc from "fast-check";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as A from "../../src/functions/accounting";
 import * as F from "../../src/functions/functions";
-import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
 import { serialOf } from "../support/dates";
+import { excelError } from "../support/excelError";
 
 const START = serialOf("2026-07-01");
 const END = serialOf("2029-12-31");
 const ENFORCEABLE_END = serialOf("2026-12-29"); // the day before the earliest exit 2026-12-30 (EXIT_DATE)
 const PAY = [[150_000_000]];
-
-function excelError(fn: () => unknown): { code: string; message?: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CustomFunctionsErrorStub) return { code: error.code, message: error.message || undefined };
-    throw error;
-  }
-  throw new Error("expected an Excel error");
-}
 
 describe("LEASE_LIABILITY and ROU_ASSET on the seed deal, both ways", () => {
   it("enforceable term (to 2026-12-29, six payments): 735,230,259.15; asset 885,230,259.15", () => {

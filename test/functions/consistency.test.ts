@@ -1,12 +1,13 @@
 /**
- * Issue 8 through the DEAL functions: one validation, so every function accepts or refuses the same
- * terms; EXIT_DATE never returns a day Excel cannot show; RUN_RATE is 0 after the end; sub-cent
- * payments are refused.
+ * The edges of the terms (test/core/term-edges.test.ts) through the DEAL functions: one validation,
+ * so every function accepts or refuses the same terms; EXIT_DATE never returns a day Excel cannot
+ * show; RUN_RATE is 0 after the end; sub-cent payments are refused.
  */
 import fc from "fast-check";
 import * as F from "../../src/functions/functions";
 import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
 import { serialOf } from "../support/dates";
+import { excelError } from "../support/excelError";
 
 const MAX_SERIAL = 2958465; // 9999-12-31, Excel's last day
 
@@ -19,16 +20,6 @@ function outcome(fn: () => unknown): string {
     if (error instanceof CustomFunctionsErrorStub) return error.code;
     throw error;
   }
-}
-
-function excelError(fn: () => unknown): { code: string; message?: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CustomFunctionsErrorStub) return { code: error.code, message: error.message || undefined };
-    throw error;
-  }
-  throw new Error("expected an Excel error");
 }
 
 describe("every DEAL function accepts or refuses the same terms", () => {

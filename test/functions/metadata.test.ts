@@ -4,7 +4,9 @@
 import fs from "fs";
 import path from "path";
 import { DOMParser } from "@xmldom/xmldom";
+import os from "os";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { declaredIds, functionSources, registeredFunctionIds } from "../support/functionRegistry";
 
 interface Parameter {
   name: string;
@@ -20,15 +22,6 @@ interface FunctionMetadata {
   helpUrl?: string;
 }
 
-/** The function source files, as the build reads them: the CustomFunctionsMetadataPlugin's `input` in webpack.config.js. */
-async function functionSources(): Promise<string[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = await require("../../webpack.config.js")({}, { mode: "production" });
-  const plugin = config.plugins.find((p: object) => p.constructor.name === "CustomFunctionsMetadataPlugin");
-  const input: string | string[] = plugin.options.input;
-  return (Array.isArray(input) ? input : [input]).map((file) => path.resolve(file));
-}
-
 describe("custom-functions metadata", () => {
   let functions: FunctionMetadata[];
   let errors: string[];
@@ -39,17 +32,45 @@ describe("custom-functions metadata", () => {
     functions = JSON.parse(result.metadataJson).functions;
   });
 
-  it("generates without errors, with the expected ids and descriptions", () => {
+  it("generates without errors, one entry for each @customfunction the sources declare, each described", async () => {
     expect(errors).toEqual([]);
-    expect(functions.map((f) => f.id).sort()).toEqual(
-      [
-        "CONTRACT_PV", "CONTRACT_VALUE", "EXIT_DATE", "EXIT_VALUE", "GPU_HOUR_RATE", "LEASE_SCHEDULE", "RUN_RATE",
-        "LEASE_LIABILITY", "ROU_ASSET", "LEASE_ACCOUNTING", "MATURITY_TABLE",
-        "COMMITTED_VALUE", "EXPECTED_VALUE", "SLA_CREDIT", "DOWNTIME_ALLOWED",
-        "BACKLOG", "PORTFOLIO", "CONCENTRATION", "REGISTER_COLUMNS",
-      ].sort(),
-    );
-    for (const f of functions) expect(f.description.length).toBeGreaterThan(20);
+    const ids = functions.map((f) => f.id).sort();
+    expect(ids).toEqual(await registeredFunctionIds());
+    expect(ids).toContain("CONTRACT_VALUE"); // the seed function: a registry read as empty must fail
+    for (const f of functions) expect([f.id, f.description.length > 20]).toEqual([f.id, true]);
+  });
+
+  it("reads a bare @customfunction tag as the generator does: the function's name in capitals", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-metadata-"));
+    try {
+      const file = path.join(dir, "bare.ts");
+      const source = [
+        "/**",
+        " * Adds two numbers.",
+        " * @customfunction",
+        " * @param a First number.",
+        " * @param b Second number.",
+        " * @returns The sum.",
+        " */",
+        "export function addTwo(a: number, b: number): number {",
+        "  return a + b;",
+        "}",
+        "",
+        "/**",
+        " * Not a custom function.",
+        " */",
+        "export function helper(): number {",
+        "  return 1;",
+        "}",
+        "",
+      ].join("\n");
+      fs.writeFileSync(file, source);
+      const generated = JSON.parse((await generateCustomFunctionsMetadata([file], true)).metadataJson).functions.map((f: FunctionMetadata) => f.id);
+      expect(generated).toEqual(["ADDTWO"]);
+      expect(declaredIds(source)).toEqual(generated);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("LEASE_SCHEDULE returns a matrix and takes the payment as a range", () => {

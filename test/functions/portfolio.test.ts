@@ -7,8 +7,8 @@ import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as P from "../../src/functions/portfolio";
 import { SAMPLE_REGISTER } from "../../src/model/sampleRegister";
-import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
 import { serialOf } from "../support/dates";
+import { excelError } from "../support/excelError";
 
 /** The sample register as Excel holds it: dates as serials, numbers as numbers, TRUE/FALSE, blanks as null. */
 const EXCEL_REGISTER: unknown[][] = SAMPLE_REGISTER.map((row, r) =>
@@ -21,16 +21,6 @@ const EXCEL_REGISTER: unknown[][] = SAMPLE_REGISTER.map((row, r) =>
   }),
 );
 const register = EXCEL_REGISTER as any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function excelError(fn: () => unknown): { code: string; message?: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CustomFunctionsErrorStub) return { code: error.code, message: error.message || undefined };
-    throw error;
-  }
-  throw new Error("expected an Excel error");
-}
 
 function expectClean(rows: unknown[][]) {
   for (const row of rows) {

@@ -6,22 +6,12 @@ import { checkMoney, DealError } from "../../src/core";
 import { FIELD } from "../../src/core";
 import { readAmount, readArg, readFrequency, readRate } from "../../src/functions/excelArgs";
 import * as F from "../../src/functions/functions";
-import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
 import { serialOf } from "../support/dates";
+import { excelError } from "../support/excelError";
 
 const START = serialOf("2026-07-01");
 const END = serialOf("2029-12-31");
 const PAY = [[150_000_000]];
-
-function excelError(fn: () => unknown): { code: string; message?: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CustomFunctionsErrorStub) return { code: error.code, message: error.message || undefined };
-    throw error;
-  }
-  throw new Error("expected an Excel error");
-}
 
 /** Milliseconds a call takes, whatever it returns or throws: the best of three, so a pause of the shared machine does not count. */
 function timed(call: () => unknown): number {

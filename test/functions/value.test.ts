@@ -7,6 +7,7 @@ import * as F from "../../src/functions/functions";
 import * as V from "../../src/functions/value";
 import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
 import { serialOf } from "../support/dates";
+import { excelError } from "../support/excelError";
 
 const START = serialOf("2026-07-01");
 const END = serialOf("2029-12-31");
@@ -16,16 +17,6 @@ const TIERS = [
   [0.99, 0.25],
   [0.95, 1],
 ];
-
-function excelError(fn: () => unknown): { code: string; message?: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CustomFunctionsErrorStub) return { code: error.code, message: error.message || undefined };
-    throw error;
-  }
-  throw new Error("expected an Excel error");
-}
 
 describe("COMMITTED_VALUE", () => {
   it("seed: 900,000,000 on the start (= EXIT_VALUE); 450,000,000 on 2027-01-01; 870,967,741.94 on 2026-07-07; 0 after the end", () => {

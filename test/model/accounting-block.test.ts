@@ -7,7 +7,6 @@
  * maturityAnalysis, lesseeJournal) to the cent, with no error value anywhere. A live case flips
  * judgements in a written file. The DEAL checks are evaluated through the real functions.
  */
-import ExcelJS from "exceljs";
 import fc from "fast-check";
 import fs from "fs";
 import os from "os";
@@ -25,7 +24,6 @@ import {
   TermsInput,
   validateTerms,
 } from "../../src/core";
-import { recalculateWithLibreOffice } from "../../src/export/libreoffice";
 import { writePlanXlsx } from "../../src/export/xlsx";
 import { layoutSheet } from "../../src/model/layout";
 import { ACCOUNTING_CHECKED, buildModelPlan, ModelName, NO_ADDIN } from "../../src/model/modelSheet";
@@ -36,7 +34,7 @@ import { AccountingJudgements, DEFAULT_ACCOUNTING, DealTemplate, GPU_CAPACITY_LE
 import { serialOf } from "../support/dates";
 import { evaluateDealCheck } from "../support/dealChecks";
 import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
-import { CellValue, readSheetValues, expectNoErrors, numberAt } from "../support/xlsxValues";
+import { CellValue, editedCopies, expectNoErrors, numberAt, recalculatedPlans, recalculatedValues } from "../support/xlsxValues";
 
 const seedWith = (terms: Partial<TermsInput>, accounting: Partial<AccountingJudgements> = {}, discountRate?: number): DealTemplate =>
   withOverrides(REFLECTION_SPACEX, { terms, accounting, discountRate });
@@ -265,14 +263,7 @@ describe("the Accounting blocks recalculated by LibreOffice", () => {
   let results: Map<string, CellValue>[];
 
   beforeAll(async () => {
-    const inputs = await Promise.all(
-      plans.map(async (plan, i) => {
-        const file = path.join(work, `case${i}.xlsx`);
-        await writePlanXlsx(plan, file);
-        return file;
-      }),
-    );
-    results = await Promise.all(recalculateWithLibreOffice(inputs, path.join(work, "recalculated")).map((file) => readSheetValues(file)));
+    results = await recalculatedPlans(plans, work);
   });
 
   it.each(CASES.map(([name], i) => [name, i]))("%s: equals the core to the cent, with no error value anywhere", (_name, i) => {
@@ -350,16 +341,10 @@ describe("the judgements are live: flipped in a written file, the figures follow
   beforeAll(async () => {
     const original = path.join(work, "live.xlsx");
     await writePlanXlsx(plan, original);
-    const inputs: string[] = [];
-    for (const [i, edits] of [...EDITS.map((e) => e[1]), ...REFUSED.map((e) => e[1])].entries()) {
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.readFile(original);
-      for (const [name, value] of Object.entries(edits)) workbook.worksheets[0].getCell(addressOf(plan, name as ModelName)).value = value!;
-      const file = path.join(work, `edited${i}.xlsx`);
-      await workbook.xlsx.writeFile(file);
-      inputs.push(file);
-    }
-    const all = await Promise.all(recalculateWithLibreOffice(inputs, path.join(work, "edited")).map((file) => readSheetValues(file)));
+    const byAddress = [...EDITS.map((e) => e[1]), ...REFUSED.map((e) => e[1])].map((edits) =>
+      Object.fromEntries(Object.entries(edits).map(([name, value]) => [addressOf(plan, name as ModelName), value!])),
+    );
+    const all = await recalculatedValues(await editedCopies(original, byAddress, work), path.join(work, "edited"));
     results = all.slice(0, EDITS.length);
     refused = all.slice(EDITS.length);
   });

@@ -6,12 +6,10 @@
  *
  * LibreOffice is required: `bash .ci/run` installs it. This test never skips.
  */
-import ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
 import { formatIsoDate, TermsInput } from "../../src/core";
-import { recalculateWithLibreOffice } from "../../src/export/libreoffice";
 import { writePlanXlsx } from "../../src/export/xlsx";
 import { computeHeadline } from "../../src/model/headline";
 import { Block } from "../../src/model/layout";
@@ -20,7 +18,7 @@ import { withOverrides } from "../../src/model/overrides";
 import { SheetPlan } from "../../src/model/plan";
 import { DealTemplate, REFLECTION_SPACEX, TEMPLATES } from "../../src/model/templates";
 import { serialOf } from "../support/dates";
-import { CellValue, readSheetValues, expectNoErrors, numberAt } from "../support/xlsxValues";
+import { CellValue, editedCopies, expectNoErrors, numberAt, recalculatedPlans, recalculatedValues } from "../support/xlsxValues";
 import { evaluateDealCheck } from "../support/dealChecks";
 import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
 
@@ -120,15 +118,7 @@ describe("the model sheet recalculated by LibreOffice", () => {
   let results: Map<string, CellValue>[];
 
   beforeAll(async () => {
-    const inputs = await Promise.all(
-      plans.map(async (plan, i) => {
-        const file = path.join(work, `case${i}.xlsx`);
-        await writePlanXlsx(plan, file);
-        return file;
-      }),
-    );
-    const outputs = recalculateWithLibreOffice(inputs, path.join(work, "recalculated"));
-    results = await Promise.all(outputs.map((file) => readSheetValues(file)));
+    results = await recalculatedPlans(plans, work);
   });
 
   it.each(CASES.map(([name], i) => [name, i]))("%s: equals the core to the cent, with no error value anywhere", (_name, i) => {
@@ -192,20 +182,10 @@ describe("the model is live: edited inputs recalculate without re-inserting", ()
   beforeAll(async () => {
     const original = path.join(work, "live.xlsx");
     await writePlanXlsx(plan, original);
-    const inputs: string[] = [];
-    for (const [i, [, edits]] of EDITS.entries()) {
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.readFile(original);
-      const sheet = workbook.worksheets[0];
-      for (const [name, value] of Object.entries(edits)) {
-        sheet.getCell(address(name as ModelName)).value = value === "TRUE" ? true : value!;
-      }
-      const file = path.join(work, `edited${i}.xlsx`);
-      await workbook.xlsx.writeFile(file);
-      inputs.push(file);
-    }
-    const outputs = recalculateWithLibreOffice(inputs, path.join(work, "edited-recalculated"));
-    results = await Promise.all(outputs.map((file) => readSheetValues(file)));
+    const byAddress = EDITS.map(([, edits]) =>
+      Object.fromEntries(Object.entries(edits).map(([name, value]) => [address(name as ModelName), value === "TRUE" ? true : value!])),
+    );
+    results = await recalculatedValues(await editedCopies(original, byAddress, work), path.join(work, "edited-recalculated"));
   });
 
   it.each(EDITS.map(([name], i) => [name, i]))("%s: the summary and schedule follow", (_name, i) => {
@@ -246,10 +226,7 @@ describe("a block added to the plan", () => {
   let after: Map<string, CellValue>;
 
   beforeAll(async () => {
-    const files = [path.join(work, "base.xlsx"), path.join(work, "extended.xlsx")];
-    await writePlanXlsx(base, files[0]);
-    await writePlanXlsx(extended, files[1]);
-    [before, after] = await Promise.all(recalculateWithLibreOffice(files, path.join(work, "blocks")).map((f) => readSheetValues(f)));
+    [before, after] = await recalculatedPlans([base, extended], work, "block");
   });
 
   it("keeps every name of the other blocks, each recalculating to the same figure", () => {

@@ -23,7 +23,7 @@ import { NO_ADDIN } from "../../src/model/modelSheet";
 import { SheetPlan } from "../../src/model/plan";
 import { buildPortfolioPlan, CHECK_OK, isModelled, RAMP_STEPS_STATUS, REGISTER_ROOM, registerSource, STATUS_OK } from "../../src/model/portfolioSheet";
 import { SAMPLE_REGISTER } from "../../src/model/sampleRegister";
-import { CellValue, readSheetValues, expectNoErrors } from "../support/xlsxValues";
+import { CellValue, readSheetValues, expectNoErrors, numberAt as number, textAt as text } from "../support/xlsxValues";
 import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
 import { randomRegister, toCsv } from "../support/randomRegister";
 
@@ -36,18 +36,6 @@ function planFor(records: readonly (readonly string[])[]): { plan: SheetPlan; de
   const register = readRegister(records);
   return { plan: buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register), deals: register.deals };
 }
-
-function number(cells: Map<string, CellValue>, address: string): number {
-  const cell = cells.get(address);
-  if (cell?.type !== "number") throw new Error(`${address}: expected a number, found ${JSON.stringify(cell)}`);
-  return cell.number!;
-}
-
-function text(cells: Map<string, CellValue>, address: string): string {
-  const cell = cells.get(address);
-  return cell?.type === "text" ? cell.text! : cell?.type === "empty" || cell === undefined ? "" : `(${cell.type} ${cell.number})`;
-}
-
 
 const cents = (x: Decimal | number) => Math.round((typeof x === "number" ? x : x.toNumber()) * 100);
 

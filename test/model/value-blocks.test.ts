@@ -9,7 +9,6 @@
  *
  * LibreOffice is required: `bash .ci/run` installs it. This test never skips.
  */
-import ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -27,14 +26,13 @@ import {
   validateTerms,
   valueBridge,
 } from "../../src/core";
-import { recalculateWithLibreOffice } from "../../src/export/libreoffice";
 import { writePlanXlsx } from "../../src/export/xlsx";
 import { buildModelPlan, ModelName } from "../../src/model/modelSheet";
 import { withOverrides } from "../../src/model/overrides";
 import { SheetPlan } from "../../src/model/plan";
 import { DealTemplate, GPU_CAPACITY_LEASE, GOOGLE_SPACEX_STYLE, REFLECTION_SPACEX, ScenarioRow, TEMPLATES, valueAssumptions } from "../../src/model/templates";
 import { serialOf } from "../support/dates";
-import { CellValue, readSheetValues, expectNoErrors, numberAt } from "../support/xlsxValues";
+import { CellValue, editedCopies, expectNoErrors, numberAt, recalculatedPlans, recalculatedValues } from "../support/xlsxValues";
 import { addressesOf, addressOf } from "../support/planRefs";
 
 const seedWith = (terms: Partial<TermsInput>, scenario?: string) => withOverrides(REFLECTION_SPACEX, { terms, scenario });
@@ -253,14 +251,7 @@ describe("the value blocks recalculated by LibreOffice", () => {
   let results: Cells[];
 
   beforeAll(async () => {
-    const inputs = await Promise.all(
-      plans.map(async (plan, i) => {
-        const file = path.join(work, `value${i}.xlsx`);
-        await writePlanXlsx(plan, file);
-        return file;
-      }),
-    );
-    results = await Promise.all(recalculateWithLibreOffice(inputs, path.join(work, "recalculated")).map((file) => readSheetValues(file)));
+    results = await recalculatedPlans(plans, work, "value");
   });
 
   it.each(CASES.map(([name], i) => [name, i]))("%s: equals the core to the cent, with no error value anywhere", (_name, i) => {
@@ -331,22 +322,8 @@ describe("the value blocks are live: edits recalculate without re-inserting", ()
   beforeAll(async () => {
     const original = path.join(work, "live.xlsx");
     await writePlanXlsx(plan, original);
-    const inputs: string[] = [];
-    for (const [i, [, edits]] of EDITS.entries()) {
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.readFile(original);
-      const sheet = workbook.worksheets[0];
-      for (const [address, value] of Object.entries(edits)) sheet.getCell(address).value = value;
-      const file = path.join(work, `edited${i}.xlsx`);
-      await workbook.xlsx.writeFile(file);
-      inputs.push(file);
-    }
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(original);
-    for (const [address, value] of Object.entries(disorderedTiers)) workbook.worksheets[0].getCell(address).value = value;
-    await workbook.xlsx.writeFile(path.join(work, "tiers.xlsx"));
-    inputs.push(path.join(work, "tiers.xlsx"));
-    results = await Promise.all(recalculateWithLibreOffice(inputs, path.join(work, "edited")).map((file) => readSheetValues(file)));
+    const inputs = await editedCopies(original, [...EDITS.map(([, edits]) => edits), disorderedTiers], work);
+    results = await recalculatedValues(inputs, path.join(work, "edited"));
   });
 
   it.each(EDITS.map(([name], i) => [name, i]))("%s: the blocks follow", (_name, i) => {

@@ -1,5 +1,6 @@
 /**
- * Issue 8: run-rate after the end, one term limit for every function, sub-cent payments.
+ * The edges of a deal's terms: the run-rate is 0 after the end; one term limit (1,200 months) for
+ * every frequency; an end date whose exit Excel cannot show is refused; sub-cent payments are refused.
  * Golden figures are hand calculations (working in the comments) or the contract.
  */
 import {
