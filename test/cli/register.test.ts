@@ -6,7 +6,7 @@ import os from "os";
 import path from "path";
 import { DealError } from "../../src/core";
 import { main, parseCsv, readRegisterCsv } from "../../src/cli/register";
-import { sampleRegisterCsv, SAMPLE_REGISTER } from "../../src/model/sampleRegister";
+import { sampleRegisterCsv, SAMPLE_REGISTER } from "../support/sampleRegister";
 
 function csvFailure(text: string): string {
   try {

@@ -1,12 +1,12 @@
 /**
  * The portfolio DEAL functions as Excel calls them: a register range of raw cell values in (numbers
  * for dates, booleans, null for blank cells), a spilled array or a CustomFunctions.Error out.
- * Figures worked by hand from the sample register's contracts (src/model/sampleRegister.ts).
+ * Figures worked by hand from the sample register's contracts (test/support/sampleRegister.ts).
  */
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as P from "../../src/functions/portfolio";
-import { SAMPLE_REGISTER } from "../../src/model/sampleRegister";
+import { SAMPLE_REGISTER } from "../support/sampleRegister";
 import { serialOf } from "../support/dates";
 import { excelError } from "../support/excelError";
 

@@ -5,22 +5,12 @@
  */
 import * as F from "../../src/functions/functions";
 import * as V from "../../src/functions/value";
-import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
+import { excelError } from "../support/excelError";
 import { serialOf } from "../support/dates";
 
 const START = serialOf("2026-07-01");
 const END = serialOf("2029-12-31");
 const PAY = [[150_000_000]];
-
-function excelError(fn: () => unknown): { code: string; message?: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CustomFunctionsErrorStub) return { code: error.code, message: error.message || undefined };
-    throw error;
-  }
-  throw new Error("expected an Excel error");
-}
 
 test.each([
   ["EXIT_VALUE, blank lock-in", () => F.exitValue(START, END, PAY, null, 90), "lock_in_months is missing: give a number."],

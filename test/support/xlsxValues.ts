@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
 import JSZip from "jszip";
-import { recalculateWithLibreOffice } from "../../src/export/libreoffice";
+import { recalculateWithLibreOffice } from "./libreoffice";
 import { writePlanXlsx } from "../../src/export/xlsx";
 import { SheetPlan } from "../../src/model/plan";
 

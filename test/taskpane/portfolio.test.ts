@@ -11,7 +11,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { portfolioFigures, RegisterField } from "../../src/core";
-import { recalculateWithLibreOffice } from "../../src/export/libreoffice";
+import { recalculateWithLibreOffice } from "../support/libreoffice";
 import { EXPECTED_BY_HAND, isModelled } from "../../src/model/portfolioSheet";
 import {
   ExcelHost,
