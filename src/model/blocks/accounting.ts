@@ -12,6 +12,7 @@
 import { Block, ListRow, RowRefs, SeriesColumn } from "../layout";
 import { PlanCell } from "../plan";
 import { figureRow, FORMATS, ModelContext, NO_ADDIN } from "./context";
+import { blankPastTerm, cutPeriodPayment, periodicDiscount } from "./fragments";
 
 export type AccountingName =
   // assessment
@@ -107,8 +108,7 @@ const PERIODS_PER_YEAR = "(MonthsPerYear/MonthsPerPeriod)";
  * ending then: in full, or pro rata by days when proration is by actual days.
  */
 const cutPayment = (at: RowRefs["at"], lastDay: string) =>
-  `IF(AND(Proration="actual",${lastDay}<${at("ScheduleStart")}+${at("ScheduleDays")}-1),` +
-  `ROUND(${at("ScheduleRate")}*(${lastDay}-${at("ScheduleStart")}+1)/${at("ScheduleDays")},2),${at("ScheduleRate")})`;
+  cutPeriodPayment({ rate: at("ScheduleRate"), start: at("ScheduleStart"), days: at("ScheduleDays") }, lastDay);
 
 /** Whole periods a payment of period `k` is discounted: k − 1 in advance (the first is undiscounted), k in arrears. */
 const periodsDiscounted = (k: string) => `(${k}-IF(${ADVANCE},1,0))`;
@@ -138,13 +138,13 @@ export function accountingBlock(): Block<AccountingName> {
     header,
     numberFormat,
     // Blank past the accounting term, as the schedule is past the contract's.
-    formula: (row) => (name === "LeasePeriod" ? formula(row.at, row) : `IF(${row.at("LeasePeriod")}="","",${formula(row.at, row)})`),
+    formula: (row) => (name === "LeasePeriod" ? formula(row.at, row) : blankPastTerm(row.at("LeasePeriod"), formula(row.at, row))),
   });
   const contractColumn = (name: LeaseColumnName, header: string, numberFormat: string, formula: (at: RowRefs["at"]) => string): SeriesColumn<AccountingName> => ({
     name,
     header,
     numberFormat,
-    formula: (row) => `IF(${row.at("SchedulePeriod")}="","",${formula(row.at)})`,
+    formula: (row) => blankPastTerm(row.at("SchedulePeriod"), formula(row.at)),
   });
 
   const rows: ListRow<AccountingName>[] = [
@@ -315,14 +315,14 @@ export function accountingBlock(): Block<AccountingName> {
     leaseColumn("LeasePayment", "Lease payment", FORMATS.money, (at) => cutPayment(at, at("LeaseEnd"))),
     leaseColumn("LeasePaymentDate", "Lease payment date", FORMATS.date, (at) => `IF(Timing="arrears",${at("LeaseEnd")},${at("ScheduleStart")})`),
     leaseColumn("LeaseTerminationPayment", "Termination payment", FORMATS.money, (at) => `IF(${at("LeasePeriod")}=AccountingPeriods,TerminationPayment,0)`),
-    leaseColumn("LeaseDiscountFactor", "Periodic discount factor", FORMATS.factor, (at) => `(1+PeriodicRate)^(-${periodsDiscounted(at("LeasePeriod"))})`),
+    leaseColumn("LeaseDiscountFactor", "Periodic discount factor", FORMATS.factor, (at) => periodicDiscount(periodsDiscounted(at("LeasePeriod")))),
     leaseColumn(
       "LeasePresentValue",
       "PV in the liability",
       FORMATS.money,
       (at) =>
         `IF(AND(${ADVANCE},${at("LeasePeriod")}=1),0,${at("LeasePayment")}*${at("LeaseDiscountFactor")})` +
-        `+${at("LeaseTerminationPayment")}*(1+PeriodicRate)^(-${at("LeasePeriod")})`,
+        `+${at("LeaseTerminationPayment")}*${periodicDiscount(at("LeasePeriod"))}`,
     ),
     leaseColumn(
       "LeasePaymentToLiability",
@@ -391,14 +391,14 @@ export function accountingBlock(): Block<AccountingName> {
       "PV, enforceable reading",
       FORMATS.money,
       (at) =>
-        `IF(AND(${ADVANCE},${at("SchedulePeriod")}=1),0,${at("EnforceablePayment")}*(1+PeriodicRate)^(-${periodsDiscounted(at("SchedulePeriod"))}))` +
-        `+IF(${at("SchedulePeriod")}=EnforceablePeriods,EnforceableTerminationPayment*(1+PeriodicRate)^(-${at("SchedulePeriod")}),0)`,
+        `IF(AND(${ADVANCE},${at("SchedulePeriod")}=1),0,${at("EnforceablePayment")}*${periodicDiscount(periodsDiscounted(at("SchedulePeriod")))})` +
+        `+IF(${at("SchedulePeriod")}=EnforceablePeriods,EnforceableTerminationPayment*${periodicDiscount(at("SchedulePeriod"))},0)`,
     ),
     contractColumn(
       "FullContractPresentValue",
       "PV, full-contract reading",
       FORMATS.money,
-      (at) => `IF(AND(${ADVANCE},${at("SchedulePeriod")}=1),0,${at("SchedulePayment")}*(1+PeriodicRate)^(-${periodsDiscounted(at("SchedulePeriod"))}))`,
+      (at) => `IF(AND(${ADVANCE},${at("SchedulePeriod")}=1),0,${at("SchedulePayment")}*${periodicDiscount(periodsDiscounted(at("SchedulePeriod")))})`,
     ),
   ];
 
@@ -571,7 +571,7 @@ export type AccountingCheckName = `${AccountingChecked}Checked` | `Deal${Account
 export function accountingChecksBlock(ctx: ModelContext): Block<AccountingCheckName> {
   const pay = ctx.terms.payment.kind === "ramp" ? "Ramp" : "Payment";
   const args = `StartDate,AccountingTermEnd,${pay},DiscountRate,Frequency,Escalation,Timing,Proration`;
-  const withoutFee = "ROUND(SUM(LeasePresentValue)-TerminationPayment*(1+PeriodicRate)^(-AccountingPeriods),2)";
+  const withoutFee = `ROUND(SUM(LeasePresentValue)-TerminationPayment*${periodicDiscount("AccountingPeriods")},2)`;
   const calls: Record<AccountingChecked, [string, string, string]> = {
     LeaseLiability: ["Lease liability, without termination payment", withoutFee, `DEAL.LEASE_LIABILITY(${args})`],
     RouAsset: [
