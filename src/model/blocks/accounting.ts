@@ -17,11 +17,18 @@ import { blankPastTerm, cutPeriodPayment, periodicDiscount } from "./fragments";
 export type AccountingName =
   // assessment
   | "LeaseAssessment"
+  | "AssetReason"
+  | "SubstitutionReason"
+  | "DirectionReason"
+  | "AssessmentConclusion"
   | "AssessmentReasoning"
   // lease term
   | "EarliestExit"
   | "EarlyExitPossible"
   | "AccountingTermEnd"
+  | "TermReasonParty"
+  | "TermReasonPenalty"
+  | "TermReasonFee"
   | "TermReasoning"
   | "TerminationPayment"
   | "AccountingPeriods"
@@ -50,6 +57,8 @@ export type AccountingName =
   | "LiabilityFullContract"
   | "JudgementWorth"
   // checks
+  | "AccountingWordsRecognised"
+  | "ExplicitTermEndValid"
   | "AccountingInputsCheck"
   | "LeaseRunsOffCheck"
   | "InterestTiesCheck"
@@ -74,6 +83,7 @@ export type LeaseColumnName =
   | "LeaseRouReduction"
   | "LeaseClosingRou"
   | "LeaseCost"
+  | "LeaseWholeYears"
   | "LeasePaymentYear"
   | "EnforceablePayment"
   | "EnforceablePresentValue"
@@ -114,11 +124,10 @@ const cutPayment = (at: RowRefs["at"], lastDay: string) =>
 const periodsDiscounted = (k: string) => `(${k}-IF(${ADVANCE},1,0))`;
 
 /** Year of a date counted from the start (1 = up to and including the first anniversary), for the maturity table. */
-const yearFromStart = (date: string) => {
-  const months = `((YEAR(${date})-YEAR(StartDate))*MonthsPerYear+MONTH(${date})-MONTH(StartDate))`;
-  const whole = `INT(${months}/MonthsPerYear)`;
-  return `MAX(1,IF(${date}<=EDATE(StartDate,${whole}*MonthsPerYear),${whole},${whole}+1))`;
-};
+const yearFromStart = (date: string, whole: string) => `MAX(1,IF(${date}<=EDATE(StartDate,${whole}*MonthsPerYear),${whole},${whole}+1))`;
+
+/** Whole years from the start's month to a date's month, by calendar months (the anniversary may yet be to come). */
+const wholeYearsFromStart = (date: string) => `INT(((YEAR(${date})-YEAR(StartDate))*MonthsPerYear+MONTH(${date})-MONTH(StartDate))/MonthsPerYear)`;
 
 /**
  * The list part: the assessment, the lease term and why, the measurement, both readings' liability,
@@ -157,13 +166,26 @@ export function accountingBlock(): Block<AccountingName> {
       "identified asset, no substantive substitution, client directs the use",
     ),
     reasoning(
-      "AssessmentReasoning",
-      "Why",
-      'IF(IdentifiedAsset,"Identified asset: yes (IFRS 16.B13; ASC 842-10-15-9). ","Identified asset: no, a share of a pool (IFRS 16.B20; ASC 842-10-15-16). ")&' +
-        'IF(SubstitutionRight,"Substitution: substantive, so no identified asset (IFRS 16.B14). ","Substitution: no substantive right (IFRS 16.B14; ASC 842-10-15-10). ")&' +
-        'IF(RightToDirectUse,"Direction: the client decides (IFRS 16.B24; ASC 842-10-15-20). ","Direction: the provider decides (IFRS 16.B24; ASC 842-10-15-20). ")&' +
-        'IF(LeaseAssessment="lease","So a lease (IFRS 16.9; ASC 842-10-15-3).","So a service contract: expensed as received; the lease figures below are for comparison.")',
+      "AssetReason",
+      "Why: the asset",
+      'IF(IdentifiedAsset,"Identified asset: yes (IFRS 16.B13; ASC 842-10-15-9). ","Identified asset: no, a share of a pool (IFRS 16.B20; ASC 842-10-15-16). ")',
     ),
+    reasoning(
+      "SubstitutionReason",
+      "Why: substitution",
+      'IF(SubstitutionRight,"Substitution: substantive, so no identified asset (IFRS 16.B14). ","Substitution: no substantive right (IFRS 16.B14; ASC 842-10-15-10). ")',
+    ),
+    reasoning(
+      "DirectionReason",
+      "Why: direction",
+      'IF(RightToDirectUse,"Direction: the client decides (IFRS 16.B24; ASC 842-10-15-20). ","Direction: the provider decides (IFRS 16.B24; ASC 842-10-15-20). ")',
+    ),
+    reasoning(
+      "AssessmentConclusion",
+      "So",
+      'IF(LeaseAssessment="lease","So a lease (IFRS 16.9; ASC 842-10-15-3).","So a service contract: expensed as received; the lease figures below are for comparison.")',
+    ),
+    reasoning("AssessmentReasoning", "Why", "AssetReason&SubstitutionReason&DirectionReason&AssessmentConclusion"),
     // The accounting lease term (IFRS 16.B34; ASC 842-10-55-12)
     figure(
       "EarliestExit",
@@ -181,15 +203,28 @@ export function accountingBlock(): Block<AccountingName> {
       "explicit end; else the contract end, or the day before the earliest exit",
     ),
     reasoning(
+      "TermReasonParty",
+      "Reading by who may terminate",
+      'IF(WhoMayTerminate="lessor","Contract end: only the lessor may terminate (IFRS 16.B35; ASC 842-10-30-1(d)).",' +
+        'IF(WhoMayTerminate="lessee","Contract end: only the lessee may terminate, and is not judged certain to (IFRS 16.B35–B37; ASC 842-10-30-1(b)).",""))',
+    ),
+    reasoning(
+      "TermReasonPenalty",
+      "Reading by the penalty",
+      'IF(SignificantPenalty,"Contract end: leaving costs a significant penalty, so it is enforceable to the end (IFRS 16.B34; ASC 842-10-55-12).",' +
+        '"Earliest exit: either may leave at an insignificant penalty, so it is enforceable only until then (IFRS 16.B34; ASC 842-10-55-12).")',
+    ),
+    reasoning(
+      "TermReasonFee",
+      "The fee in the term",
+      'IF(TerminationPayment>0," The termination fee is a lease payment on the exit date (IFRS 16.27(e); ASC 842-10-30-5(f)).","")',
+    ),
+    reasoning(
       "TermReasoning",
       "Which reading applies, and why",
       'IF(ISNUMBER(ExplicitTermEnd),"Explicit term end, as judged: it replaces the clause reading.",' +
         'IF(NOT(EarlyExitPossible),"Contract end: the termination clause allows no earlier exit.",' +
-        'IF(WhoMayTerminate="lessor","Contract end: only the lessor may terminate (IFRS 16.B35; ASC 842-10-30-1(d)).",' +
-        'IF(WhoMayTerminate="lessee","Contract end: only the lessee may terminate, and is not judged certain to (IFRS 16.B35–B37; ASC 842-10-30-1(b)).",' +
-        'IF(SignificantPenalty,"Contract end: leaving costs a significant penalty, so it is enforceable to the end (IFRS 16.B34; ASC 842-10-55-12).",' +
-        '"Earliest exit: either may leave at an insignificant penalty, so it is enforceable only until then (IFRS 16.B34; ASC 842-10-55-12).")))))' +
-        '&IF(TerminationPayment>0," The termination fee is a lease payment on the exit date (IFRS 16.27(e); ASC 842-10-30-5(f)).","")',
+        'IF(TermReasonParty<>"",TermReasonParty,TermReasonPenalty)))&TermReasonFee',
     ),
     figure(
       "TerminationPayment",
@@ -278,12 +313,25 @@ export function accountingBlock(): Block<AccountingName> {
     figure("LiabilityFullContract", "Liability, full-contract reading", "ROUND(SUM(FullContractPresentValue),2)", FORMATS.money, "payments to the contract end"),
     figure("JudgementWorth", "What the reading is worth", "LiabilityFullContract-LiabilityEnforceable", FORMATS.money, "full-contract − enforceable liability"),
     // Checks
+    figure(
+      "AccountingWordsRecognised",
+      "Party and standard words recognised",
+      'AND(OR(WhoMayTerminate="both",WhoMayTerminate="lessee",WhoMayTerminate="lessor"),' +
+        'OR(AccountingStandard="ifrs16",AccountingStandard="asc842-finance",AccountingStandard="asc842-operating"))',
+      undefined,
+      "who may terminate, and the standard",
+    ),
+    figure(
+      "ExplicitTermEndValid",
+      "Explicit term end within the contract",
+      "OR(NOT(ISNUMBER(ExplicitTermEnd)),AND(ExplicitTermEnd>=StartDate,ExplicitTermEnd<=EndDate))",
+      undefined,
+      "none given, or between start and end",
+    ),
     check(
       "AccountingInputsCheck",
       "Accounting inputs",
-      'IF(AND(OR(WhoMayTerminate="both",WhoMayTerminate="lessee",WhoMayTerminate="lessor"),' +
-        'OR(AccountingStandard="ifrs16",AccountingStandard="asc842-finance",AccountingStandard="asc842-operating"),' +
-        "OR(NOT(ISNUMBER(ExplicitTermEnd)),AND(ExplicitTermEnd>=StartDate,ExplicitTermEnd<=EndDate)),OR(NOT(ElectShortTerm),ShortTermAvailable)," +
+      "IF(AND(AccountingWordsRecognised,ExplicitTermEndValid,OR(NOT(ElectShortTerm),ShortTermAvailable)," +
         'InitialDirectCosts>=0,IncentivesReceived>=0,RouAsset>=0,EarliestExit>StartDate),"inputs OK",' +
         '"CHECK INPUTS: party, standard, term end in the contract, short-term election, amounts ≥ 0, an enforceable period")',
     ),
@@ -379,7 +427,8 @@ export function accountingBlock(): Block<AccountingName> {
       FORMATS.money,
       (at) => `IF(OR(${OPERATING},${SHORT_TERM}),${at("LeaseStraightLine")},${at("LeaseInterest")}+${at("LeaseStraightLine")})`,
     ),
-    leaseColumn("LeasePaymentYear", "Payment year (maturity)", FORMATS.integer, (at) => yearFromStart(at("LeasePaymentDate"))),
+    leaseColumn("LeaseWholeYears", "Years by months to payment", FORMATS.integer, (at) => wholeYearsFromStart(at("LeasePaymentDate"))),
+    leaseColumn("LeasePaymentYear", "Payment year (maturity)", FORMATS.integer, (at) => yearFromStart(at("LeasePaymentDate"), at("LeaseWholeYears"))),
     contractColumn(
       "EnforceablePayment",
       "Payment, enforceable reading",
@@ -427,6 +476,7 @@ export type MaturityName =
   | "MaturityTotal"
   | "MaturityImputedInterest"
   | "MaturityLiability"
+  | "TerminationWholeYears"
   | "TerminationPaymentYear";
 
 /** Years the maturity table shows one by one (IFRS 7.B11; ASC 842-20-50-6). */
@@ -475,8 +525,13 @@ export function maturityBlock(): Block<MaturityName> {
         amount("MaturityImputedInterest", "Less imputed interest", "MaturityTotal-RecognisedLiability", "total − liability"),
         amount("MaturityLiability", "Lease liability", "MaturityTotal-MaturityImputedInterest", "equals the liability recognised"),
         {
+          label: "Years by months to the exit date",
+          cells: [{ formula: wholeYearsFromStart("(AccountingTermEnd+1)"), numberFormat: FORMATS.integer, style: "output" }, { value: "calendar months ÷ months a year", style: "note" }],
+          names: [{ name: "TerminationWholeYears", cell: 0 }],
+        },
+        {
           label: "Termination payment falls in year",
-          cells: [{ formula: yearFromStart("(AccountingTermEnd+1)"), numberFormat: FORMATS.integer, style: "output" }, { value: "the exit date's year", style: "note" }],
+          cells: [{ formula: yearFromStart("(AccountingTermEnd+1)", "TerminationWholeYears"), numberFormat: FORMATS.integer, style: "output" }, { value: "the exit date's year", style: "note" }],
           names: [{ name: "TerminationPaymentYear", cell: 0 }],
         },
       ],

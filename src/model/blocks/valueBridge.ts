@@ -300,6 +300,7 @@ export type BridgeName =
   | "BridgeStepsCheck"
   | "RiskStepsCheck"
   | "ExpectedPaymentsCheck"
+  | "ScenarioResultsAgree"
   | "ScenarioResultsCheck"
   | "CommittedSummaryCheck"
   | "NoticeMonthRowsCheck"
@@ -312,7 +313,7 @@ const agrees = (pairs: readonly [string, string][]) => `AND(${pairs.map(([a, b])
  * valueBridgeBlock().list.rows.find((r) => r.names?.[0].name === "HeadlineValue")!.cells![0].formula // "SUM(BridgePayment)"
  */
 export function valueBridgeBlock(): Block<BridgeName> {
-  const figure = (name: BridgeName, label: string, formula: string, numberFormat: string, how: string): ListRow<BridgeName> => ({
+  const figure = (name: BridgeName, label: string, formula: string, numberFormat: string | undefined, how: string): ListRow<BridgeName> => ({
     label,
     cells: [{ formula, numberFormat, style: "output" }, {}, { value: how, style: "note" }],
     names: [{ name, cell: 0 }],
@@ -405,15 +406,22 @@ export function valueBridgeBlock(): Block<BridgeName> {
           "Check: expected payments sum to the expected value",
           `IF(${agrees([["ROUND(SUM(BridgeExpected),2)", "ExpectedValue"]])},"agree","DISAGREE")`,
         ),
-        check(
-          "ScenarioResultsCheck",
-          "Check: the scenario's row of the results agrees",
-          `IF(ScenarioRowUsed=0,"no scenario row: the inputs apply",IF(${agrees([
+        figure(
+          "ScenarioResultsAgree",
+          "The scenario's row of the results agrees",
+          `IF(ScenarioRowUsed=0,FALSE,${agrees([
             ["HeadlineValue", "INDEX(ScenarioResultHeadline,ScenarioRowUsed)"],
             ["CommittedValue", "INDEX(ScenarioResultCommitted,ScenarioRowUsed)"],
             ["ExpectedValue", "INDEX(ScenarioResultExpected,ScenarioRowUsed)"],
             ["HeadlinePresentValue", "INDEX(ScenarioResultPresentValue,ScenarioRowUsed)"],
-          ])},"agree","DISAGREE"))`,
+          ])})`,
+          undefined,
+          "headline, committed, expected and present value, each within the tolerance",
+        ),
+        check(
+          "ScenarioResultsCheck",
+          "Check: the scenario's row of the results agrees",
+          'IF(ScenarioRowUsed=0,"no scenario row: the inputs apply",IF(ScenarioResultsAgree,"agree","DISAGREE"))',
         ),
         check(
           "CommittedSummaryCheck",
