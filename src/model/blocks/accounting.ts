@@ -49,6 +49,7 @@ export type AccountingName =
   | "StraightLineTotal"
   | "StraightLinePerPeriod"
   | "LastLeasePayment"
+  | "ClosesBeforeLastPeriod"
   // the judgement's worth: both readings
   | "EnforceableTermEnd"
   | "EnforceablePeriods"
@@ -77,6 +78,7 @@ export type LeaseColumnName =
   | "LeasePresentValue"
   | "LeasePaymentToLiability"
   | "LeaseOpeningLiability"
+  | "LeaseInterestBearing"
   | "LeaseInterest"
   | "LeaseClosingLiability"
   | "LeaseStraightLine"
@@ -293,6 +295,13 @@ export function accountingBlock(): Block<AccountingName> {
       "the last period absorbs the rounding",
     ),
     figure("LastLeasePayment", "Last scheduled payment of the term", "INDEX(LeasePayment,AccountingPeriods)", FORMATS.money, "in advance, the liability's last close"),
+    figure(
+      "ClosesBeforeLastPeriod",
+      "Liability closes in the period before the last",
+      `AND(${ADVANCE},TerminationPayment=0)`,
+      undefined,
+      "in advance without a termination payment: the last payment is made the next day",
+    ),
     // What the judgement is worth: both readings of the clause, side by side
     figure(
       "EnforceableTermEnd",
@@ -387,6 +396,13 @@ export function accountingBlock(): Block<AccountingName> {
       (at, row) => `IF(${at("LeasePeriod")}=1,RecognisedLiability,${row.above("LeaseClosingLiability")})`,
     ),
     leaseColumn(
+      "LeaseInterestBearing",
+      "Liability bearing interest",
+      FORMATS.money,
+      // In advance, a period's payment (after the first) settles the liability on its first day.
+      (at) => `${at("LeaseOpeningLiability")}-IF(AND(${ADVANCE},${at("LeasePeriod")}>1),${at("LeasePayment")},0)`,
+    ),
+    leaseColumn(
       "LeaseInterest",
       "Interest",
       FORMATS.money,
@@ -394,8 +410,8 @@ export function accountingBlock(): Block<AccountingName> {
       // termination payment the one before it, whose close must equal the last payment (made the next day).
       (at) =>
         `IF(ShortTermApplied,0,IF(${at("LeasePeriod")}=AccountingPeriods,ROUND(${at("LeasePaymentToLiability")}-${at("LeaseOpeningLiability")},2),` +
-        `IF(AND(${ADVANCE},TerminationPayment=0,${at("LeasePeriod")}=AccountingPeriods-1),ROUND(LastLeasePayment-(${at("LeaseOpeningLiability")}-${at("LeasePaymentToLiability")}),2),` +
-        `ROUND(PeriodicRate*(${at("LeaseOpeningLiability")}-IF(AND(${ADVANCE},${at("LeasePeriod")}>1),${at("LeasePayment")},0)),2))))`,
+        `IF(AND(ClosesBeforeLastPeriod,${at("LeasePeriod")}=AccountingPeriods-1),ROUND(LastLeasePayment-(${at("LeaseOpeningLiability")}-${at("LeasePaymentToLiability")}),2),` +
+        `ROUND(PeriodicRate*${at("LeaseInterestBearing")},2))))`,
     ),
     leaseColumn(
       "LeaseClosingLiability",
