@@ -18,6 +18,12 @@
  * start on or before its last day, the difference between its rate and the payment's, by the same run
  * arithmetic. The per-deal totals are computed independently (a SUMPRODUCT over contract years), and
  * the checks tie the two.
+ *
+ * Short formulas with helper columns (FAST): each register field is first copied as entered into a
+ * column of its own, and read from there; per fiscal year, helper columns hold the run (its first and
+ * last periods, the contract year of the first) and its regular and ramp payments, which the year
+ * columns add up; the words a register may use, the months in a year, the contract years and the
+ * fiscal years' month indexes are constants shown on the sheet, not hidden in formulas.
  */
 import { MONTHS_PER_PERIOD, RegisterField } from "../../core";
 import { FREQUENCY_WORDS, PAYMENTS_A_YEAR, PRORATION_WORDS, TIMING_WORDS } from "../../core/vocabulary";
