@@ -18,12 +18,22 @@
  */
 import { CellStyle, columnLetter, PlanCell, PlanName, SheetPlan } from "./plan";
 
+/**
+ * A cell of a list row. Its formula may instead be given as `formulaAt`, a function of a handle that
+ * resolves one of the block's own ranges to a cell beside this one: `at("ScenarioResultEndDate")` is
+ * that one-column range's cell on this row, or a one-row range's cell in this column — a helper
+ * column (or row) of a list block, read without a position formula.
+ */
+export interface ListCell<N extends string = string> extends PlanCell {
+  readonly formulaAt?: (at: (name: N) => string) => string;
+}
+
 /** A row of a list block: a label in the first column, then cells under the block's headers. */
 export interface ListRow<N extends string> {
   readonly label?: string;
   readonly labelStyle?: CellStyle;
   /** The cells after the label, from the block's first value column. */
-  readonly cells?: readonly PlanCell[];
+  readonly cells?: readonly ListCell<N>[];
   /** Names this row defines: `cell` indexes `cells`. */
   readonly names?: readonly { readonly name: N; readonly cell: number }[];
 }
@@ -204,13 +214,23 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
     b.list.header.forEach((text, i) => set(r, 1 + i, { value: text, style: "header" }));
     r++;
     const first = r;
-    for (const row of b.list.rows) {
+    const ranges = b.list.ranges ?? [];
+    b.list.rows.forEach((row, index) => {
       if (row.label !== undefined) set(r, 0, { value: row.label, style: row.labelStyle ?? "label" });
-      row.cells?.forEach((cell, i) => set(r, 1 + i, cell));
+      row.cells?.forEach(({ formulaAt, ...cell }, i) => {
+        if (formulaAt === undefined) return set(r, 1 + i, cell);
+        const at = (name: string) => {
+          const range = ranges.find((x) => x.name === name);
+          if (range?.fromCell === range?.toCell && range && index >= range.fromRow && index <= range.toRow) return `${columnLetter(1 + range.fromCell)}${r}`;
+          if (range?.fromRow === range?.toRow && range && i >= range.fromCell && i <= range.toCell) return `${columnLetter(1 + i)}${first + range.fromRow}`;
+          throw new Error(`layout: block "${b.id}" has no range "${name}" beside row ${index}, cell ${i}`);
+        };
+        set(r, 1 + i, { ...cell, formula: formulaAt(at) });
+      });
       for (const { name, cell } of row.names ?? []) define(own, name, abs(1 + cell, r));
       r++;
-    }
-    for (const range of b.list.ranges ?? []) {
+    });
+    for (const range of ranges) {
       const from = abs(1 + range.fromCell, first + range.fromRow);
       const to = abs(1 + range.toCell, first + range.toRow);
       define(own, range.name, `${from}:${to}`);
@@ -302,7 +322,13 @@ function checkNames(placed: readonly Placed[], names: readonly PlanName[], serie
       if (!defined.has(read)) throw new Error(`layout: block "${block.id}" reads "${read}", which no block of this sheet defines`);
     }
     const formulas: string[] = [];
-    for (const row of block.list?.rows ?? []) for (const cell of row.cells ?? []) if (cell.formula) formulas.push(cell.formula);
+    for (const row of block.list?.rows ?? []) {
+      for (const cell of row.cells ?? []) {
+        if (cell.formula) formulas.push(cell.formula);
+        // A cell beside this one is of the block's own ranges: the names the handle is given are checked too.
+        if (cell.formulaAt) formulas.push(cell.formulaAt((name) => name));
+      }
+    }
     for (const column of block.series ?? []) {
       if (column.formula === undefined) continue; // a column of inputs
       // One shape down the column: the first row's formula stands for all.

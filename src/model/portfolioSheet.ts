@@ -18,14 +18,19 @@ import { checkSheetName, SheetPlan } from "./plan";
 import {
   backlogBlock,
   concentrationBlock,
+  contractYearsBlock,
   dealCalcBlock,
   dealFiguresBlock,
   dealTermsBlock,
+  fiscalYearsBlock,
   PortfolioContext,
   portfolioChecksBlock,
   portfolioSummaryBlock,
   RegisterSource,
+  registerWordsBlock,
   yearGridBlock,
+  yearPartBlock,
+  yearRunBlock,
 } from "./blocks/portfolio";
 
 export type { RegisterSource } from "./blocks/portfolio";
@@ -78,11 +83,22 @@ export function portfolioBlocks(ctx: PortfolioContext) {
     backlogBlock(ctx, years),
     concentrationBlock(),
     portfolioChecksBlock(),
+    fiscalYearsBlock(years),
+    registerWordsBlock(),
+    contractYearsBlock(ctx),
     dealFiguresBlock(ctx, years),
     yearGridBlock("H", years),
     yearGridBlock("C", years),
     dealTermsBlock(ctx),
     dealCalcBlock(),
+    // Helpers of the year columns: the run of periods paying in each fiscal year, and its payments.
+    yearRunBlock("FirstPaidFY", years),
+    yearRunBlock("LastPaidFY", years),
+    yearRunBlock("ContractYearFY", years),
+    yearPartBlock("H", "Regular", years),
+    yearPartBlock("H", "Ramp", years),
+    yearPartBlock("C", "Regular", years),
+    yearPartBlock("C", "Ramp", years),
   ] as const;
 }
 

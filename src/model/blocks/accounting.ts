@@ -12,15 +12,23 @@
 import { Block, ListRow, RowRefs, SeriesColumn } from "../layout";
 import { PlanCell } from "../plan";
 import { figureRow, FORMATS, ModelContext, NO_ADDIN } from "./context";
+import { blankPastTerm, cutPeriodPayment, periodicDiscount } from "./fragments";
 
 export type AccountingName =
   // assessment
   | "LeaseAssessment"
+  | "AssetReason"
+  | "SubstitutionReason"
+  | "DirectionReason"
+  | "AssessmentConclusion"
   | "AssessmentReasoning"
   // lease term
   | "EarliestExit"
   | "EarlyExitPossible"
   | "AccountingTermEnd"
+  | "TermReasonParty"
+  | "TermReasonPenalty"
+  | "TermReasonFee"
   | "TermReasoning"
   | "TerminationPayment"
   | "AccountingPeriods"
@@ -41,6 +49,7 @@ export type AccountingName =
   | "StraightLineTotal"
   | "StraightLinePerPeriod"
   | "LastLeasePayment"
+  | "ClosesBeforeLastPeriod"
   // the judgement's worth: both readings
   | "EnforceableTermEnd"
   | "EnforceablePeriods"
@@ -49,6 +58,8 @@ export type AccountingName =
   | "LiabilityFullContract"
   | "JudgementWorth"
   // checks
+  | "AccountingWordsRecognised"
+  | "ExplicitTermEndValid"
   | "AccountingInputsCheck"
   | "LeaseRunsOffCheck"
   | "InterestTiesCheck"
@@ -67,12 +78,14 @@ export type LeaseColumnName =
   | "LeasePresentValue"
   | "LeasePaymentToLiability"
   | "LeaseOpeningLiability"
+  | "LeaseInterestBearing"
   | "LeaseInterest"
   | "LeaseClosingLiability"
   | "LeaseStraightLine"
   | "LeaseRouReduction"
   | "LeaseClosingRou"
   | "LeaseCost"
+  | "LeaseWholeYears"
   | "LeasePaymentYear"
   | "EnforceablePayment"
   | "EnforceablePresentValue"
@@ -107,18 +120,16 @@ const PERIODS_PER_YEAR = "(MonthsPerYear/MonthsPerPeriod)";
  * ending then: in full, or pro rata by days when proration is by actual days.
  */
 const cutPayment = (at: RowRefs["at"], lastDay: string) =>
-  `IF(AND(Proration="actual",${lastDay}<${at("ScheduleStart")}+${at("ScheduleDays")}-1),` +
-  `ROUND(${at("ScheduleRate")}*(${lastDay}-${at("ScheduleStart")}+1)/${at("ScheduleDays")},2),${at("ScheduleRate")})`;
+  cutPeriodPayment({ rate: at("ScheduleRate"), start: at("ScheduleStart"), days: at("ScheduleDays") }, lastDay);
 
 /** Whole periods a payment of period `k` is discounted: k − 1 in advance (the first is undiscounted), k in arrears. */
 const periodsDiscounted = (k: string) => `(${k}-IF(${ADVANCE},1,0))`;
 
 /** Year of a date counted from the start (1 = up to and including the first anniversary), for the maturity table. */
-const yearFromStart = (date: string) => {
-  const months = `((YEAR(${date})-YEAR(StartDate))*MonthsPerYear+MONTH(${date})-MONTH(StartDate))`;
-  const whole = `INT(${months}/MonthsPerYear)`;
-  return `MAX(1,IF(${date}<=EDATE(StartDate,${whole}*MonthsPerYear),${whole},${whole}+1))`;
-};
+const yearFromStart = (date: string, whole: string) => `MAX(1,IF(${date}<=EDATE(StartDate,${whole}*MonthsPerYear),${whole},${whole}+1))`;
+
+/** Whole years from the start's month to a date's month, by calendar months (the anniversary may yet be to come). */
+const wholeYearsFromStart = (date: string) => `INT(((YEAR(${date})-YEAR(StartDate))*MonthsPerYear+MONTH(${date})-MONTH(StartDate))/MonthsPerYear)`;
 
 /**
  * The list part: the assessment, the lease term and why, the measurement, both readings' liability,
@@ -138,13 +149,13 @@ export function accountingBlock(): Block<AccountingName> {
     header,
     numberFormat,
     // Blank past the accounting term, as the schedule is past the contract's.
-    formula: (row) => (name === "LeasePeriod" ? formula(row.at, row) : `IF(${row.at("LeasePeriod")}="","",${formula(row.at, row)})`),
+    formula: (row) => (name === "LeasePeriod" ? formula(row.at, row) : blankPastTerm(row.at("LeasePeriod"), formula(row.at, row))),
   });
   const contractColumn = (name: LeaseColumnName, header: string, numberFormat: string, formula: (at: RowRefs["at"]) => string): SeriesColumn<AccountingName> => ({
     name,
     header,
     numberFormat,
-    formula: (row) => `IF(${row.at("SchedulePeriod")}="","",${formula(row.at)})`,
+    formula: (row) => blankPastTerm(row.at("SchedulePeriod"), formula(row.at)),
   });
 
   const rows: ListRow<AccountingName>[] = [
@@ -157,13 +168,26 @@ export function accountingBlock(): Block<AccountingName> {
       "identified asset, no substantive substitution, client directs the use",
     ),
     reasoning(
-      "AssessmentReasoning",
-      "Why",
-      'IF(IdentifiedAsset,"Identified asset: yes (IFRS 16.B13; ASC 842-10-15-9). ","Identified asset: no, a share of a pool (IFRS 16.B20; ASC 842-10-15-16). ")&' +
-        'IF(SubstitutionRight,"Substitution: substantive, so no identified asset (IFRS 16.B14). ","Substitution: no substantive right (IFRS 16.B14; ASC 842-10-15-10). ")&' +
-        'IF(RightToDirectUse,"Direction: the client decides (IFRS 16.B24; ASC 842-10-15-20). ","Direction: the provider decides (IFRS 16.B24; ASC 842-10-15-20). ")&' +
-        'IF(LeaseAssessment="lease","So a lease (IFRS 16.9; ASC 842-10-15-3).","So a service contract: expensed as received; the lease figures below are for comparison.")',
+      "AssetReason",
+      "Why: the asset",
+      'IF(IdentifiedAsset,"Identified asset: yes (IFRS 16.B13; ASC 842-10-15-9). ","Identified asset: no, a share of a pool (IFRS 16.B20; ASC 842-10-15-16). ")',
     ),
+    reasoning(
+      "SubstitutionReason",
+      "Why: substitution",
+      'IF(SubstitutionRight,"Substitution: substantive, so no identified asset (IFRS 16.B14). ","Substitution: no substantive right (IFRS 16.B14; ASC 842-10-15-10). ")',
+    ),
+    reasoning(
+      "DirectionReason",
+      "Why: direction",
+      'IF(RightToDirectUse,"Direction: the client decides (IFRS 16.B24; ASC 842-10-15-20). ","Direction: the provider decides (IFRS 16.B24; ASC 842-10-15-20). ")',
+    ),
+    reasoning(
+      "AssessmentConclusion",
+      "So",
+      'IF(LeaseAssessment="lease","So a lease (IFRS 16.9; ASC 842-10-15-3).","So a service contract: expensed as received; the lease figures below are for comparison.")',
+    ),
+    reasoning("AssessmentReasoning", "Why", "AssetReason&SubstitutionReason&DirectionReason&AssessmentConclusion"),
     // The accounting lease term (IFRS 16.B34; ASC 842-10-55-12)
     figure(
       "EarliestExit",
@@ -181,15 +205,28 @@ export function accountingBlock(): Block<AccountingName> {
       "explicit end; else the contract end, or the day before the earliest exit",
     ),
     reasoning(
+      "TermReasonParty",
+      "Reading by who may terminate",
+      'IF(WhoMayTerminate="lessor","Contract end: only the lessor may terminate (IFRS 16.B35; ASC 842-10-30-1(d)).",' +
+        'IF(WhoMayTerminate="lessee","Contract end: only the lessee may terminate, and is not judged certain to (IFRS 16.B35–B37; ASC 842-10-30-1(b)).",""))',
+    ),
+    reasoning(
+      "TermReasonPenalty",
+      "Reading by the penalty",
+      'IF(SignificantPenalty,"Contract end: leaving costs a significant penalty, so it is enforceable to the end (IFRS 16.B34; ASC 842-10-55-12).",' +
+        '"Earliest exit: either may leave at an insignificant penalty, so it is enforceable only until then (IFRS 16.B34; ASC 842-10-55-12).")',
+    ),
+    reasoning(
+      "TermReasonFee",
+      "The fee in the term",
+      'IF(TerminationPayment>0," The termination fee is a lease payment on the exit date (IFRS 16.27(e); ASC 842-10-30-5(f)).","")',
+    ),
+    reasoning(
       "TermReasoning",
       "Which reading applies, and why",
       'IF(ISNUMBER(ExplicitTermEnd),"Explicit term end, as judged: it replaces the clause reading.",' +
         'IF(NOT(EarlyExitPossible),"Contract end: the termination clause allows no earlier exit.",' +
-        'IF(WhoMayTerminate="lessor","Contract end: only the lessor may terminate (IFRS 16.B35; ASC 842-10-30-1(d)).",' +
-        'IF(WhoMayTerminate="lessee","Contract end: only the lessee may terminate, and is not judged certain to (IFRS 16.B35–B37; ASC 842-10-30-1(b)).",' +
-        'IF(SignificantPenalty,"Contract end: leaving costs a significant penalty, so it is enforceable to the end (IFRS 16.B34; ASC 842-10-55-12).",' +
-        '"Earliest exit: either may leave at an insignificant penalty, so it is enforceable only until then (IFRS 16.B34; ASC 842-10-55-12).")))))' +
-        '&IF(TerminationPayment>0," The termination fee is a lease payment on the exit date (IFRS 16.27(e); ASC 842-10-30-5(f)).","")',
+        'IF(TermReasonParty<>"",TermReasonParty,TermReasonPenalty)))&TermReasonFee',
     ),
     figure(
       "TerminationPayment",
@@ -258,6 +295,13 @@ export function accountingBlock(): Block<AccountingName> {
       "the last period absorbs the rounding",
     ),
     figure("LastLeasePayment", "Last scheduled payment of the term", "INDEX(LeasePayment,AccountingPeriods)", FORMATS.money, "in advance, the liability's last close"),
+    figure(
+      "ClosesBeforeLastPeriod",
+      "Liability closes in the period before the last",
+      `AND(${ADVANCE},TerminationPayment=0)`,
+      undefined,
+      "in advance without a termination payment: the last payment is made the next day",
+    ),
     // What the judgement is worth: both readings of the clause, side by side
     figure(
       "EnforceableTermEnd",
@@ -278,12 +322,25 @@ export function accountingBlock(): Block<AccountingName> {
     figure("LiabilityFullContract", "Liability, full-contract reading", "ROUND(SUM(FullContractPresentValue),2)", FORMATS.money, "payments to the contract end"),
     figure("JudgementWorth", "What the reading is worth", "LiabilityFullContract-LiabilityEnforceable", FORMATS.money, "full-contract − enforceable liability"),
     // Checks
+    figure(
+      "AccountingWordsRecognised",
+      "Party and standard words recognised",
+      'AND(OR(WhoMayTerminate="both",WhoMayTerminate="lessee",WhoMayTerminate="lessor"),' +
+        'OR(AccountingStandard="ifrs16",AccountingStandard="asc842-finance",AccountingStandard="asc842-operating"))',
+      undefined,
+      "who may terminate, and the standard",
+    ),
+    figure(
+      "ExplicitTermEndValid",
+      "Explicit term end within the contract",
+      "OR(NOT(ISNUMBER(ExplicitTermEnd)),AND(ExplicitTermEnd>=StartDate,ExplicitTermEnd<=EndDate))",
+      undefined,
+      "none given, or between start and end",
+    ),
     check(
       "AccountingInputsCheck",
       "Accounting inputs",
-      'IF(AND(OR(WhoMayTerminate="both",WhoMayTerminate="lessee",WhoMayTerminate="lessor"),' +
-        'OR(AccountingStandard="ifrs16",AccountingStandard="asc842-finance",AccountingStandard="asc842-operating"),' +
-        "OR(NOT(ISNUMBER(ExplicitTermEnd)),AND(ExplicitTermEnd>=StartDate,ExplicitTermEnd<=EndDate)),OR(NOT(ElectShortTerm),ShortTermAvailable)," +
+      "IF(AND(AccountingWordsRecognised,ExplicitTermEndValid,OR(NOT(ElectShortTerm),ShortTermAvailable)," +
         'InitialDirectCosts>=0,IncentivesReceived>=0,RouAsset>=0,EarliestExit>StartDate),"inputs OK",' +
         '"CHECK INPUTS: party, standard, term end in the contract, short-term election, amounts ≥ 0, an enforceable period")',
     ),
@@ -315,14 +372,14 @@ export function accountingBlock(): Block<AccountingName> {
     leaseColumn("LeasePayment", "Lease payment", FORMATS.money, (at) => cutPayment(at, at("LeaseEnd"))),
     leaseColumn("LeasePaymentDate", "Lease payment date", FORMATS.date, (at) => `IF(Timing="arrears",${at("LeaseEnd")},${at("ScheduleStart")})`),
     leaseColumn("LeaseTerminationPayment", "Termination payment", FORMATS.money, (at) => `IF(${at("LeasePeriod")}=AccountingPeriods,TerminationPayment,0)`),
-    leaseColumn("LeaseDiscountFactor", "Periodic discount factor", FORMATS.factor, (at) => `(1+PeriodicRate)^(-${periodsDiscounted(at("LeasePeriod"))})`),
+    leaseColumn("LeaseDiscountFactor", "Periodic discount factor", FORMATS.factor, (at) => periodicDiscount(periodsDiscounted(at("LeasePeriod")))),
     leaseColumn(
       "LeasePresentValue",
       "PV in the liability",
       FORMATS.money,
       (at) =>
         `IF(AND(${ADVANCE},${at("LeasePeriod")}=1),0,${at("LeasePayment")}*${at("LeaseDiscountFactor")})` +
-        `+${at("LeaseTerminationPayment")}*(1+PeriodicRate)^(-${at("LeasePeriod")})`,
+        `+${at("LeaseTerminationPayment")}*${periodicDiscount(at("LeasePeriod"))}`,
     ),
     leaseColumn(
       "LeasePaymentToLiability",
@@ -339,6 +396,13 @@ export function accountingBlock(): Block<AccountingName> {
       (at, row) => `IF(${at("LeasePeriod")}=1,RecognisedLiability,${row.above("LeaseClosingLiability")})`,
     ),
     leaseColumn(
+      "LeaseInterestBearing",
+      "Liability bearing interest",
+      FORMATS.money,
+      // In advance, a period's payment (after the first) settles the liability on its first day.
+      (at) => `${at("LeaseOpeningLiability")}-IF(AND(${ADVANCE},${at("LeasePeriod")}>1),${at("LeasePayment")},0)`,
+    ),
+    leaseColumn(
       "LeaseInterest",
       "Interest",
       FORMATS.money,
@@ -346,8 +410,8 @@ export function accountingBlock(): Block<AccountingName> {
       // termination payment the one before it, whose close must equal the last payment (made the next day).
       (at) =>
         `IF(ShortTermApplied,0,IF(${at("LeasePeriod")}=AccountingPeriods,ROUND(${at("LeasePaymentToLiability")}-${at("LeaseOpeningLiability")},2),` +
-        `IF(AND(${ADVANCE},TerminationPayment=0,${at("LeasePeriod")}=AccountingPeriods-1),ROUND(LastLeasePayment-(${at("LeaseOpeningLiability")}-${at("LeasePaymentToLiability")}),2),` +
-        `ROUND(PeriodicRate*(${at("LeaseOpeningLiability")}-IF(AND(${ADVANCE},${at("LeasePeriod")}>1),${at("LeasePayment")},0)),2))))`,
+        `IF(AND(ClosesBeforeLastPeriod,${at("LeasePeriod")}=AccountingPeriods-1),ROUND(LastLeasePayment-(${at("LeaseOpeningLiability")}-${at("LeasePaymentToLiability")}),2),` +
+        `ROUND(PeriodicRate*${at("LeaseInterestBearing")},2))))`,
     ),
     leaseColumn(
       "LeaseClosingLiability",
@@ -379,7 +443,8 @@ export function accountingBlock(): Block<AccountingName> {
       FORMATS.money,
       (at) => `IF(OR(${OPERATING},${SHORT_TERM}),${at("LeaseStraightLine")},${at("LeaseInterest")}+${at("LeaseStraightLine")})`,
     ),
-    leaseColumn("LeasePaymentYear", "Payment year (maturity)", FORMATS.integer, (at) => yearFromStart(at("LeasePaymentDate"))),
+    leaseColumn("LeaseWholeYears", "Years by months to payment", FORMATS.integer, (at) => wholeYearsFromStart(at("LeasePaymentDate"))),
+    leaseColumn("LeasePaymentYear", "Payment year (maturity)", FORMATS.integer, (at) => yearFromStart(at("LeasePaymentDate"), at("LeaseWholeYears"))),
     contractColumn(
       "EnforceablePayment",
       "Payment, enforceable reading",
@@ -391,14 +456,14 @@ export function accountingBlock(): Block<AccountingName> {
       "PV, enforceable reading",
       FORMATS.money,
       (at) =>
-        `IF(AND(${ADVANCE},${at("SchedulePeriod")}=1),0,${at("EnforceablePayment")}*(1+PeriodicRate)^(-${periodsDiscounted(at("SchedulePeriod"))}))` +
-        `+IF(${at("SchedulePeriod")}=EnforceablePeriods,EnforceableTerminationPayment*(1+PeriodicRate)^(-${at("SchedulePeriod")}),0)`,
+        `IF(AND(${ADVANCE},${at("SchedulePeriod")}=1),0,${at("EnforceablePayment")}*${periodicDiscount(periodsDiscounted(at("SchedulePeriod")))})` +
+        `+IF(${at("SchedulePeriod")}=EnforceablePeriods,EnforceableTerminationPayment*${periodicDiscount(at("SchedulePeriod"))},0)`,
     ),
     contractColumn(
       "FullContractPresentValue",
       "PV, full-contract reading",
       FORMATS.money,
-      (at) => `IF(AND(${ADVANCE},${at("SchedulePeriod")}=1),0,${at("SchedulePayment")}*(1+PeriodicRate)^(-${periodsDiscounted(at("SchedulePeriod"))}))`,
+      (at) => `IF(AND(${ADVANCE},${at("SchedulePeriod")}=1),0,${at("SchedulePayment")}*${periodicDiscount(periodsDiscounted(at("SchedulePeriod")))})`,
     ),
   ];
 
@@ -427,6 +492,7 @@ export type MaturityName =
   | "MaturityTotal"
   | "MaturityImputedInterest"
   | "MaturityLiability"
+  | "TerminationWholeYears"
   | "TerminationPaymentYear";
 
 /** Years the maturity table shows one by one (IFRS 7.B11; ASC 842-20-50-6). */
@@ -475,8 +541,13 @@ export function maturityBlock(): Block<MaturityName> {
         amount("MaturityImputedInterest", "Less imputed interest", "MaturityTotal-RecognisedLiability", "total − liability"),
         amount("MaturityLiability", "Lease liability", "MaturityTotal-MaturityImputedInterest", "equals the liability recognised"),
         {
+          label: "Years by months to the exit date",
+          cells: [{ formula: wholeYearsFromStart("(AccountingTermEnd+1)"), numberFormat: FORMATS.integer, style: "output" }, { value: "calendar months ÷ months a year", style: "note" }],
+          names: [{ name: "TerminationWholeYears", cell: 0 }],
+        },
+        {
           label: "Termination payment falls in year",
-          cells: [{ formula: yearFromStart("(AccountingTermEnd+1)"), numberFormat: FORMATS.integer, style: "output" }, { value: "the exit date's year", style: "note" }],
+          cells: [{ formula: yearFromStart("(AccountingTermEnd+1)", "TerminationWholeYears"), numberFormat: FORMATS.integer, style: "output" }, { value: "the exit date's year", style: "note" }],
           names: [{ name: "TerminationPaymentYear", cell: 0 }],
         },
       ],
@@ -571,7 +642,7 @@ export type AccountingCheckName = `${AccountingChecked}Checked` | `Deal${Account
 export function accountingChecksBlock(ctx: ModelContext): Block<AccountingCheckName> {
   const pay = ctx.terms.payment.kind === "ramp" ? "Ramp" : "Payment";
   const args = `StartDate,AccountingTermEnd,${pay},DiscountRate,Frequency,Escalation,Timing,Proration`;
-  const withoutFee = "ROUND(SUM(LeasePresentValue)-TerminationPayment*(1+PeriodicRate)^(-AccountingPeriods),2)";
+  const withoutFee = `ROUND(SUM(LeasePresentValue)-TerminationPayment*${periodicDiscount("AccountingPeriods")},2)`;
   const calls: Record<AccountingChecked, [string, string, string]> = {
     LeaseLiability: ["Lease liability, without termination payment", withoutFee, `DEAL.LEASE_LIABILITY(${args})`],
     RouAsset: [

@@ -13,6 +13,8 @@
  * guarded by k = 0 (x on or before the start), where INDEX(…, 0) would mean the whole column.
  */
 
+import { discountFactor, proRata } from "./fragments";
+
 /** k: the periods begun before day x; the k-th holds x − 1. */
 export const periodsBegunBefore = (x: string) => `COUNTIF(ScheduleStart,"<"&${x})`;
 
@@ -20,12 +22,15 @@ export const periodsBegunBefore = (x: string) => `COUNTIF(ScheduleStart,"<"&${x}
 export function cutOwed(x: string, k: string = periodsBegunBefore(x)): string {
   return (
     `IF(${k}=0,0,IF(INDEX(ScheduleEnd,${k})<${x},0,IF(Proration="actual",` +
-    `ROUND(INDEX(ScheduleRate,${k})*(${x}-INDEX(ScheduleStart,${k}))/INDEX(ScheduleDays,${k}),2),INDEX(ScheduleRate,${k}))))`
+    `${proRata(`INDEX(ScheduleRate,${k})`, `${x}-INDEX(ScheduleStart,${k})`, `INDEX(ScheduleDays,${k})`)},INDEX(ScheduleRate,${k}))))`
   );
 }
 
-/** Payments owed for service before day x, without any fee. */
-export const owedBefore = (x: string) => `SUMPRODUCT(SchedulePayment,--(ScheduleEnd<${x}))+${cutOwed(x)}`;
+/** Payments of the periods that end before day x. */
+export const fullPeriodsBefore = (x: string) => `SUMPRODUCT(SchedulePayment,--(ScheduleEnd<${x}))`;
+
+/** Payments owed for service before day x, without any fee; `cut` is the cut period's amount (a helper cell), if computed apart. */
+export const owedBefore = (x: string, cut: string = cutOwed(x)) => `${fullPeriodsBefore(x)}+${cut}`;
 
 /**
  * The present value at `rate` (XNPV's convention, valued at the start) of the payments of a term
@@ -33,14 +38,16 @@ export const owedBefore = (x: string) => `SUMPRODUCT(SchedulePayment,--(Schedule
  * (`BridgePaymentDays`, days from the start, numeric on every row), the cut period's amount on its
  * start (advance) or on x − 1, its new last day (arrears).
  */
-export function presentValueBefore(x: string, rate: string): string {
-  const k = periodsBegunBefore(x);
-  const factor = (days: string) => `(1+${rate})^(-(${days})/DaysPerYear)`;
-  return (
-    `SUMPRODUCT(SchedulePayment,--(ScheduleEnd<${x}),${factor("BridgePaymentDays")})` +
-    `+IF(${k}=0,0,${cutOwed(x, k)}*${factor(`IF(Timing="arrears",${x}-1,INDEX(ScheduleStart,${k}))-StartDate`)})`
-  );
+export function presentValueBefore(x: string, rate: string, k: string = periodsBegunBefore(x), cut: string = cutOwed(x, k)): string {
+  return `${fullPeriodsPresentValue(x, rate)}+IF(${k}=0,0,${cut}*${discountFactor(rate, cutPaidDays(x, k))})`;
 }
+
+/** The present value at `rate` of the payments of the periods that end before day x, on their payment dates. */
+export const fullPeriodsPresentValue = (x: string, rate: string) =>
+  `SUMPRODUCT(SchedulePayment,--(ScheduleEnd<${x}),${discountFactor(rate, "BridgePaymentDays")})`;
+
+/** Days from the start to the cut period's payment: its start (advance) or x − 1, its new last day (arrears); k ≥ 1. */
+export const cutPaidDays = (x: string, k: string) => `IF(Timing="arrears",${x}-1,INDEX(ScheduleStart,${k}))-StartDate`;
 
 /** The names the closed forms read. */
 export const OWED_READS = [

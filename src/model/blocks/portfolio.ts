@@ -18,12 +18,19 @@
  * start on or before its last day, the difference between its rate and the payment's, by the same run
  * arithmetic. The per-deal totals are computed independently (a SUMPRODUCT over contract years), and
  * the checks tie the two.
+ *
+ * Short formulas with helper columns (FAST): each register field is first copied as entered into a
+ * column of its own, and read from there; per fiscal year, helper columns hold the run (its first and
+ * last periods, the contract year of the first) and its regular and ramp payments, which the year
+ * columns add up; the words a register may use, the months in a year, the contract years and the
+ * fiscal years' month indexes are constants shown on the sheet, not hidden in formulas.
  */
 import { MONTHS_PER_PERIOD, RegisterField } from "../../core";
-import { FREQUENCY_WORDS, PRORATION_WORDS, TIMING_WORDS } from "../../core/vocabulary";
-import { Block, ListRow, RowRefs, SeriesColumn } from "../layout";
+import { FREQUENCY_WORDS, PAYMENTS_A_YEAR, PRORATION_WORDS, TIMING_WORDS } from "../../core/vocabulary";
+import { Block, ListRange, ListRow, RowRefs, SeriesColumn } from "../layout";
 import { columnLetter } from "../plan";
 import { FORMATS, NO_ADDIN } from "./context";
+import { proRata } from "./fragments";
 
 /** Where the register is: its sheet, header row, the column of each field and the rows read. */
 export interface RegisterSource {
@@ -76,25 +83,89 @@ export function registerRange(source: RegisterSource): string {
   return `${quoteSheet(source.sheetName)}!$${first}$${source.headerRow}:$${last}$${source.headerRow + source.rows}`;
 }
 
-/** A formula's array constant of words and the value each stands for: `{"monthly","month",…}`. */
-function lookup(words: Readonly<Record<string, unknown>>, valueOf: (key: string) => number): { words: string; values: string } {
-  const keys = Object.keys(words);
-  return { words: `{${keys.map((k) => `"${k.replace(/"/g, '""')}"`).join(",")}}`, values: `{${keys.map(valueOf).join(",")}}` };
+// ---------------------------------------------------------------------------------------------
+// Conventions: the words a register may use, and the months in a year
+// ---------------------------------------------------------------------------------------------
+
+export type RegisterWordName =
+  | "MonthsPerYear"
+  | "RegisterFrequencyWords"
+  | "RegisterFrequencyMonths"
+  | "RegisterPaymentsAYear"
+  | "RegisterPaymentsAYearMonths"
+  | "RegisterTimingWords"
+  | "RegisterTimingAdvance"
+  | "RegisterProrationWords"
+  | "RegisterProrationActual"
+  | "RegisterFlagWords"
+  | "RegisterFlagValues";
+
+const FLAG_WORDS: Readonly<Record<string, number>> = { true: 1, yes: 1, y: 1, "1": 1, false: 0, no: 0, n: 0, "0": 0 };
+
+/**
+ * The words the register's cells may use and what each stands for, as the DEAL readers read them
+ * (src/core/vocabulary.ts), shown once instead of hidden in the formulas; and the months in a year.
+ *
+ * @example
+ * registerWordsBlock().list!.ranges!.map((r) => r.name) // ["RegisterFrequencyWords", "RegisterFrequencyMonths", …]
+ */
+export function registerWordsBlock(): Block<RegisterWordName> {
+  const rows: ListRow<RegisterWordName>[] = [
+    {
+      label: "Months in a year",
+      cells: [{ value: 12, numberFormat: FORMATS.integer, style: "constant" }, { value: "month indexes: year × 12 + month − 1", style: "note" }],
+      names: [{ name: "MonthsPerYear", cell: 0 }],
+    },
+  ];
+  const ranges: ListRange<RegisterWordName>[] = [];
+  const table = (label: string, words: Name, values: Name, entries: readonly [string | number, number][]) => {
+    const from = rows.length;
+    entries.forEach(([word, value], i) =>
+      rows.push({
+        label: i === 0 ? label : "",
+        cells: [
+          { value: word, numberFormat: typeof word === "number" ? FORMATS.integer : undefined, style: "constant" },
+          { value, numberFormat: FORMATS.integer, style: "constant" },
+        ],
+      }),
+    );
+    ranges.push({ name: words, fromRow: from, toRow: rows.length - 1, fromCell: 0, toCell: 0 }, { name: values, fromRow: from, toRow: rows.length - 1, fromCell: 1, toCell: 1 });
+  };
+  type Name = RegisterWordName;
+  table("Frequency word: months per period", "RegisterFrequencyWords", "RegisterFrequencyMonths", Object.keys(FREQUENCY_WORDS).map((k) => [k, MONTHS_PER_PERIOD[FREQUENCY_WORDS[k]]]));
+  table(
+    "Payments a year: months per period",
+    "RegisterPaymentsAYear",
+    "RegisterPaymentsAYearMonths",
+    (Object.keys(PAYMENTS_A_YEAR) as (keyof typeof PAYMENTS_A_YEAR)[]).map((f) => [PAYMENTS_A_YEAR[f], MONTHS_PER_PERIOD[f]]),
+  );
+  table("Timing word: in advance (1)", "RegisterTimingWords", "RegisterTimingAdvance", Object.keys(TIMING_WORDS).map((k) => [k, TIMING_WORDS[k] === "advance" ? 1 : 0]));
+  table("Proration word: actual days (1)", "RegisterProrationWords", "RegisterProrationActual", Object.keys(PRORATION_WORDS).map((k) => [k, PRORATION_WORDS[k] === "actual" ? 1 : 0]));
+  table("Yes/no word: yes (1)", "RegisterFlagWords", "RegisterFlagValues", Object.entries(FLAG_WORDS));
+  return { id: "portfolio-words", title: "REGISTER WORDS (fixed)", list: { header: ["Word", "Stands for"], rows, ranges }, reads: [] };
 }
 
-const FREQUENCY = lookup(FREQUENCY_WORDS, (k) => MONTHS_PER_PERIOD[FREQUENCY_WORDS[k]]);
-const TIMING = lookup(TIMING_WORDS, (k) => (TIMING_WORDS[k] === "advance" ? 1 : 0));
-const PRORATION = lookup(PRORATION_WORDS, (k) => (PRORATION_WORDS[k] === "actual" ? 1 : 0));
-const FLAGS = lookup({ true: 1, yes: 1, y: 1, "1": 1, false: 0, no: 0, n: 0, "0": 0 }, (k) => (["true", "yes", "y", "1"].includes(k) ? 1 : 0));
-
-/** Blank in a register cell: empty, or 0 as some hosts pass an empty cell (the readers' default). */
+/** Blank in a register cell: empty (read as 0 through a cell), or 0 as some hosts pass an empty cell (the readers' default). */
 const blank = (x: string) => `OR(TRIM(${x}&"")="",TRIM(${x}&"")="0")`;
 
+/** The register fields the formulas read, each into a helper column of the cell as entered. */
+const READ_FIELDS = [
+  "startDate", "endDate", "payment", "ramp", "frequency", "escalation", "timing", "proration", "lockInMonths", "lockInLastDay",
+  "noticeDays", "noticeInLockIn", "noticeDate", "terminationFee",
+] as const satisfies readonly RegisterField[];
+type ReadField = (typeof READ_FIELDS)[number];
+
+export type RegisterCellName = `Register${Capitalize<ReadField>}`;
+const entered = (field: ReadField) => `Register${field[0].toUpperCase()}${field.slice(1)}` as RegisterCellName;
+
 export type DealTermName =
+  | RegisterCellName
   | "DealRegisterRow"
   | "DealStart"
   | "DealEnd"
   | "DealPayment"
+  | "DealRampText"
+  | "DealRampPoint"
   | "DealRampAmount"
   | "DealRampUntil"
   | "DealMonths"
@@ -106,6 +177,7 @@ export type DealTermName =
   | "DealNoticeInLockIn"
   | "DealNoticeGiven"
   | "DealFee"
+  | "DealReadProblem"
   | "DealStatus";
 
 /** What the Status column says of a row the formulas model. */
@@ -113,19 +185,21 @@ export const STATUS_OK = "ok";
 /** What it says of a ramp of more than one step: not modelled. */
 export const RAMP_STEPS_STATUS = "ramp of several steps: not modelled, see DEAL.PORTFOLIO";
 
-/** The register's cells, read as the DEAL readers read them; a row they cannot model is given a status. */
+/**
+ * The register's cells, read as the DEAL readers read them; a row they cannot model is given a status.
+ * Each field the register maps is first copied as entered (a helper column), and read from there.
+ */
 export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
   const { source } = ctx;
-  const cell = (row: RowRefs, field: RegisterField): string | null => {
-    const column = source.columns[field];
-    return column === undefined ? null : `INDEX(${registerColumnRange(source, column)},${row.index})`;
-  };
+  const fields = READ_FIELDS.filter((f) => source.columns[f] !== undefined);
+  const cell = (row: RowRefs, field: ReadField): string | null => (source.columns[field] === undefined ? null : row.at(entered(field)));
   const active = (row: RowRefs) => `${row.at("DealCounterparty")}<>""`;
   const date = (x: string) => `IFERROR(INT(IF(ISNUMBER(${x}),${x},DATEVALUE(${x}))),0)`;
   const number = (x: string) => `IFERROR(IF(ISNUMBER(${x}),${x},IF(${blank(x)},0,VALUE(${x}))),0)`;
-  const word = (x: string, table: { words: string; values: string }, fallback: number) =>
-    `IF(${blank(x)},${fallback},IFERROR(INDEX(${table.values},MATCH(LOWER(TRIM(${x}&"")),${table.words},0)),-1))`;
-  const optional = (row: RowRefs, field: RegisterField, read: (x: string) => string, otherwise: string) => {
+  /** A word of the register's vocabulary: `fallback` when blank, `unknown` when not one of its words. */
+  const word = (x: string, words: RegisterWordName, values: RegisterWordName, fallback: number, unknown = -1) =>
+    `IF(${blank(x)},${fallback},IFERROR(INDEX(${values},MATCH(LOWER(TRIM(${x}&"")),${words},0)),${unknown}))`;
+  const optional = (row: RowRefs, field: ReadField, read: (x: string) => string, otherwise: string) => {
     const x = cell(row, field);
     return x === null ? otherwise : read(x);
   };
@@ -135,27 +209,41 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
     numberFormat,
     formula,
   });
+  const ramp = source.columns.ramp !== undefined;
   return {
     id: "portfolio-terms",
     title: "DEAL TERMS (read from the register)",
-    reads: ["DealCounterparty"],
+    reads: [
+      "DealCounterparty", "MonthsPerYear", "RegisterFrequencyWords", "RegisterFrequencyMonths", "RegisterPaymentsAYear", "RegisterPaymentsAYearMonths",
+      "RegisterTimingWords", "RegisterTimingAdvance", "RegisterProrationWords", "RegisterProrationActual", "RegisterFlagWords", "RegisterFlagValues",
+    ],
     series: [
       column("DealRegisterRow", "Register row", (row) => `${source.headerRow}+${row.index}`, FORMATS.integer),
+      ...fields.map((field) => column(entered(field), `As entered: ${field}`, (row) => `INDEX(${registerColumnRange(source, source.columns[field]!)},${row.index})`)),
       column("DealStart", "Start", (row) => `IF(${active(row)},${date(cell(row, "startDate")!)},0)`, FORMATS.date),
       column("DealEnd", "End", (row) => `IF(${active(row)},${date(cell(row, "endDate")!)},0)`, FORMATS.date),
       column("DealPayment", "Payment per period", (row) => `IF(${active(row)},${number(cell(row, "payment")!)},0)`, FORMATS.money),
       // A one-step ramp, "46000000 until 2026-09-30": that amount is paid by the periods starting on
       // or before that day, the payment after (the core's readRamp). -1 when it cannot be read.
+      // Digits before and after the point are read separately: VALUE("46000000.5") would depend on the
+      // locale's decimal separator; VALUE of plain digits does not. Thousands separators are dropped.
+      ...(ramp
+        ? [
+            column("DealRampText", "Ramp amount as text", (row) => {
+              const t = cell(row, "ramp")!;
+              return `IFERROR(SUBSTITUTE(TRIM(LEFT(${t},FIND("until",LOWER(${t}))-1)),",",""),"")`;
+            }),
+            column("DealRampPoint", "Its decimal point at", (row) => `FIND(".",${row.at("DealRampText")}&".")`, FORMATS.integer),
+          ]
+        : []),
       column(
         "DealRampAmount",
         "Ramp amount",
         (row) => {
           const t = cell(row, "ramp");
           if (t === null) return row.at("DealPayment");
-          // Digits before and after the point read separately: VALUE("46000000.5") would depend on the
-          // locale's decimal separator; VALUE of plain digits does not. Thousands separators are dropped.
-          const text = `SUBSTITUTE(TRIM(LEFT(${t},FIND("until",LOWER(${t}))-1)),",","")`;
-          const point = `FIND(".",${text}&".")`;
+          const text = row.at("DealRampText");
+          const point = row.at("DealRampPoint");
           const amount = `VALUE(LEFT(${text},${point}-1))+IF(${point}<LEN(${text}),VALUE(MID(${text},${point}+1,20))/10^(LEN(${text})-${point}),0)`;
           return `IF(${blank(t)},${row.at("DealPayment")},IFERROR(${amount},-1))`;
         },
@@ -178,13 +266,14 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
           const x = cell(row, "frequency");
           if (x === null) return "1";
           // A number of payments a year (12, 4, 2, 1), a word, or blank (monthly); anything else 0: not modelled.
-          return `IF(ISNUMBER(${x}),IF(${x}=0,1,IFERROR(INDEX({1,3,6,12},MATCH(${x},{12,4,2,1},0)),0)),IF(${blank(x)},1,IFERROR(INDEX(${FREQUENCY.values},MATCH(LOWER(TRIM(${x}&"")),${FREQUENCY.words},0)),0)))`;
+          const perYear = `IF(${x}=0,1,IFERROR(INDEX(RegisterPaymentsAYearMonths,MATCH(${x},RegisterPaymentsAYear,0)),0))`;
+          return `IF(ISNUMBER(${x}),${perYear},${word(x, "RegisterFrequencyWords", "RegisterFrequencyMonths", 1, 0)})`;
         },
         FORMATS.integer,
       ),
       column("DealEscalation", "Escalation", (row) => optional(row, "escalation", number, "0"), FORMATS.percent),
-      column("DealAdvance", "In advance (1) / arrears (0)", (row) => optional(row, "timing", (x) => word(x, TIMING, 1), "1"), FORMATS.integer),
-      column("DealActual", "Actual days (1) / full (0)", (row) => optional(row, "proration", (x) => word(x, PRORATION, 0), "0"), FORMATS.integer),
+      column("DealAdvance", "In advance (1) / arrears (0)", (row) => optional(row, "timing", (x) => word(x, "RegisterTimingWords", "RegisterTimingAdvance", 1), "1"), FORMATS.integer),
+      column("DealActual", "Actual days (1) / full (0)", (row) => optional(row, "proration", (x) => word(x, "RegisterProrationWords", "RegisterProrationActual", 0), "0"), FORMATS.integer),
       column(
         "DealLockInEnd",
         "Lock-in end (first free day)",
@@ -198,25 +287,35 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
         FORMATS.date,
       ),
       column("DealNoticeDays", "Notice days", (row) => optional(row, "noticeDays", number, "0"), FORMATS.integer),
-      column("DealNoticeInLockIn", "Notice in lock-in", (row) => optional(row, "noticeInLockIn", (x) => `IF(ISLOGICAL(${x}),IF(${x},1,0),${word(x, FLAGS, 0)})`, "0"), FORMATS.integer),
+      column(
+        "DealNoticeInLockIn",
+        "Notice in lock-in",
+        (row) => optional(row, "noticeInLockIn", (x) => `IF(ISLOGICAL(${x}),IF(${x},1,0),${word(x, "RegisterFlagWords", "RegisterFlagValues", 0)})`, "0"),
+        FORMATS.integer,
+      ),
       column("DealNoticeGiven", "Notice date given", (row) => optional(row, "noticeDate", (x) => `IF(${blank(x)},0,${date(x)})`, "0"), FORMATS.date),
       column("DealFee", "Termination fee", (row) => optional(row, "terminationFee", number, "0"), FORMATS.money),
-      column("DealStatus", "Status", (row) => {
-        const ramp = cell(row, "ramp");
+      column("DealReadProblem", "Term not read", (row) => {
         const checks: [string, string][] = [
-          ...(ramp === null
-            ? []
-            : ([
-                [`AND(NOT(${blank(ramp)}),LEN(${ramp})-LEN(SUBSTITUTE(LOWER(${ramp}),"until",""))>5)`, RAMP_STEPS_STATUS],
-                [`OR(${row.at("DealRampAmount")}<0,${row.at("DealRampUntil")}<0)`, "ramp not read"],
-              ] as [string, string][])),
           [`${row.at("DealMonths")}=0`, "frequency not read"],
           [`${row.at("DealAdvance")}<0`, "timing not read"],
           [`${row.at("DealActual")}<0`, "proration not read"],
           [`${row.at("DealNoticeInLockIn")}<0`, "notice in lock-in not read"],
           [`OR(${row.at("DealStart")}<=0,${row.at("DealEnd")}<${row.at("DealStart")})`, "dates not read"],
         ];
-        const body = checks.reduceRight((rest, [test, text]) => `IF(${test},"${text}",${rest})`, `"${STATUS_OK}"`);
+        return checks.reduceRight((rest, [test, text]) => `IF(${test},"${text}",${rest})`, '""');
+      }),
+      column("DealStatus", "Status", (row) => {
+        const t = cell(row, "ramp");
+        const checks: [string, string][] =
+          t === null
+            ? []
+            : [
+                [`AND(NOT(${blank(t)}),LEN(${t})-LEN(SUBSTITUTE(LOWER(${t}),"until",""))>5)`, `"${RAMP_STEPS_STATUS}"`],
+                [`OR(${row.at("DealRampAmount")}<0,${row.at("DealRampUntil")}<0)`, '"ramp not read"'],
+              ];
+        const problem = row.at("DealReadProblem");
+        const body = checks.reduceRight((rest, [test, text]) => `IF(${test},${text},${rest})`, `IF(${problem}<>"",${problem},"${STATUS_OK}")`);
         return `IF(${active(row)},${body},"")`;
       }),
     ],
@@ -236,22 +335,22 @@ export type DealCalcName =
   | `DealLastStart${Reading}`
   | `DealLastNext${Reading}`
   | `DealServed${Reading}`
+  | `DealLastRate${Reading}`
   | `DealLastAmount${Reading}`
-  | `DealLastYear${Reading}`;
+  | `DealLastYear${Reading}`
+  | `DealRampPeriods${Reading}`;
 
 type Reading = "H" | "C";
 
 /** The fiscal year of a day: the calendar year in which its fiscal year ends. */
 const fiscalYearOf = (day: string) => `YEAR(${day})+(MONTH(${day})>YearEndMonth)`;
 /** The month index of a day: year × 12 + month − 1. */
-const monthIndex = (day: string) => `(YEAR(${day})*12+MONTH(${day})-1)`;
+const monthIndex = (day: string) => `(YEAR(${day})*MonthsPerYear+MONTH(${day})-1)`;
 /** The rate of contract year c: ROUND(payment × (1 + escalation)^c, 2), as the core's periodRate. */
 const rateOf = (row: RowRefs, year: string, amount = "DealPayment") => `ROUND(${row.at(amount)}*(1+${row.at("DealEscalation")})^(${year}),2)`;
 /** What a ramp period pays beyond (or below) the payment's rate in contract year c. */
 const rampDeltaOf = (row: RowRefs, year: string) => `(${rateOf(row, year, "DealRampAmount")}-${rateOf(row, year)})`;
 type RateOf = (row: RowRefs, year: string) => string;
-/** Regular periods k < last that pay the ramp amount: those starting on or before its last day (k ≤ DealRampLast). */
-const rampLast = (row: RowRefs, last: string) => `MIN(${last},${row.at("DealRampLast")}+1)`;
 
 /** Per deal: exit, the last period of each reading, and where it pays. */
 export function dealCalcBlock(): Block<DealCalcName> {
@@ -291,16 +390,24 @@ export function dealCalcBlock(): Block<DealCalcName> {
         formula: (row) => `MIN(${row.at(`DealLastNext${r}`)}-1,${row.at("DealEnd")},${cutoff(row)}-1)`,
       },
       {
+        name: `DealLastRate${r}`,
+        header: "Its rate",
+        numberFormat: FORMATS.money,
+        formula: (row) => {
+          const year = `INT(${row.at(`DealLast${r}`)}/${row.at("DealPerYear")})`;
+          return `IF(${row.at(`DealLastStart${r}`)}<=${row.at("DealRampUntil")},${rateOf(row, year, "DealRampAmount")},${rateOf(row, year)})`;
+        },
+      },
+      {
         name: `DealLastAmount${r}`,
         header: "It pays",
         numberFormat: FORMATS.money,
         formula: (row) => {
-          const year = `INT(${row.at(`DealLast${r}`)}/${row.at("DealPerYear")})`;
-          const rate = `IF(${row.at(`DealLastStart${r}`)}<=${row.at("DealRampUntil")},${rateOf(row, year, "DealRampAmount")},${rateOf(row, year)})`;
+          const rate = row.at(`DealLastRate${r}`);
           const next = row.at(`DealLastNext${r}`);
           const from = row.at(`DealLastStart${r}`);
           const served = row.at(`DealServed${r}`);
-          return `IF(${row.at(`DealLast${r}`)}<0,0,IF(AND(${row.at("DealActual")}=1,${served}<${next}-1),ROUND(${rate}*(${served}-${from}+1)/(${next}-${from}),2),${rate}))`;
+          return `IF(${row.at(`DealLast${r}`)}<0,0,IF(AND(${row.at("DealActual")}=1,${served}<${next}-1),${proRata(rate, `${served}-${from}+1`, `(${next}-${from})`)},${rate}))`;
         },
       },
       {
@@ -315,18 +422,25 @@ export function dealCalcBlock(): Block<DealCalcName> {
           return `IF(${row.at(`DealLast${r}`)}<0,0,${fiscalYearOf(pay)})`;
         },
       },
+      {
+        // Regular periods k < last that pay the ramp amount: those starting on or before its last day (k ≤ DealRampLast).
+        name: `DealRampPeriods${r}`,
+        header: "Regular periods at the ramp amount",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `MIN(${row.at(`DealLast${r}`)},${row.at("DealRampLast")}+1)`,
+      },
     ];
   };
   return {
     id: "portfolio-calc",
     title: "DEAL CALCULATIONS",
     reads: [
-      "YearEndMonth", "DealStatus", "DealMonths", "DealStart", "DealEnd", "DealPayment", "DealEscalation", "DealAdvance", "DealActual",
+      "YearEndMonth", "MonthsPerYear", "DealStatus", "DealMonths", "DealStart", "DealEnd", "DealPayment", "DealEscalation", "DealAdvance", "DealActual",
       "DealLockInEnd", "DealNoticeDays", "DealNoticeInLockIn", "DealNoticeGiven", "DealRampAmount", "DealRampUntil",
     ],
     series: [
       { name: "DealModelled", header: "Modelled", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealStatus")}="${STATUS_OK}",1,0)` },
-      { name: "DealPerYear", header: "Periods a year", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealModelled")}=1,12/${m(row)},1)` },
+      { name: "DealPerYear", header: "Periods a year", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealModelled")}=1,MonthsPerYear/${m(row)},1)` },
       {
         name: "DealNotice",
         header: "Notice served",
@@ -360,8 +474,31 @@ export function dealCalcBlock(): Block<DealCalcName> {
   };
 }
 
+export type ContractYearName = "ContractYears";
+
+/**
+ * The contract years 0 … n − 1 the per-deal totals sum over (a SUMPRODUCT over this column).
+ *
+ * @example
+ * contractYearsBlock(ctx).list!.rows.length // ctx.contractYears
+ */
+export function contractYearsBlock(ctx: PortfolioContext): Block<ContractYearName> {
+  const rows: ListRow<ContractYearName>[] = Array.from({ length: ctx.contractYears }, (_, c) => ({
+    label: c === 0 ? "Contract years counted from each deal's start" : "",
+    cells: [{ value: c, numberFormat: FORMATS.integer, style: "constant" }],
+  }));
+  return {
+    id: "portfolio-contract-years",
+    title: "CONTRACT YEARS (fixed)",
+    list: { header: ["Year"], rows, ranges: [{ name: "ContractYears", fromRow: 0, toRow: ctx.contractYears - 1, fromCell: 0, toCell: 0 }] },
+    reads: [],
+  };
+}
+
 export type DealFigureName =
   | "DealCounterparty"
+  | `DealRegular${Reading}`
+  | `DealRampExtra${Reading}`
   | "DealHeadline"
   | "DealCommitted"
   | "DealExitDate"
@@ -372,45 +509,55 @@ export type DealFigureName =
   | "DealGroupCommitted"
   | "DealGridGap";
 
-/** The array constant {0,1,…,n−1}: contract-year indexes for the per-deal SUMPRODUCT. */
-function indexes(n: number): string {
-  return `{${Array.from({ length: n }, (_, i) => i).join(",")}}`;
-}
-
 /** Per deal: the figures of DEAL.PORTFOLIO, and what concentration and the checks need. */
 export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]): Block<DealFigureName> {
   const cp = ctx.source.columns.counterparty!;
-  const contract = indexes(ctx.contractYears);
   /** Σ over regular periods k < K of the rate of contract year INT(k / n): n periods a contract year. */
   const regularTotal = (row: RowRefs, last: string, rate: RateOf = rateOf) => {
     const n = row.at("DealPerYear");
-    const x = `(${last}-${contract}*${n})`;
-    return `SUMPRODUCT(${rate(row, contract)}*((${x}>0)*(${x}<${n})*${x}+(${x}>=${n})*${n}))`;
+    const x = `(${last}-ContractYears*${n})`;
+    return `SUMPRODUCT(${rate(row, "ContractYears")}*((${x}>0)*(${x}<${n})*${x}+(${x}>=${n})*${n}))`;
   };
-  const regular = (row: RowRefs, last: string) => `${regularTotal(row, last)}+${regularTotal(row, rampLast(row, last), rampDeltaOf)}`;
   const gridSum = (prefix: string, row: RowRefs) => `SUM(${row.at(`${prefix}${years[0]}`)}:${row.at(`${prefix}${years[years.length - 1]}`)})`;
+  const totals = (r: Reading): SeriesColumn<DealFigureName>[] => [
+    {
+      name: `DealRegular${r}`,
+      header: `Regular periods (${r === "H" ? "headline" : "committed"})`,
+      numberFormat: FORMATS.money,
+      formula: (row) => regularTotal(row, row.at(`DealLast${r}`)),
+    },
+    {
+      name: `DealRampExtra${r}`,
+      header: "Ramp beyond the payment",
+      numberFormat: FORMATS.money,
+      formula: (row) => regularTotal(row, row.at(`DealRampPeriods${r}`), rampDeltaOf),
+    },
+  ];
   return {
     id: "portfolio-deals",
     title: "DEALS",
     reads: [
       "DealModelled", "DealPayment", "DealEscalation", "DealPerYear", "DealLastH", "DealLastC", "DealLastAmountH", "DealLastAmountC",
-      "DealEarly", "DealFee", "DealExit", "DealMonths", "DealStart", "TotalHeadline", "DealStatus", "DealRampAmount", "DealRampLast", "DealRampUntil",
+      "DealEarly", "DealFee", "DealExit", "DealMonths", "DealStart", "TotalHeadline", "DealStatus", "DealRampAmount", "DealRampUntil",
+      "DealRampPeriodsH", "DealRampPeriodsC", "ContractYears",
       ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`]),
     ],
     series: [
       { name: "DealCounterparty", header: "Counterparty", formula: (row) => `TRIM(INDEX(${registerColumnRange(ctx.source, cp)},${row.index})&"")` },
+      ...totals("H"),
+      ...totals("C"),
       {
         name: "DealHeadline",
         header: "Headline",
         numberFormat: FORMATS.money,
-        formula: (row) => `IF(${row.at("DealModelled")}=1,${regular(row, row.at("DealLastH"))}+${row.at("DealLastAmountH")},0)`,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,${row.at("DealRegularH")}+${row.at("DealRampExtraH")}+${row.at("DealLastAmountH")},0)`,
       },
       {
         name: "DealCommitted",
         header: "Committed",
         numberFormat: FORMATS.money,
         formula: (row) =>
-          `IF(${row.at("DealModelled")}=1,${regular(row, row.at("DealLastC"))}+${row.at("DealLastAmountC")}+${row.at("DealEarly")}*${row.at("DealFee")},0)`,
+          `IF(${row.at("DealModelled")}=1,${row.at("DealRegularC")}+${row.at("DealRampExtraC")}+${row.at("DealLastAmountC")}+${row.at("DealEarly")}*${row.at("DealFee")},0)`,
       },
       { name: "DealExitDate", header: "Exit date", numberFormat: FORMATS.date, formula: (row) => `IF(${row.at("DealModelled")}=1,${row.at("DealExit")},"")` },
       {
@@ -451,18 +598,120 @@ export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]
   };
 }
 
-/** Payments of the regular periods (k < last) of a deal due in fiscal year `year`. */
+// ---------------------------------------------------------------------------------------------
+// Fiscal years
+// ---------------------------------------------------------------------------------------------
+
+export type FiscalYearName = "FiscalYears" | "FiscalFirstMonths" | "FiscalLastMonths" | `FiscalYear${number}` | `FirstMonthFY${number}` | `LastMonthFY${number}`;
+
+/**
+ * The fiscal years of the year columns, with the month indexes (year × 12 + month − 1) of their first
+ * and last months.
+ *
+ * @example
+ * fiscalYearsBlock([2026]).list!.rows[0].names // FiscalYear2026, FirstMonthFY2026, LastMonthFY2026
+ */
+export function fiscalYearsBlock(years: readonly number[]): Block<FiscalYearName> {
+  const rows: ListRow<FiscalYearName>[] = years.map((year) => ({
+    label: "",
+    cells: [
+      { value: year, numberFormat: FORMATS.integer, style: "constant" },
+      { formulaAt: (at) => `${at("FiscalYears")}*MonthsPerYear+YearEndMonth-MonthsPerYear`, numberFormat: FORMATS.integer, style: "output" },
+      { formulaAt: (at) => `${at("FiscalYears")}*MonthsPerYear+YearEndMonth-1`, numberFormat: FORMATS.integer, style: "output" },
+    ],
+    names: [
+      { name: `FiscalYear${year}`, cell: 0 },
+      { name: `FirstMonthFY${year}`, cell: 1 },
+      { name: `LastMonthFY${year}`, cell: 2 },
+    ],
+  }));
+  const last = years.length - 1;
+  return {
+    id: "portfolio-fiscal-years",
+    title: "FISCAL YEARS",
+    list: {
+      header: ["Year", "First month index", "Last month index"],
+      rows,
+      ranges: [
+        { name: "FiscalYears", fromRow: 0, toRow: last, fromCell: 0, toCell: 0 },
+        { name: "FiscalFirstMonths", fromRow: 0, toRow: last, fromCell: 1, toCell: 1 },
+        { name: "FiscalLastMonths", fromRow: 0, toRow: last, fromCell: 2, toCell: 2 },
+      ],
+    },
+    reads: ["MonthsPerYear", "YearEndMonth"],
+  };
+}
+
+export type YearRunName = `FirstPaidFY${number}` | `LastPaidFY${number}` | `ContractYearFY${number}`;
+
+/**
+ * Per deal and fiscal year, the run of regular periods paying in it: the first period k1 paying in or
+ * after its first month, the last period paying by its last month (before any reading's last period),
+ * and the contract year of k1 — the run spans that contract year and perhaps the next.
+ *
+ * @example
+ * yearRunBlock("FirstPaidFY", [2026]).series![0].name // "FirstPaidFY2026"
+ */
+export function yearRunBlock(prefix: "FirstPaidFY" | "LastPaidFY" | "ContractYearFY", years: readonly number[]): Block<YearRunName> {
+  const titles = {
+    FirstPaidFY: "FIRST REGULAR PERIOD PAYING IN THE FISCAL YEAR",
+    LastPaidFY: "LAST PERIOD PAYING BY THE FISCAL YEAR'S END",
+    ContractYearFY: "CONTRACT YEAR OF THE FIRST PERIOD PAYING IN IT",
+  };
+  const formula = (row: RowRefs, year: number) => {
+    const base = row.at("DealBase");
+    const m = row.at("DealMonths");
+    if (prefix === "FirstPaidFY") return `IF(${row.at("DealModelled")}=1,MAX(0,-INT((${base}-FirstMonthFY${year})/${m})),0)`;
+    if (prefix === "LastPaidFY") return `IF(${row.at("DealModelled")}=1,INT((LastMonthFY${year}-${base})/${m}),-1)`;
+    return `INT(${row.at(`FirstPaidFY${year}`)}/${row.at("DealPerYear")})`;
+  };
+  return {
+    id: `portfolio-${prefix}`,
+    title: titles[prefix],
+    reads: [
+      "DealModelled", "DealBase", "DealMonths", "DealPerYear",
+      ...years.flatMap((y) => (prefix === "ContractYearFY" ? [`FirstPaidFY${y}`] : [`${prefix === "FirstPaidFY" ? "FirstMonthFY" : "LastMonthFY"}${y}`])),
+    ],
+    series: years.map((year) => ({ name: `${prefix}${year}` as YearRunName, header: `FY${year}`, numberFormat: FORMATS.integer, formula: (row: RowRefs) => formula(row, year) })),
+  };
+}
+
+/**
+ * Payments of the regular periods k1 … k2 of a fiscal year, k2 = MIN(last − 1, the last paying by its
+ * end): those of contract year c at its rate, those of c + 1 at the next.
+ */
 function regularInYear(row: RowRefs, year: number, last: string, rate: RateOf = rateOf): string {
-  const m = row.at("DealMonths");
   const n = row.at("DealPerYear");
-  const base = row.at("DealBase");
-  const lo = `(${year}*12+YearEndMonth-12)`;
-  const hi = `(${year}*12+YearEndMonth-1)`;
-  const k1 = `MAX(0,-INT((${base}-${lo})/${m}))`;
-  const k2 = `MIN(${last}-1,INT((${hi}-${base})/${m}))`;
-  const c = `INT(${k1}/${n})`;
-  const split = `((${c}+1)*${n})`;
+  const k1 = row.at(`FirstPaidFY${year}`);
+  const k2 = `MIN(${last}-1,${row.at(`LastPaidFY${year}`)})`;
+  const c = row.at(`ContractYearFY${year}`);
+  const split = `(${c}+1)*${n}`;
   return `${rate(row, c)}*MAX(0,MIN(${k2},${split}-1)-${k1}+1)+${rate(row, `${c}+1`)}*MAX(0,${k2}-${split}+1)`;
+}
+
+export type YearPartName = `${"Headline" | "Committed"}${"Regular" | "Ramp"}FY${number}`;
+
+/** Per fiscal year, one reading's regular payments, or the ramp's difference over the periods at the ramp amount. */
+export function yearPartBlock(reading: Reading, part: "Regular" | "Ramp", years: readonly number[]): Block<YearPartName> {
+  const prefix = `${reading === "H" ? "Headline" : "Committed"}${part}FY`;
+  const what = reading === "H" ? "HEADLINE" : "COMMITTED";
+  return {
+    id: `portfolio-${prefix}`,
+    title: part === "Regular" ? `${what}: REGULAR PERIODS BY FISCAL YEAR` : `${what}: RAMP BEYOND THE PAYMENT BY FISCAL YEAR`,
+    reads: [
+      "DealModelled", "DealPerYear", "DealPayment", "DealEscalation", "DealRampAmount", "DealRampLast", `DealLast${reading}`, `DealRampPeriods${reading}`,
+      ...years.flatMap((y) => [`FirstPaidFY${y}`, `LastPaidFY${y}`, `ContractYearFY${y}`]),
+    ],
+    series: years.map((year) => ({
+      name: `${prefix}${year}` as YearPartName,
+      header: `FY${year}`,
+      numberFormat: FORMATS.money,
+      formula: (row: RowRefs) =>
+        part === "Regular"
+          ? `IF(${row.at("DealModelled")}=1,${regularInYear(row, year, row.at(`DealLast${reading}`))},0)`
+          : `IF(AND(${row.at("DealModelled")}=1,${row.at("DealRampLast")}>=0),${regularInYear(row, year, row.at(`DealRampPeriods${reading}`), rampDeltaOf)},0)`,
+    })),
+  };
 }
 
 export type YearGridName = `HeadlineFY${number}` | `CommittedFY${number}`;
@@ -470,24 +719,23 @@ export type YearGridName = `HeadlineFY${number}` | `CommittedFY${number}`;
 /** One column per fiscal year: each deal's headline (or committed) payments due in it. */
 export function yearGridBlock(reading: Reading, years: readonly number[]): Block<YearGridName> {
   const prefix = reading === "H" ? "HeadlineFY" : "CommittedFY";
+  const parts = reading === "H" ? "Headline" : "Committed";
   return {
     id: `portfolio-${prefix}`,
     title: reading === "H" ? "HEADLINE BY FISCAL YEAR" : "COMMITTED BY FISCAL YEAR",
     reads: [
-      "YearEndMonth", "DealModelled", "DealMonths", "DealPerYear", "DealBase", "DealPayment", "DealEscalation",
-      `DealLast${reading}`, `DealLastAmount${reading}`, `DealLastYear${reading}`, "DealRampAmount", "DealRampLast",
+      "DealModelled", `DealLastAmount${reading}`, `DealLastYear${reading}`,
       ...(reading === "C" ? ["DealEarly", "DealFeeYear", "DealFee"] : []),
+      ...years.flatMap((y) => [`${parts}RegularFY${y}`, `${parts}RampFY${y}`, `FiscalYear${y}`]),
     ],
     series: years.map((year) => ({
       name: `${prefix}${year}` as YearGridName,
       header: `FY${year}`,
       numberFormat: FORMATS.money,
       formula: (row: RowRefs) => {
-        const fee = reading === "C" ? `+${row.at("DealEarly")}*(${row.at("DealFeeYear")}=${year})*${row.at("DealFee")}` : "";
-        const lastPart = `(${row.at(`DealLastYear${reading}`)}=${year})*${row.at(`DealLastAmount${reading}`)}`;
-        const last = row.at(`DealLast${reading}`);
-        const ramp = regularInYear(row, year, rampLast(row, last), rampDeltaOf);
-        return `IF(${row.at("DealModelled")}=1,${regularInYear(row, year, last)}+IF(${row.at("DealRampLast")}>=0,${ramp},0)+${lastPart}${fee},0)`;
+        const fee = reading === "C" ? `+${row.at("DealEarly")}*(${row.at("DealFeeYear")}=FiscalYear${year})*${row.at("DealFee")}` : "";
+        const lastPart = `(${row.at(`DealLastYear${reading}`)}=FiscalYear${year})*${row.at(`DealLastAmount${reading}`)}`;
+        return `IF(${row.at("DealModelled")}=1,${row.at(`${parts}RegularFY${year}`)}+${row.at(`${parts}RampFY${year}`)}+${lastPart}${fee},0)`;
       },
     })),
   };

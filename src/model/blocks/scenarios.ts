@@ -15,11 +15,12 @@
  * selector — so all rows show at once; the bridge checks its own figures against its row.
  */
 import { valueError } from "../../core";
-import { Block, ListRow } from "../layout";
+import { Block, ListCell, ListRow } from "../layout";
 import { PlanCell } from "../plan";
 import { valueAssumptions } from "../templates";
 import { FORMATS, ModelContext } from "./context";
-import { OWED_READS, owedBefore, presentValueBefore } from "./owed";
+import { blankPastTerm } from "./fragments";
+import { cutOwed, OWED_READS, owedBefore, periodsBegunBefore, presentValueBefore } from "./owed";
 
 /** Rows of the scenario table: the three given and room for the user's own. */
 export const SCENARIO_ROWS = 6;
@@ -85,6 +86,7 @@ export function scenariosBlock(ctx: ModelContext): Block<ScenarioTableName> {
 
 export type ScenarioUsedName =
   | "ScenarioRowUsed"
+  | "EndDateAsked"
   | "EndDateUsed"
   | "ExitProbabilityUsed"
   | "ExpectedUptimeUsed"
@@ -113,7 +115,8 @@ export function scenarioUsedBlock(): Block<ScenarioUsedName> {
       header: ["Value", "How it is chosen"],
       rows: [
         used("ScenarioRowUsed", "Row of the scenario", 'IF(Scenario="",0,IFERROR(MATCH(Scenario,ScenarioNames,0),0))', FORMATS.integer, "the Scenario input's row in the table; 0: none, the inputs apply"),
-        used("EndDateUsed", "End date used", `MIN(${selected("ScenarioEndDates", "EndDate")},EndDate)`, FORMATS.date, "never after the contract's end"),
+        used("EndDateAsked", "End date asked", selected("ScenarioEndDates", "EndDate"), FORMATS.date, "the scenario's, else the input"),
+        used("EndDateUsed", "End date used", "MIN(EndDateAsked,EndDate)", FORMATS.date, "never after the contract's end"),
         used("ExitProbabilityUsed", "Exit probability used (a year)", selected("ScenarioExitProbabilities", "ExitProbability"), FORMATS.percent, "the scenario's, else the input"),
         used("ExpectedUptimeUsed", "Expected uptime used", selected("ScenarioExpectedUptimes", "ExpectedUptime"), FORMATS.percent, "the scenario's, else the input"),
         used(
@@ -130,7 +133,7 @@ export function scenarioUsedBlock(): Block<ScenarioUsedName> {
             {
               formula:
                 'IF(AND(Scenario<>"",ScenarioRowUsed=0),"NOTE: no scenario is named "&Scenario&": the inputs apply",' +
-                'IF(EndDateUsed<' + selected("ScenarioEndDates", "EndDate") + ',"NOTE: the scenario\'s end date is after the contract\'s: capped at the end date",' +
+                'IF(EndDateUsed<EndDateAsked,"NOTE: the scenario\'s end date is after the contract\'s: capped at the end date",' +
                 'IF(EndDateUsed<StartDate,"CHECK: the scenario ends before the start","scenario in use: "&IF(ScenarioRowUsed=0,"the inputs",Scenario))))',
               style: "check",
             },
@@ -154,46 +157,71 @@ export type ScenarioResultName =
   | "ScenarioResultDiscountRate"
   | "ScenarioResultExitDate"
   | "ScenarioResultNoticeMonths"
+  | "ScenarioResultEndPeriod"
+  | "ScenarioResultEndCut"
   | "ScenarioResultHeadline"
+  | "ScenarioResultExitPeriod"
+  | "ScenarioResultExitCut"
   | "ScenarioResultCommitted"
+  | "ScenarioResultMonthlyExit"
   | "ScenarioResultExpected"
   | "ScenarioResultPresentValue";
 
 /**
- * One row per scenario row, each cell a formula of its row's values: `(ROW()-ROW(ScenarioResultsHeading))`
- * is the row's position, and a cell reads the cells before it on its row by INDEX of their column.
+ * One row per scenario row: `(ROW()-ROW(ScenarioResultsHeading))` is the row's position in the
+ * scenario table, and a cell reads the cells before it on its row (its helper columns: the period the
+ * end or the exit cuts, what that period owes, the monthly exit probability) through the layout's handle.
  *
  * @example
  * scenarioResultsBlock().list.ranges!.map((r) => r.name) // ["ScenarioResultName", …, "ScenarioResultPresentValue"]
  */
 export function scenarioResultsBlock(): Block<ScenarioResultName> {
   const i = "(ROW()-ROW(ScenarioResultsHeading))";
-  const mine = (column: ScenarioResultName) => `INDEX(${column},${i})`;
-  const end = mine("ScenarioResultEndDate");
-  const p = mine("ScenarioResultExitProbability");
-  const q = `(1-(1-${p})^(1/MonthsPerYear))`;
-  const months = mine("ScenarioResultNoticeMonths");
-  const headline = mine("ScenarioResultHeadline");
-  const exit = mine("ScenarioResultExitDate");
+  type At = (name: ScenarioResultName) => string;
   const orInput = (column: string, input: string) => `IF(ISNUMBER(INDEX(${column},${i})),INDEX(${column},${i}),${input})`;
-  const columns: [ScenarioResultName, string, string | undefined, string][] = [
-    ["ScenarioResultName", "Scenario", undefined, `IF(INDEX(ScenarioNames,${i})="","",INDEX(ScenarioNames,${i}))`],
-    ["ScenarioResultEndDate", "End date", FORMATS.date, `MIN(${orInput("ScenarioEndDates", "EndDate")},EndDate)`],
-    ["ScenarioResultExitProbability", "Exit probability", FORMATS.percent, orInput("ScenarioExitProbabilities", "ExitProbability")],
-    ["ScenarioResultDiscountRate", "Discount rate", FORMATS.percent, orInput("ScenarioDiscountRates", "DiscountRate")],
-    ["ScenarioResultExitDate", "Enforceable exit", FORMATS.date, `MIN(MAX(NoticeUsed+NoticeDays,LockInEnd),${end}+1)`],
-    ["ScenarioResultNoticeMonths", "Notice months", FORMATS.integer, `COUNTIF(NoticeMonthExit,"<="&${end})`],
-    ["ScenarioResultHeadline", "Headline", FORMATS.money, owedBefore(`(${end}+1)`)],
-    ["ScenarioResultCommitted", "Committed", FORMATS.money, `${owedBefore(exit)}+IF(${exit}<=${end},TerminationFee,0)`],
+  /** The first day without service under the row's end date. */
+  const afterEnd = (at: At) => `(${at("ScenarioResultEndDate")}+1)`;
+  const columns: [ScenarioResultName, string, string | undefined, (at: At) => string][] = [
+    ["ScenarioResultName", "Scenario", undefined, () => `IF(INDEX(ScenarioNames,${i})="","",INDEX(ScenarioNames,${i}))`],
+    ["ScenarioResultEndDate", "End date", FORMATS.date, () => `MIN(${orInput("ScenarioEndDates", "EndDate")},EndDate)`],
+    ["ScenarioResultExitProbability", "Exit probability", FORMATS.percent, () => orInput("ScenarioExitProbabilities", "ExitProbability")],
+    ["ScenarioResultDiscountRate", "Discount rate", FORMATS.percent, () => orInput("ScenarioDiscountRates", "DiscountRate")],
+    ["ScenarioResultExitDate", "Enforceable exit", FORMATS.date, (at) => `MIN(MAX(NoticeUsed+NoticeDays,LockInEnd),${at("ScenarioResultEndDate")}+1)`],
+    ["ScenarioResultNoticeMonths", "Notice months", FORMATS.integer, (at) => `COUNTIF(NoticeMonthExit,"<="&${at("ScenarioResultEndDate")})`],
+    ["ScenarioResultEndPeriod", "Periods begun by the end", FORMATS.integer, (at) => periodsBegunBefore(afterEnd(at))],
+    ["ScenarioResultEndCut", "Owed for the period the end cuts", FORMATS.money, (at) => cutOwed(afterEnd(at), at("ScenarioResultEndPeriod"))],
+    ["ScenarioResultHeadline", "Headline", FORMATS.money, (at) => owedBefore(afterEnd(at), at("ScenarioResultEndCut"))],
+    ["ScenarioResultExitPeriod", "Periods begun before the exit", FORMATS.integer, (at) => periodsBegunBefore(at("ScenarioResultExitDate"))],
+    ["ScenarioResultExitCut", "Owed for the period the exit cuts", FORMATS.money, (at) => cutOwed(at("ScenarioResultExitDate"), at("ScenarioResultExitPeriod"))],
+    [
+      "ScenarioResultCommitted",
+      "Committed",
+      FORMATS.money,
+      (at) =>
+        `${owedBefore(at("ScenarioResultExitDate"), at("ScenarioResultExitCut"))}+IF(${at("ScenarioResultExitDate")}<=${at("ScenarioResultEndDate")},TerminationFee,0)`,
+    ],
+    ["ScenarioResultMonthlyExit", "Monthly exit probability q", FORMATS.factor, (at) => `1-(1-${at("ScenarioResultExitProbability")})^(1/MonthsPerYear)`],
     [
       "ScenarioResultExpected",
       "Expected",
       FORMATS.money,
       // Σ_k (1 − q)^k q V_k + (1 − q)^K T; at q = 1 only the first notice month counts (0^0 avoided).
-      `IF(${q}=1,IF(${months}=0,${headline},INDEX(NoticeMonthValue,1)),` +
-        `ROUND(${q}*SUMPRODUCT(NoticeMonthValue,--(NoticeMonthExit<=${end}),(1-${q})^NoticeMonthIndex)+(1-${q})^${months}*${headline},2))`,
+      (at) => {
+        const q = at("ScenarioResultMonthlyExit");
+        const months = at("ScenarioResultNoticeMonths");
+        const headline = at("ScenarioResultHeadline");
+        return (
+          `IF(${q}=1,IF(${months}=0,${headline},INDEX(NoticeMonthValue,1)),` +
+          `ROUND(${q}*SUMPRODUCT(NoticeMonthValue,--(NoticeMonthExit<=${at("ScenarioResultEndDate")}),(1-${q})^NoticeMonthIndex)+(1-${q})^${months}*${headline},2))`
+        );
+      },
     ],
-    ["ScenarioResultPresentValue", "Present value", FORMATS.money, presentValueBefore(`(${end}+1)`, mine("ScenarioResultDiscountRate"))],
+    [
+      "ScenarioResultPresentValue",
+      "Present value",
+      FORMATS.money,
+      (at) => presentValueBefore(afterEnd(at), at("ScenarioResultDiscountRate"), at("ScenarioResultEndPeriod"), at("ScenarioResultEndCut")),
+    ],
   ];
   const rows: ListRow<ScenarioResultName>[] = [
     {
@@ -204,8 +232,8 @@ export function scenarioResultsBlock(): Block<ScenarioResultName> {
     },
     ...Array.from({ length: SCENARIO_ROWS }, (_, r): ListRow<ScenarioResultName> => ({
       label: `Scenario ${r + 1}`,
-      cells: columns.map(([name, , numberFormat, formula]): PlanCell => ({
-        formula: name === "ScenarioResultName" ? formula : `IF(${mine("ScenarioResultName")}="","",${formula})`,
+      cells: columns.map(([name, , numberFormat, formula]): ListCell<ScenarioResultName> => ({
+        formulaAt: (at) => (name === "ScenarioResultName" ? formula(at) : blankPastTerm(at("ScenarioResultName"), formula(at))),
         numberFormat,
         style: "output",
       })),

@@ -4,6 +4,7 @@
  */
 import { Block, RowRefs, SeriesColumn } from "../layout";
 import { FORMATS } from "./context";
+import { blankPastTerm, cutPeriodPayment, discountFactor, proRata } from "./fragments";
 
 export type ScheduleName =
   | "SchedulePeriod"
@@ -19,7 +20,7 @@ export type ScheduleName =
   | "ScheduleOwedAtExit";
 
 /** Blank past the term: every column but the period number follows the period cell. */
-const unlessBlank = (row: RowRefs, formula: string) => `IF(${row.at("SchedulePeriod")}="","",${formula})`;
+const unlessBlank = (row: RowRefs, formula: string) => blankPastTerm(row.at("SchedulePeriod"), formula);
 
 const column = (
   name: ScheduleName,
@@ -58,9 +59,7 @@ export function scheduleBlock(): Block<ScheduleName> {
         "SchedulePayment",
         "Payment",
         FORMATS.money,
-        (_, at) =>
-          `IF(AND(Proration="actual",${at("ScheduleEnd")}<${at("ScheduleStart")}+${at("ScheduleDays")}-1),` +
-          `ROUND(${at("ScheduleRate")}*(${at("ScheduleEnd")}-${at("ScheduleStart")}+1)/${at("ScheduleDays")},2),${at("ScheduleRate")})`,
+        (_, at) => cutPeriodPayment({ rate: at("ScheduleRate"), start: at("ScheduleStart"), days: at("ScheduleDays") }, at("ScheduleEnd")),
       ),
       column("SchedulePaymentDate", "Payment date", FORMATS.date, (_, at) => `IF(Timing="arrears",${at("ScheduleEnd")},${at("ScheduleStart")})`),
       column("ScheduleCumulative", "Cumulative", FORMATS.money, (row) => `SUM(${row.fromFirst("SchedulePayment")})`),
@@ -68,7 +67,7 @@ export function scheduleBlock(): Block<ScheduleName> {
         "ScheduleDiscountFactor",
         "Discount factor",
         FORMATS.factor,
-        (_, at) => `(1+DiscountRate)^(-(${at("SchedulePaymentDate")}-StartDate)/DaysPerYear)`,
+        (_, at) => discountFactor("DiscountRate", `${at("SchedulePaymentDate")}-StartDate`),
       ),
       column("SchedulePresentValue", "Present value", FORMATS.money, (_, at) => `${at("SchedulePayment")}*${at("ScheduleDiscountFactor")}`),
       column(
@@ -77,7 +76,7 @@ export function scheduleBlock(): Block<ScheduleName> {
         FORMATS.money,
         (_, at) =>
           `IF(${at("ScheduleStart")}>=ExitDate,0,IF(OR(ExitDate-1>=${at("ScheduleEnd")},Proration<>"actual"),${at("SchedulePayment")},` +
-          `ROUND(${at("ScheduleRate")}*(ExitDate-${at("ScheduleStart")})/${at("ScheduleDays")},2)))`,
+          `${proRata(at("ScheduleRate"), `ExitDate-${at("ScheduleStart")}`, at("ScheduleDays"))}))`,
       ),
     ],
     reads: [

@@ -5,17 +5,25 @@
  * first. The cut period follows `proration`: owed in full, or for the days served, and paid on its
  * start (advance) or on its new last day (arrears), as CONTRACT_PV with that end date computes it.
  *
- * Plain formulas over the Schedule (src/model/blocks/owed.ts), one shape for every cell: the cell's
- * rate and months are found by its position, `ROW()-ROW(SensitivityEndDates)` and
- * `COLUMN()-COLUMN(SensitivityRates)`.
+ * Plain formulas over the Schedule (src/model/blocks/owed.ts), one shape for every cell: helper rows
+ * under the months give each exit's last day, the periods begun by then, what the period it cuts
+ * owes and when that is paid; each cell reads its column's helpers and its row's rate.
  */
 import { countPeriods } from "../../core";
-import { Block, ListRow } from "../layout";
+import { Block, ListCell, ListRow } from "../layout";
 import { PlanCell } from "../plan";
 import { FORMATS, ModelContext } from "./context";
-import { OWED_READS, presentValueBefore } from "./owed";
+import { discountFactor } from "./fragments";
+import { cutOwed, cutPaidDays, fullPeriodsPresentValue, OWED_READS, periodsBegunBefore } from "./owed";
 
-export type SensitivityName = "SensitivityMonths" | "SensitivityEndDates" | "SensitivityRates" | "Sensitivity";
+export type SensitivityName =
+  | "SensitivityMonths"
+  | "SensitivityEndDates"
+  | "SensitivityEndPeriods"
+  | "SensitivityEndCuts"
+  | "SensitivityCutDays"
+  | "SensitivityRates"
+  | "Sensitivity";
 
 /** Months across the top: half-years and years within the term, and the whole term; at most six. */
 export function sensitivityMonths(termMonths: number): number[] {
@@ -37,30 +45,44 @@ export function sensitivityBlock(ctx: ModelContext): Block<SensitivityName> {
   const termMonths = countPeriods(startDate, endDate, 1, ctx.terms.dateSystem); // months begun in the term: 42 for the seed
   const months = sensitivityMonths(termMonths);
   const rates = sensitivityRates(ctx.deal.discountRate.value ?? 0.08);
-  const j = "(COLUMN()-COLUMN(SensitivityRates))";
-  const i = "(ROW()-ROW(SensitivityEndDates))";
-  const x = `(INDEX(SensitivityEndDates,${j})+1)`;
+  type At = (name: SensitivityName) => string;
+  /** The exit: the first day without service. */
+  const x = (at: At) => `(${at("SensitivityEndDates")}+1)`;
+  const helper = (label: string, numberFormat: string, formula: (at: At) => string): ListRow<SensitivityName> => ({
+    label,
+    cells: [{}, ...months.map((): ListCell<SensitivityName> => ({ formulaAt: formula, numberFormat, style: "output" }))],
+  });
   const rows: ListRow<SensitivityName>[] = [
     {
       label: "Exit after N months",
       cells: [{ value: "Discount rate", style: "header" }, ...months.map((n): PlanCell => ({ value: n, numberFormat: FORMATS.integer, style: "input" }))],
     },
-    {
-      label: "Last day of service",
-      cells: [{}, ...months.map((): PlanCell => ({ formula: `MIN(EDATE(StartDate,INDEX(SensitivityMonths,${j}))-1,EndDate)`, numberFormat: FORMATS.date, style: "output" }))],
-    },
+    helper("Last day of service", FORMATS.date, (at) => `MIN(EDATE(StartDate,${at("SensitivityMonths")})-1,EndDate)`),
+    helper("Periods begun by then", FORMATS.integer, (at) => periodsBegunBefore(x(at))),
+    helper("Owed for the period it cuts", FORMATS.money, (at) => cutOwed(x(at), at("SensitivityEndPeriods"))),
+    helper("Days from start to that payment", FORMATS.integer, (at) => `IF(${at("SensitivityEndPeriods")}=0,0,${cutPaidDays(x(at), at("SensitivityEndPeriods"))})`),
     ...rates.map(
       (rate): ListRow<SensitivityName> => ({
         label: "Present value at",
         cells: [
           { value: rate, numberFormat: FORMATS.percent, style: "input" },
-          ...months.map((): PlanCell => ({ formula: presentValueBefore(x, `INDEX(SensitivityRates,${i})`), numberFormat: FORMATS.money, style: "output" })),
+          ...months.map(
+            (): ListCell<SensitivityName> => ({
+              // The full periods on their payment dates, and the cut period's amount on its own (0 when none).
+              formulaAt: (at) =>
+                `${fullPeriodsPresentValue(x(at), at("SensitivityRates"))}+${at("SensitivityEndCuts")}*${discountFactor(at("SensitivityRates"), at("SensitivityCutDays"))}`,
+              numberFormat: FORMATS.money,
+              style: "output",
+            }),
+          ),
         ],
       }),
     ),
     { label: "CONTRACT_PV of the term cut to end on EDATE(start, N) − 1 (or the contract's end); the cut period as `proration` says.", labelStyle: "note" },
   ];
-  const last = rates.length + 1;
+  const first = 5;
+  const last = first + rates.length - 1;
+  const across = (name: SensitivityName, row: number) => ({ name, fromRow: row, toRow: row, fromCell: 1, toCell: months.length });
   return {
     id: "sensitivity",
     title: "SENSITIVITY: PRESENT VALUE BY DISCOUNT RATE AND EXIT",
@@ -68,10 +90,13 @@ export function sensitivityBlock(ctx: ModelContext): Block<SensitivityName> {
       header: [],
       rows,
       ranges: [
-        { name: "SensitivityMonths", fromRow: 0, toRow: 0, fromCell: 1, toCell: months.length },
-        { name: "SensitivityEndDates", fromRow: 1, toRow: 1, fromCell: 1, toCell: months.length },
-        { name: "SensitivityRates", fromRow: 2, toRow: last, fromCell: 0, toCell: 0 },
-        { name: "Sensitivity", fromRow: 2, toRow: last, fromCell: 1, toCell: months.length },
+        across("SensitivityMonths", 0),
+        across("SensitivityEndDates", 1),
+        across("SensitivityEndPeriods", 2),
+        across("SensitivityEndCuts", 3),
+        across("SensitivityCutDays", 4),
+        { name: "SensitivityRates", fromRow: first, toRow: last, fromCell: 0, toCell: 0 },
+        { name: "Sensitivity", fromRow: first, toRow: last, fromCell: 1, toCell: months.length },
       ],
     },
     reads: [...OWED_READS, "EndDate", "BridgePaymentDays"],

@@ -17,7 +17,8 @@ import { valueError } from "../../core";
 import { Block, ListRow, RowRefs, SeriesColumn } from "../layout";
 import { valueAssumptions } from "../templates";
 import { FORMATS, ModelContext } from "./context";
-import { cutOwed, OWED_READS } from "./owed";
+import { blankPastTerm, discountFactor, proRata } from "./fragments";
+import { cutOwed, fullPeriodsBefore, OWED_READS } from "./owed";
 
 // ---------------------------------------------------------------------------------------------
 // SLA tiers (inputs)
@@ -88,7 +89,7 @@ export type BridgeSeriesName =
 export const CHART_COLUMNS = ["CumulativeHeadline", "CumulativeCommitted", "CumulativeExpected"] as const satisfies readonly BridgeSeriesName[];
 
 /** Blank past the Schedule's term, like the Schedule. */
-const inTerm = (row: RowRefs, formula: string) => `IF(${row.at("SchedulePeriod")}="","",${formula})`;
+const inTerm = (row: RowRefs, formula: string) => blankPastTerm(row.at("SchedulePeriod"), formula);
 
 function bridgeColumn(name: BridgeSeriesName, header: string, numberFormat: string, formula: (at: RowRefs["at"], row: RowRefs) => string): SeriesColumn<BridgeSeriesName> {
   return { name, header, numberFormat, formula: (row) => inTerm(row, formula(row.at, row)) };
@@ -116,7 +117,7 @@ export function bridgeSeriesBlock(): Block<BridgeSeriesName> {
         FORMATS.money,
         (at) =>
           `IF(${at("ScheduleStart")}>EndDateUsed,0,IF(${at("ScheduleEnd")}<=EndDateUsed,${at("SchedulePayment")},` +
-          `IF(Proration="actual",ROUND(${at("ScheduleRate")}*(EndDateUsed-${at("ScheduleStart")}+1)/${at("ScheduleDays")},2),${at("ScheduleRate")})))`,
+          `IF(Proration="actual",${proRata(at("ScheduleRate"), `EndDateUsed-${at("ScheduleStart")}+1`, at("ScheduleDays"))},${at("ScheduleRate")})))`,
       ),
       bridgeColumn(
         "BridgePaymentDate",
@@ -124,14 +125,14 @@ export function bridgeSeriesBlock(): Block<BridgeSeriesName> {
         FORMATS.date,
         (at) => `IF(AND(Timing="arrears",${at("ScheduleEnd")}>EndDateUsed),EndDateUsed,${at("SchedulePaymentDate")})`,
       ),
-      bridgeColumn("BridgeDiscountFactor", "Discount factor", FORMATS.factor, (at) => `(1+DiscountRateUsed)^(-(${at("BridgePaymentDate")}-StartDate)/DaysPerYear)`),
+      bridgeColumn("BridgeDiscountFactor", "Discount factor", FORMATS.factor, (at) => discountFactor("DiscountRateUsed", `${at("BridgePaymentDate")}-StartDate`)),
       bridgeColumn(
         "BridgeCommitted",
         "Committed (owed before the exit)",
         FORMATS.money,
         (at) =>
           `IF(${at("ScheduleStart")}>=BridgeExitDate,0,IF(OR(BridgeExitDate-1>=MIN(${at("ScheduleEnd")},EndDateUsed),Proration<>"actual"),${at("BridgePayment")},` +
-          `ROUND(${at("ScheduleRate")}*(BridgeExitDate-${at("ScheduleStart")})/${at("ScheduleDays")},2)))`,
+          `${proRata(at("ScheduleRate"), `BridgeExitDate-${at("ScheduleStart")}`, at("ScheduleDays"))}))`,
       ),
       bridgeColumn("BridgeBeyondExit", "Beyond the exit", FORMATS.money, (at) => `${at("BridgePayment")}-${at("BridgeCommitted")}`),
       { name: "DeliveredShare", header: "Delivered share (input)", numberFormat: FORMATS.percent, value: 1, style: "input" },
@@ -233,7 +234,7 @@ export function noticeMonthsBlock(): Block<NoticeMonthName> {
         name: "NoticeMonthValue",
         header: "Value owed at the exit",
         numberFormat: FORMATS.money,
-        formula: ({ at }) => blankUnless(exitOf(at), `SUMPRODUCT(SchedulePayment,--(ScheduleEnd<${exitOf(at)}))+${at("NoticeMonthCut")}+TerminationFee`),
+        formula: ({ at }) => blankUnless(exitOf(at), `${fullPeriodsBefore(exitOf(at))}+${at("NoticeMonthCut")}+TerminationFee`),
       },
       {
         name: "NoticeMonthProbability",
@@ -251,7 +252,7 @@ export function noticeMonthsBlock(): Block<NoticeMonthName> {
           blankUnless(
             at("NoticeMonthProbability"),
             `SUMPRODUCT(BridgePayment,BridgeDiscountFactor,--(ScheduleEnd<${exitOf(at)}))+IF(${k(at)}=0,0,${at("NoticeMonthCut")}*INDEX(BridgeDiscountFactor,${k(at)}))` +
-              `+TerminationFee*(1+DiscountRateUsed)^(-(${exitOf(at)}-StartDate)/DaysPerYear)`,
+              `+TerminationFee*${discountFactor("DiscountRateUsed", `${exitOf(at)}-StartDate`)}`,
           ),
       },
       {
@@ -299,6 +300,7 @@ export type BridgeName =
   | "BridgeStepsCheck"
   | "RiskStepsCheck"
   | "ExpectedPaymentsCheck"
+  | "ScenarioResultsAgree"
   | "ScenarioResultsCheck"
   | "CommittedSummaryCheck"
   | "NoticeMonthRowsCheck"
@@ -311,7 +313,7 @@ const agrees = (pairs: readonly [string, string][]) => `AND(${pairs.map(([a, b])
  * valueBridgeBlock().list.rows.find((r) => r.names?.[0].name === "HeadlineValue")!.cells![0].formula // "SUM(BridgePayment)"
  */
 export function valueBridgeBlock(): Block<BridgeName> {
-  const figure = (name: BridgeName, label: string, formula: string, numberFormat: string, how: string): ListRow<BridgeName> => ({
+  const figure = (name: BridgeName, label: string, formula: string, numberFormat: string | undefined, how: string): ListRow<BridgeName> => ({
     label,
     cells: [{ formula, numberFormat, style: "output" }, {}, { value: how, style: "note" }],
     names: [{ name, cell: 0 }],
@@ -330,7 +332,7 @@ export function valueBridgeBlock(): Block<BridgeName> {
     ],
   });
   const check = (name: BridgeName, label: string, formula: string): ListRow<BridgeName> => ({ label, cells: [{ formula, style: "check" }], names: [{ name, cell: 0 }] });
-  const feePv = "BridgeFee*(1+DiscountRateUsed)^(-(BridgeExitDate-StartDate)/DaysPerYear)";
+  const feePv = `BridgeFee*${discountFactor("DiscountRateUsed", "BridgeExitDate-StartDate")}`;
   return {
     id: "valueBridge",
     title: "VALUE BRIDGE (scenario in use)",
@@ -404,15 +406,22 @@ export function valueBridgeBlock(): Block<BridgeName> {
           "Check: expected payments sum to the expected value",
           `IF(${agrees([["ROUND(SUM(BridgeExpected),2)", "ExpectedValue"]])},"agree","DISAGREE")`,
         ),
-        check(
-          "ScenarioResultsCheck",
-          "Check: the scenario's row of the results agrees",
-          `IF(ScenarioRowUsed=0,"no scenario row: the inputs apply",IF(${agrees([
+        figure(
+          "ScenarioResultsAgree",
+          "The scenario's row of the results agrees",
+          `IF(ScenarioRowUsed=0,FALSE,${agrees([
             ["HeadlineValue", "INDEX(ScenarioResultHeadline,ScenarioRowUsed)"],
             ["CommittedValue", "INDEX(ScenarioResultCommitted,ScenarioRowUsed)"],
             ["ExpectedValue", "INDEX(ScenarioResultExpected,ScenarioRowUsed)"],
             ["HeadlinePresentValue", "INDEX(ScenarioResultPresentValue,ScenarioRowUsed)"],
-          ])},"agree","DISAGREE"))`,
+          ])})`,
+          undefined,
+          "headline, committed, expected and present value, each within the tolerance",
+        ),
+        check(
+          "ScenarioResultsCheck",
+          "Check: the scenario's row of the results agrees",
+          'IF(ScenarioRowUsed=0,"no scenario row: the inputs apply",IF(ScenarioResultsAgree,"agree","DISAGREE"))',
         ),
         check(
           "CommittedSummaryCheck",
