@@ -9,7 +9,6 @@ import path from "path";
 import { readRegister } from "../../src/core";
 import { parseCsv } from "../../src/cli/register";
 import { REGISTER_SHEET } from "../../src/cli/model";
-import { EXCEL_CELL_READERS } from "../../src/functions/portfolio";
 import { buildModelPlan } from "../../src/model/modelSheet";
 import { buildPortfolioPlan, registerSource } from "../../src/model/portfolioSheet";
 import { TEMPLATES } from "../../src/model/templates";
@@ -21,7 +20,7 @@ const MAX_AT_MOST = 400;
 
 function samplePortfolio(): SheetPlan {
   const records = parseCsv(fs.readFileSync(path.join(__dirname, "../../docs/sample-register.csv"), "utf8"));
-  const register = readRegister(records, EXCEL_CELL_READERS);
+  const register = readRegister(records);
   return buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register);
 }
 
