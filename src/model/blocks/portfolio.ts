@@ -5,8 +5,8 @@
  * each register column, so that editing a deal — or adding one in the rows below the table — flows
  * through on recalculation, without the add-in.
  *
- * How a deal's payments are put in fiscal years without a period-by-period grid (README draft,
- * docs/drafts/portfolio-sheet.md): period k (0-based) of a deal starts on EDATE(start, k·m), m the
+ * How a deal's payments are put in fiscal years without a period-by-period grid (docs/portfolio.md):
+ * period k (0-based) of a deal starts on EDATE(start, k·m), m the
  * months per period, and (apart from the last period) pays on that day in advance or on the day
  * before period k+1 starts in arrears — in the month with index base + k·m, where a month's index is
  * year × 12 + month − 1 and base = index(start) (advance) or index(start) + m − (DAY(start) = 1)
@@ -156,6 +156,9 @@ const READ_FIELDS = [
 type ReadField = (typeof READ_FIELDS)[number];
 
 export type RegisterCellName = `Register${Capitalize<ReadField>}`;
+/** The register fields that make a termination clause: a row that gives none of them has none. */
+const TERMINATION_FIELDS: readonly ReadField[] = ["lockInMonths", "lockInLastDay", "noticeDays", "noticeDate"];
+
 const entered = (field: ReadField) => `Register${field[0].toUpperCase()}${field.slice(1)}` as RegisterCellName;
 
 export type DealTermName =
@@ -172,6 +175,7 @@ export type DealTermName =
   | "DealEscalation"
   | "DealAdvance"
   | "DealActual"
+  | "DealTermsGiven"
   | "DealLockInEnd"
   | "DealNoticeDays"
   | "DealNoticeInLockIn"
@@ -274,6 +278,20 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
       column("DealEscalation", "Escalation", (row) => optional(row, "escalation", number, "0"), FORMATS.percent),
       column("DealAdvance", "In advance (1) / arrears (0)", (row) => optional(row, "timing", (x) => word(x, "RegisterTimingWords", "RegisterTimingAdvance", 1), "1"), FORMATS.integer),
       column("DealActual", "Actual days (1) / full (0)", (row) => optional(row, "proration", (x) => word(x, "RegisterProrationWords", "RegisterProrationActual", 0), "0"), FORMATS.integer),
+      // A row that gives none of the termination terms has no termination clause: no early exit (the
+      // core's hasTerminationTerms; a missing clause is no clause, never "terminable at once").
+      column(
+        "DealTermsGiven",
+        "Termination terms given (0: no early exit)",
+        (row) => {
+          // Read from the register itself: a copy of an empty cell holds 0, which a typed 0 would too.
+          const given = TERMINATION_FIELDS.filter((f) => source.columns[f] !== undefined).map(
+            (f) => `TRIM(INDEX(${registerColumnRange(source, source.columns[f]!)},${row.index})&"")<>""`,
+          );
+          return `IF(${active(row)},${given.length === 0 ? "0" : `IF(OR(${given.join(",")}),1,0)`},"")`;
+        },
+        FORMATS.integer,
+      ),
       column(
         "DealLockInEnd",
         "Lock-in end (first free day)",
@@ -282,7 +300,8 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
           const byMonths = `EDATE(${row.at("DealStart")},${months})`;
           const lastDay = cell(row, "lockInLastDay");
           const formula = lastDay === null ? byMonths : `IF(${blank(lastDay)},${byMonths},${date(lastDay)}+1)`;
-          return `IF(${row.at("DealStart")}>0,${formula},0)`;
+          // Without a clause, locked in to the end: every exit falls on the day after it.
+          return `IF(${row.at("DealStart")}>0,IF(${row.at("DealTermsGiven")}=1,${formula},${row.at("DealEnd")}+1),0)`;
         },
         FORMATS.date,
       ),
@@ -741,17 +760,18 @@ export function yearGridBlock(reading: Reading, years: readonly number[]): Block
   };
 }
 
-export type SummaryName =
+export type PortfolioSummaryName =
   | "YearEndMonth"
   | "DealCount"
   | "RowsNotModelled"
+  | "DealsWithoutTerms"
   | "TotalHeadline"
   | "TotalCommitted"
   | "TotalRunRate"
   | "TotalExpected";
 
-export function portfolioSummaryBlock(ctx: PortfolioContext): Block<SummaryName> {
-  const rows: ListRow<SummaryName>[] = [
+export function portfolioSummaryBlock(ctx: PortfolioContext): Block<PortfolioSummaryName> {
+  const rows: ListRow<PortfolioSummaryName>[] = [
     {
       label: "Fiscal year ends in month (1–12)",
       cells: [{ value: ctx.yearEndMonth, numberFormat: FORMATS.integer, style: "input" }],
@@ -762,6 +782,11 @@ export function portfolioSummaryBlock(ctx: PortfolioContext): Block<SummaryName>
       label: "Rows the formulas cannot model (see Status)",
       cells: [{ formula: `SUMPRODUCT((DealStatus<>"${STATUS_OK}")*(DealStatus<>""))`, numberFormat: FORMATS.count, style: "output" }],
       names: [{ name: "RowsNotModelled", cell: 0 }],
+    },
+    {
+      label: "Deals without termination terms: no early exit (committed = headline)",
+      cells: [{ formula: "SUMPRODUCT((DealTermsGiven=0)*1)", numberFormat: FORMATS.count, style: "output" }],
+      names: [{ name: "DealsWithoutTerms", cell: 0 }],
     },
     { label: "Headline", cells: [{ formula: "SUM(DealHeadline)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalHeadline", cell: 0 }] },
     { label: "Committed", cells: [{ formula: "SUM(DealCommitted)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalCommitted", cell: 0 }] },
@@ -776,7 +801,7 @@ export function portfolioSummaryBlock(ctx: PortfolioContext): Block<SummaryName>
       names: [{ name: "TotalExpected", cell: 0 }],
     },
   ];
-  return { id: "portfolio-summary", title: "PORTFOLIO", list: { header: ["Value"], rows }, reads: ["DealModelled", "DealStatus", "DealHeadline", "DealCommitted", "DealRunRate", "BacklogExpected"] };
+  return { id: "portfolio-summary", title: "PORTFOLIO", list: { header: ["Value"], rows }, reads: ["DealModelled", "DealStatus", "DealTermsGiven", "DealHeadline", "DealCommitted", "DealRunRate", "BacklogExpected"] };
 }
 
 export type BacklogName =
