@@ -15,19 +15,19 @@
  *   date is given has been (or will be) given notice that day, so its expected payments are its
  *   committed ones.
  *
- * Why a walk of its own rather than buildSchedule: a register holds a thousand deals of up to 360
- * periods; the walk below follows the same rules (period k starts at EDATE(start, k × months); the
- * rate from {@link periodRate}; stubs and cut periods by {@link prorate}) but adds decimals once per
- * run of equal payments in a year, not once per period, so its cost is integer date arithmetic per
- * period. The tests prove it equal to buildSchedule/exitOutcome on random registers.
+ * Why the cursor rather than buildSchedule: a register holds a thousand deals of up to 360 periods.
+ * The walk below runs the schedule's one cursor ({@link PeriodCursor}) without copying its periods,
+ * and adds decimals once per run of equal payments in a year, not once per period, so its cost is
+ * the cursor's integer date arithmetic per period. The tests prove it equal to buildSchedule/exitOutcome
+ * on random registers.
  */
-import { Decimal, roundCents, toNumber, ZERO } from "./money";
-import { CalendarDate, dateToSerial, daysFromCivil, daysInMonth, Serial, serialToDate } from "./dates";
+import { Decimal, exactCents, FAST_CENTS_LIMIT, fromCents, MAX_EXACT_CENTS, roundCents, toNumber, ZERO } from "./money";
+import { CalendarDate, Serial, serialToDate } from "./dates";
 import { numError } from "./errors";
-import { ContractTerms, earliestNoticeDate, MONTHS_PER_PERIOD } from "./terms";
-import { periodRate, prorate } from "./schedule";
+import { ContractTerms, earliestNoticeDate } from "./terms";
+import { PeriodCursor, prorate } from "./schedule";
 import { exitDate } from "./termination";
-import { noticeExits as noticeOpportunities, noticeWeights } from "./valueBridge";
+import { monthlyProbability, noticeExits, noticeWeights, survivalWeights } from "./valueBridge";
 import { annualRunRate } from "./valuation";
 import { RegisterDeal } from "./register";
 
@@ -97,29 +97,19 @@ export function termsAsOf(terms: ContractTerms, asOf: Serial | null | undefined)
 }
 
 /**
- * The monthly probability of notice from an annual exit probability: q = 1 − (1 − p)^(1/12), so
- * that notice is served within twelve opportunities with probability p.
+ * The portfolio's former name for {@link monthlyProbability} (on a number), kept for its importers.
  *
- * The same q as `expectedValue` ({@link noticeWeights}).
- *
+ * @deprecated use monthlyProbability.
  * @example
  * monthlyNoticeProbability(1 - 0.5 ** 12) // 0.5
  */
-export function monthlyNoticeProbability(annualProbability: number): number {
-  if (!(annualProbability >= 0 && annualProbability <= 1)) throw numError("The exit probability must be between 0 and 1.");
-  return noticeWeights(new Decimal(annualProbability)).q;
-}
+export const monthlyNoticeProbability: (annualProbability: number) => number = monthlyProbability;
 
 /** Sums of one reading by fiscal year, fed one payment at a time. */
 interface YearSums {
   add(bucket: number, amount: Decimal): void;
   flush(): void;
 }
-
-/** Sums of whole cents held exactly in doubles (every integer below 2^53 is exact). */
-const SAFE_CENTS = 2 ** 53;
-/** The largest single amount in cents taken on the fast path, so that a double's ×100 rounds exactly. */
-const CENTS_LIMIT = 2 ** 50;
 
 /**
  * Whole cents in doubles — the fast path. Amounts that are not whole cents (a fee of 12.345) or are
@@ -136,8 +126,9 @@ class CentsSums implements YearSums {
   add(bucket: number, amount: Decimal): void {
     if (amount !== this.last) {
       this.last = amount;
-      const cents = Math.round(toNumber(amount) * 100);
-      if (amount.decimalPlaces() > 2 || !(Math.abs(cents) < CENTS_LIMIT)) this.exact = false;
+      const cents = exactCents(amount);
+      // Each amount below 2^50 cents (NaN fails): sums of a thousand such stay checkable against 2^53.
+      if (!(Math.abs(cents) < FAST_CENTS_LIMIT)) this.exact = false;
       this.lastCents = cents;
     }
     this.cents[bucket] += this.lastCents;
@@ -189,14 +180,12 @@ function totalOf(values: Float64Array): number {
   return total;
 }
 
-const fromCents = (cents: number): Decimal => (cents === 0 ? ZERO : new Decimal(cents).dividedBy(100));
-
 /** A deal's sums: on the fast path if it is exact, in decimals otherwise. */
 function dealYears(deal: PortfolioDeal, options: BacklogOptions): DealYears {
-  const fast = walkDeal(deal, options, true);
+  const fast = walkDeal({ deal, options, sums: "cents" });
   const c = fast.cents;
-  if (c && totalOf(c.headline) < SAFE_CENTS && totalOf(c.committed) < SAFE_CENTS && totalOf(c.expected) < SAFE_CENTS) return fast;
-  return walkDeal(deal, options, false);
+  if (c && totalOf(c.headline) <= MAX_EXACT_CENTS && totalOf(c.committed) <= MAX_EXACT_CENTS && totalOf(c.expected) <= MAX_EXACT_CENTS) return fast;
+  return walkDeal({ deal, options, sums: "decimals" });
 }
 
 /**
@@ -230,7 +219,15 @@ function toDealBacklog(y: DealYears): DealBacklog {
   };
 }
 
-function walkDeal(deal: PortfolioDeal, options: BacklogOptions, fast: boolean): DealYears {
+/** What {@link walkDeal} walks, and how it sums: in whole cents (the fast path) or in decimals. */
+interface DealWalk {
+  readonly deal: PortfolioDeal;
+  readonly options: BacklogOptions;
+  readonly sums: "cents" | "decimals";
+}
+
+function walkDeal({ deal, options, sums }: DealWalk): DealYears {
+  const fast = sums === "cents";
   const yearEndMonth = checkYearEndMonth(options.yearEndMonth ?? 12);
   const system = deal.terms.dateSystem;
   // A time of day is dropped, as for every date.
@@ -249,45 +246,23 @@ function walkDeal(deal: PortfolioDeal, options: BacklogOptions, fast: boolean): 
   // A notice date in the register is notice served (or to be served) that day: expected = committed.
   const { q, stay } = deal.terms.termination.noticeDate !== null ? { q: 1, stay: 0 } : noticeWeights(new Decimal(deal.exitProbability));
   const weighted = q > 0 && q < 1; // q = 0: expected = headline; q = 1: expected = committed (exactly)
-  const exits = weighted ? noticeExits(terms, stay) : null;
+  const exits = weighted ? weightedExits(terms, stay) : null;
 
-  const months = MONTHS_PER_PERIOD[terms.frequency];
   const advance = terms.timing === "advance";
   const actual = terms.proration === "actual";
-  const startCalendar = serialToDate(terms.startDate, system);
-  const startMonthIndex = startCalendar.year * 12 + startCalendar.month - 1;
-  let periodYear = startCalendar.year;
-  let periodMonth = startCalendar.month;
-  let start = terms.startDate;
-  let rate: Decimal = ZERO;
-  let rateKey = -1; // contract year for a fixed payment; year and ramp step for a ramp
+  const cursor = new PeriodCursor(terms);
+  let numberedRate: Decimal | undefined; // the rate whose double is rateNumber
   let rateNumber = 0;
-  let rampIndex = 0;
-  const steps = terms.payment.kind === "ramp" ? terms.payment.steps : null;
   let fullBelow = 0; // exits[0 .. fullBelow) end service on or before the threshold so far
   let startBelow = 0; // exits[0 .. startBelow) are on or before the period's start
-  for (let k = 0; start <= terms.endDate; k++) {
-    const monthsFromStart = k * months;
-    // EDATE(start, months from start), without allocating: the day clamped to the month's length.
-    const nextIndex = startMonthIndex + monthsFromStart + months;
-    const nextYear = Math.floor(nextIndex / 12);
-    const nextMonth = nextIndex - nextYear * 12 + 1;
-    const nextStart = serialOf(nextYear, nextMonth, Math.min(startCalendar.day, daysInMonth(nextYear, nextMonth, system)), system);
-    const end = Math.min(nextStart - 1, terms.endDate);
-    const fullDays = nextStart - start;
-    let key = Math.floor(monthsFromStart / 12);
-    if (steps !== null) {
-      while (rampIndex + 1 < steps.length && steps[rampIndex + 1].effectiveDate <= start) rampIndex++;
-      key = key * 1000 + rampIndex;
-    }
-    if (key !== rateKey) {
-      rate = periodRate(terms.payment, terms.escalation, monthsFromStart, start);
-      rateKey = key;
+  while (cursor.advance()) {
+    const { start, end, fullDays, rate, payment } = cursor;
+    if (rate !== numberedRate) {
+      numberedRate = rate;
       rateNumber = toNumber(rate);
     }
-    const payment = end < nextStart - 1 && actual ? prorate(rate, end - start + 1, fullDays) : rate;
-    const payDate = advance ? start : end;
-    const payBucket = advance ? bucketOfMonth(periodYear, periodMonth) : bucketOf(serialToDate(end, system));
+    const payDate = cursor.paymentDate;
+    const payBucket = advance ? bucketOfMonth(cursor.startYear, cursor.startMonth) : bucketOf(serialToDate(end, system));
     if (payDate >= asOf) headline.add(payBucket, payment);
     if (start < exit) {
       if (exit - 1 >= end || !actual) {
@@ -318,9 +293,6 @@ function walkDeal(deal: PortfolioDeal, options: BacklogOptions, fast: boolean): 
         }
       }
     }
-    periodYear = nextYear;
-    periodMonth = nextMonth;
-    start = nextStart;
   }
   const fee = terms.termination.fee;
   if (early && !fee.isZero() && exit >= asOf) committed.add(bucketOf(serialToDate(exit, system)), fee);
@@ -347,34 +319,14 @@ function walkDeal(deal: PortfolioDeal, options: BacklogOptions, fast: boolean): 
   return { ...common, cents: null, decimals: { headline: h, committed: c, expected } };
 }
 
-const DAYS_TO_1899_12_30 = daysFromCivil(1899, 12, 30);
-const DAYS_TO_1904_01_01 = daysFromCivil(1904, 1, 1);
-
-/** dateToSerial without an object: direct for dates after 1900-02 (1900 system), else the core's. */
-function serialOf(year: number, month: number, day: number, system: ContractTerms["dateSystem"]): Serial {
-  if (system === "1904") return daysFromCivil(year, month, day) - DAYS_TO_1904_01_01;
-  if (year > 1900 || (year === 1900 && month > 2)) return daysFromCivil(year, month, day) - DAYS_TO_1899_12_30;
-  return dateToSerial({ year, month, day }, system);
-}
-
-interface NoticeExits {
-  /** Exit dates of the early exits, notice served at the notice date and each month after it. */
-  readonly dates: number[];
-  /** survival[m] = (1 − q)^m: the probability that no notice was served at the first m opportunities. */
-  readonly survival: number[];
-}
-
 /**
- * The exits notice could bring (`expectedValue`'s opportunities: {@link noticeOpportunities}), from
- * the notice date the committed figure uses — the given one, `asOf` when the earliest permitted day
- * has passed ({@link termsAsOf}), else the earliest permitted day — with P(no notice before j) =
- * stay^j, built by the same repeated multiplication as `expectedValue`'s.
+ * The exits notice could bring ({@link noticeExits}), from the notice date the committed figure uses —
+ * the given one, `asOf` when the earliest permitted day has passed ({@link termsAsOf}), else the
+ * earliest permitted day — each with P(no notice before it) ({@link survivalWeights}).
  */
-function noticeExits(terms: ContractTerms, stay: number): NoticeExits {
-  const { exits } = noticeOpportunities(terms, terms.termination.noticeDate ?? earliestNoticeDate(terms));
-  const survival: number[] = [1];
-  for (let j = 0; j < exits.length; j++) survival.push(survival[j] * stay);
-  return { dates: exits, survival };
+function weightedExits(terms: ContractTerms, stay: number): { readonly dates: Serial[]; readonly survival: number[] } {
+  const { exits } = noticeExits(terms, terms.termination.noticeDate ?? earliestNoticeDate(terms));
+  return { dates: exits, survival: survivalWeights(stay, exits.length) };
 }
 
 function sum(amounts: readonly Decimal[]): Decimal {
@@ -428,7 +380,7 @@ function backlogOf(deals: readonly DealYears[]): BacklogYear[] {
         totals[r] += totalOf(part);
       }
     }
-    if (totals.every((t) => t < SAFE_CENTS)) {
+    if (totals.every((t) => t <= MAX_EXACT_CENTS)) {
       return Array.from({ length: span }, (_, i) => ({
         year: first + i,
         headline: fromCents(sums[0][i]),
