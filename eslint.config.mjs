@@ -50,6 +50,25 @@ export default tseslint.config(
     },
   },
   {
+    // An area of the core in a folder (src/core/accounting/…) may also import one level up, into
+    // src/core itself ("../money"), and no further.
+    files: ["src/core/*/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: `^(?!\\.\\.?/|decimal\\.js$|node:)(?!(${NODE_BUILTINS})$).*`,
+              message: "src/core imports only from src/core (./…, ../…), decimal.js and Node's built-in modules.",
+            },
+            { regex: "^\\.\\.?/.*\\.\\.", message: "src/core imports only from inside src/core." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
     languageOptions: {
       globals: { require: "readonly", module: "writable", __dirname: "readonly", console: "readonly", process: "readonly", Buffer: "readonly", URL: "readonly" },
