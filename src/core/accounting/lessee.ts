@@ -198,7 +198,7 @@ export function leaseAccounting(
     let remeasurementGain = ZERO;
     if (j === remeasureAfter && revised) {
       const v = new Decimal(1).dividedBy(revised.rate.plus(1));
-      const after = roundCents(valueAtEndOf(revised.schedule, j + 1, advance, revised.fee, v));
+      const after = roundCents(valueAtEndOf({ schedule: revised.schedule, period: j + 1, timing: terms.timing, fee: revised.fee, discountFactor: v }));
       liabilityRemeasurement = after.minus(closingLiability);
       rouRemeasurement = Decimal.max(liabilityRemeasurement, closingRou.negated());
       remeasurementGain = rouRemeasurement.minus(liabilityRemeasurement);

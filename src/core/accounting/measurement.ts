@@ -4,7 +4,7 @@
 import { numError } from "../errors";
 import { Decimal, roundCents, ZERO } from "../money";
 import { buildSchedule, Period } from "../schedule";
-import { checkMoney, ContractTerms, MoneyInput } from "../terms";
+import { checkMoney, ContractTerms, MoneyInput, Timing } from "../terms";
 import { periodsPerYear } from "../valuation";
 
 /** The rate each period: annual rate ÷ payments a year (8% monthly → 0.08 / 12). */
@@ -76,7 +76,7 @@ export function measureLease(input: LeaseMeasurementInput): LeaseMeasurement {
   const advance = terms.timing === "advance";
   const v = new Decimal(1).dividedBy(rate.plus(1));
   const n = schedule.length;
-  const atStart = valueAtEndOf(schedule, 0, advance, terminationPayment, v);
+  const atStart = valueAtEndOf({ schedule, period: 0, timing: terms.timing, fee: terminationPayment, discountFactor: v });
   const liability = roundCents(advance && n > 0 ? atStart.minus(schedule[0].payment) : atStart);
   if (!liability.isFinite() || liability.abs().gte("1e18")) throw numError("The lease liability is too large to compute at this discount rate.");
   const paidAtCommencement = advance && n > 0 ? schedule[0].payment : ZERO;
@@ -100,6 +100,19 @@ export function measureLease(input: LeaseMeasurementInput): LeaseMeasurement {
   };
 }
 
+/** What {@link valueAtEndOf} values, and where. */
+export interface PeriodValuation {
+  readonly schedule: readonly Period[];
+  /** The period `m` at whose end the value is taken: 0 = commencement, before any payment. */
+  readonly period: number;
+  /** When each period's payment falls: on its first day (advance) or its last (arrears). */
+  readonly timing: Timing;
+  /** Paid on the exit date, the day after the last period. */
+  readonly fee: Decimal;
+  /** v = 1 ÷ (1 + periodic rate). */
+  readonly discountFactor: Decimal;
+}
+
 /**
  * The value at the end of period `m` (0 = commencement, before any payment) of the payments of periods
  * m + 1 … n and the fee on the exit date: Σ P_k v^(k − m − d) + fee × v^(n − m), with d = 1 in advance
@@ -109,8 +122,14 @@ export function measureLease(input: LeaseMeasurementInput): LeaseMeasurement {
  * P × (v + … + v^L) to acc × v^L, with those two factors built by doubling and shared between runs of
  * the same length — so a 30-year escalating lease costs 30 steps, not 360, with no cancellation at
  * small rates.
+ *
+ * @example
+ * // 3 payments of 100 in arrears, v = 1/1.01, at commencement: 100/1.01 + 100/1.01² + 100/1.01³ ≈ 294.10
+ * valueAtEndOf({ schedule, period: 0, timing: "arrears", fee: ZERO, discountFactor: new Decimal(1).dividedBy("1.01") })
  */
-export function valueAtEndOf(schedule: readonly Period[], m: number, advance: boolean, fee: Decimal, v: Decimal): Decimal {
+export function valueAtEndOf(valuation: PeriodValuation): Decimal {
+  const { schedule, period: m, timing, fee, discountFactor: v } = valuation;
+  const advance = timing === "advance";
   const n = schedule.length;
   const cache = new Map<number, readonly [Decimal, Decimal]>();
   let acc = ZERO;
