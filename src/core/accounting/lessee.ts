@@ -8,6 +8,7 @@ import { buildSchedule, Period } from "../schedule";
 import { exitDate } from "../termination";
 import { ContractTerms, MoneyInput, validateTerms } from "../terms";
 import { termsEndingOn } from "./leaseTerm";
+import { straightLine } from "./straightLine";
 import { checkDiscountRate, LeaseMeasurement, periodicRate, valueAtEndOf } from "./measurement";
 
 /**
@@ -245,13 +246,11 @@ export function leaseAccounting(
 function shortTermRows(measurement: LeaseMeasurement): LeaseRow[] {
   const { schedule, terminationPayment } = measurement;
   const n = schedule.length;
-  let left = measurement.totalPayments.plus(measurement.initialDirectCosts).minus(measurement.incentives);
-  const per = n > 0 ? roundCents(left.dividedBy(n)) : ZERO;
+  const costs = straightLine(measurement.totalPayments.plus(measurement.initialDirectCosts).minus(measurement.incentives), n);
   let accrued = ZERO;
   return schedule.map((p, j) => {
     const last = j === n - 1;
-    const cost = last ? left : per;
-    left = left.minus(cost);
+    const cost = costs[j];
     const payment = last ? p.payment.plus(terminationPayment) : p.payment;
     // Initial direct costs and incentives settle in cash at commencement, with the first period.
     const cash = j === 0 ? payment.plus(measurement.initialDirectCosts).minus(measurement.incentives) : payment;

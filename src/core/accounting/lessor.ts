@@ -2,10 +2,11 @@
  * The lessor's operating lease: straight-line income and accrued rent.
  */
 import { Serial } from "../dates";
-import { Decimal, roundCents, ZERO } from "../money";
+import { Decimal, ZERO } from "../money";
 import { buildSchedule } from "../schedule";
 import { ContractTerms, MoneyInput } from "../terms";
 import { checkNonNegative } from "./measurement";
+import { straightLine } from "./straightLine";
 
 export interface LessorRow {
   readonly period: number;
@@ -29,13 +30,11 @@ export function lessorOperatingRows(terms: ContractTerms, terminationPayment: Mo
   const schedule = buildSchedule(terms);
   const fee = checkNonNegative(terminationPayment, "termination payment");
   const n = schedule.length;
-  let left = schedule[n - 1].cumulative.plus(fee);
-  const per = roundCents(left.dividedBy(n));
+  const incomes = straightLine(schedule[n - 1].cumulative.plus(fee), n);
   let accrued = ZERO;
   return schedule.map((p, j) => {
     const last = j === n - 1;
-    const income = last ? left : per;
-    left = left.minus(income);
+    const income = incomes[j];
     const receipt = last ? p.payment.plus(fee) : p.payment;
     accrued = accrued.plus(income).minus(receipt);
     return { period: j + 1, start: p.start, end: p.end, paymentDate: p.paymentDate, receipt, income, accruedRent: accrued };
