@@ -50,7 +50,8 @@ export default tseslint.config(
     },
   },
   {
-    // A folder of the core (src/core/fields/) may import its sibling modules (../dates), never further up.
+    // An area of the core in a folder (src/core/accounting/…) may also import one level up, into
+    // src/core itself ("../money"), and no further.
     files: ["src/core/*/**/*.ts"],
     rules: {
       "no-restricted-imports": [
@@ -58,8 +59,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: `^(?!\\./|\\.\\./|decimal\\.js$|node:)(?!(${NODE_BUILTINS})$).*`,
-              message: "src/core imports only from src/core (./…, ../… from a folder), decimal.js and Node's built-in modules.",
+              regex: `^(?!\\.\\.?/|decimal\\.js$|node:)(?!(${NODE_BUILTINS})$).*`,
+              message: "src/core imports only from src/core (./…, ../…), decimal.js and Node's built-in modules.",
             },
             { regex: "^\\.\\.?/.*\\.\\.", message: "src/core imports only from inside src/core." },
           ],

@@ -61,3 +61,51 @@ export function toNumber(amount: Decimal): number {
   const magnitude = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
   return amount.s < 0 ? -magnitude : magnitude;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Whole cents in doubles: the one fast path for sums of money (the schedule's cumulative column,
+// the portfolio's sums by year), with the reasons it is exact.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * 2^53 − 1: integers up to it are exact doubles, and so is the sum of two whose total stays within it
+ * (IEEE addition of two exact integers with an exact-integer sum is exact). A sum of whole cents kept
+ * in a double is exact while it stays within this bound.
+ */
+export const MAX_EXACT_CENTS = Number.MAX_SAFE_INTEGER;
+
+/** 2^50 cents, about 11 trillion: below it, a cent amount's double times 100 rounds back to its cents. */
+export const FAST_CENTS_LIMIT = 2 ** 50;
+
+/**
+ * An amount in whole cents as a double, or NaN when it is not a whole number of cents or its cents
+ * exceed {@link MAX_EXACT_CENTS}.
+ *
+ * Why the fast path is exact: the amount is c / 100 for an integer c (checked: at most two decimals).
+ * toNumber gives c/100 × (1 + δ₁) and the product by 100 adds (1 + δ₂), with |δ| ≤ 2^-53, so the
+ * double differs from c by at most |c| × 2^-52 (plus a negligible term): below 0.25 when it is at most
+ * 2^50 ({@link FAST_CENTS_LIMIT}), so Math.round recovers c exactly. Larger amounts take the decimal path.
+ *
+ * @example
+ * exactCents(new Decimal("150000000.37")) // 15000000037
+ * exactCents(new Decimal("12.345")) // NaN
+ */
+export function exactCents(amount: Decimal): number {
+  if (amount.decimalPlaces() > 2) return NaN;
+  const approx = toNumber(amount) * 100;
+  if (Math.abs(approx) <= FAST_CENTS_LIMIT) return Math.round(approx);
+  const cents = amount.times(100);
+  return cents.abs().lte(MAX_EXACT_CENTS) ? cents.toNumber() : NaN;
+}
+
+/**
+ * The decimal of a whole number of cents held in a double (a safe integer): its text is exact, and
+ * dividing by 100 is exact in 34 digits. `cents / 100` as a double is the double nearest that decimal
+ * (one correctly rounded division of exact operands), the same as {@link toNumber} of it.
+ *
+ * @example
+ * fromCents(15000000037).toString() // "150000000.37"
+ */
+export function fromCents(cents: number): Decimal {
+  return cents === 0 ? ZERO : new Decimal(cents).dividedBy(100);
+}

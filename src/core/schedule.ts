@@ -5,8 +5,8 @@
  * the exit value (termination.ts) runs it only up to the exit, so its cost follows the periods up to
  * the exit, not the length of the term.
  */
-import { Decimal, roundCents, toNumber, ZERO } from "./money";
-import { CalendarDate, Serial, serialAfterMonths, serialToDate } from "./dates";
+import { Decimal, exactCents, fromCents, MAX_EXACT_CENTS, roundCents, toNumber, ZERO } from "./money";
+import { CalendarDate, daysInMonth, Serial, serialOfDay, serialToDate } from "./dates";
 import { ContractTerms, MONTHS_PER_PERIOD, Payment, RampStep } from "./terms";
 
 export interface Period {
@@ -124,56 +124,46 @@ function nearRoundingPoint(words: readonly number[]): boolean {
   return true;
 }
 
-/** 2^53 − 1: integers up to it are exact doubles, and so is the sum of two whose total stays within it. */
-const MAX_EXACT_CENTS = Number.MAX_SAFE_INTEGER;
+/** What a period is, before its cumulative: the cursor's fields a {@link SchedulePeriod} copies. */
+type PeriodFields = Omit<Period, "cumulative" | "cumulativeNumber">;
 
 /** A period as the cursor makes it: the cumulative kept in integer cents while that is exact. */
 class SchedulePeriod implements Period {
+  readonly number: number;
+  readonly start: Serial;
+  readonly end: Serial;
+  readonly fullDays: number;
+  readonly paymentDate: Serial;
+  readonly rate: Decimal;
+  readonly payment: Decimal;
+  readonly cumulativeNumber: number;
   private exactCumulative: Decimal | undefined;
 
+  /**
+   * @param period the period's fields (the cursor itself, read once)
+   * @param cumulativeCents the cumulative in cents (an integer below 2^53), or NaN when it is kept as a decimal
+   * @param cumulative the cumulative as a decimal when it is not kept in cents
+   */
   constructor(
-    readonly number: number,
-    readonly start: Serial,
-    readonly end: Serial,
-    readonly fullDays: number,
-    readonly paymentDate: Serial,
-    readonly rate: Decimal,
-    readonly payment: Decimal,
-    /** The cumulative in cents (an integer below 2^53), or NaN when it is kept as a decimal. */
+    period: PeriodFields,
     private readonly cumulativeCents: number,
     cumulative: Decimal | undefined,
-    readonly cumulativeNumber: number,
   ) {
+    this.number = period.number;
+    this.start = period.start;
+    this.end = period.end;
+    this.fullDays = period.fullDays;
+    this.paymentDate = period.paymentDate;
+    this.rate = period.rate;
+    this.payment = period.payment;
     this.exactCumulative = cumulative;
+    this.cumulativeNumber = cumulative === undefined ? cumulativeCents / 100 : toNumber(cumulative);
   }
 
   get cumulative(): Decimal {
-    if (this.exactCumulative === undefined) this.exactCumulative = centsToDecimal(this.cumulativeCents);
+    if (this.exactCumulative === undefined) this.exactCumulative = fromCents(this.cumulativeCents);
     return this.exactCumulative;
   }
-}
-
-function centsToDecimal(cents: number): Decimal {
-  // cents is a safe integer: its text is exact, and dividing by 100 is exact in 34 digits.
-  return new Decimal(cents).dividedBy(100);
-}
-
-/** 2^50 cents, about 11 trillion: below it, a cent amount's double times 100 rounds back to its cents. */
-const FAST_CENTS_LIMIT = 2 ** 50;
-
-/**
- * A cent-rounded amount in whole cents as a double, or NaN when that would not be exact.
- *
- * Why the fast path is exact: the amount is c / 100 for an integer c (every rate and payment is
- * rounded to cents). toNumber gives c/100 × (1 + δ₁) and the product by 100 adds (1 + δ₂), with
- * |δ| ≤ 2^-53, so the double differs from c by at most |c| × 2^-52 (plus a negligible term): below
- * 0.25 when it is at most 2^50, so Math.round recovers c exactly. Larger amounts take the decimal path.
- */
-function exactCents(amount: Decimal): number {
-  const approx = toNumber(amount) * 100;
-  if (Math.abs(approx) <= FAST_CENTS_LIMIT) return Math.round(approx);
-  const cents = amount.times(100);
-  return cents.isInteger() && cents.abs().lte(MAX_EXACT_CENTS) ? cents.toNumber() : NaN;
 }
 
 /** ROUND(amount, 2), skipping the work when the amount already has at most two decimals. */
@@ -194,6 +184,9 @@ function centsOf(amount: Decimal): Decimal {
  * integers with an exact-integer sum is exact), and the double a cell shows, cents / 100, is the
  * double nearest the decimal (one correctly rounded division of exact operands), the same as
  * `toNumber`. Past that bound it continues in decimals.
+ *
+ * It also keeps the calendar month of the current period's start (`startYear`, `startMonth`), which it
+ * has in hand from EDATE: the portfolio files payments in advance by it without converting the serial.
  */
 export class PeriodCursor implements Period {
   /** 0 before the first `advance()`. */
@@ -206,9 +199,16 @@ export class PeriodCursor implements Period {
   payment: Decimal = ZERO;
   /** The first day of the period after the current one: the start date before the first advance. */
   nextStart: Serial;
+  /** The calendar year and month (1–12) of `start`. */
+  startYear: number;
+  startMonth: number;
+  private nextYear: number;
+  private nextMonth: number;
 
   private readonly months: number;
   private readonly startDate: CalendarDate;
+  /** year × 12 + month − 1 of the start date. */
+  private readonly startMonthIndex: number;
   private readonly growth: GrowthPowers | undefined;
   private readonly steps: readonly RampStep[] | undefined;
   private stepIndex = -1;
@@ -220,13 +220,16 @@ export class PeriodCursor implements Period {
   constructor(private readonly terms: ContractTerms) {
     this.months = MONTHS_PER_PERIOD[terms.frequency];
     this.startDate = serialToDate(terms.startDate, terms.dateSystem);
+    this.startMonthIndex = this.startDate.year * 12 + this.startDate.month - 1;
     this.growth = terms.escalation.isZero() ? undefined : new GrowthPowers(terms.escalation.plus(1));
     this.steps = terms.payment.kind === "ramp" ? terms.payment.steps : undefined;
     this.start = this.end = this.paymentDate = this.nextStart = terms.startDate;
+    this.startYear = this.nextYear = this.startDate.year;
+    this.startMonth = this.nextMonth = this.startDate.month;
   }
 
   get cumulative(): Decimal {
-    return this.exactCumulative ?? centsToDecimal(this.cumulativeCents);
+    return this.exactCumulative ?? fromCents(this.cumulativeCents);
   }
 
   get cumulativeNumber(): number {
@@ -239,7 +242,12 @@ export class PeriodCursor implements Period {
     const start = this.nextStart;
     if (start > terms.endDate) return false;
     const monthsFromStart = this.number * months;
-    const nextStart = serialAfterMonths(this.startDate, monthsFromStart + months, terms.dateSystem);
+    // EDATE(start date, months from start + months) — serialAfterMonths, keeping the year and month.
+    const nextIndex = this.startMonthIndex + monthsFromStart + months;
+    const nextYear = Math.floor(nextIndex / 12);
+    const nextMonth = nextIndex - nextYear * 12 + 1;
+    const system = terms.dateSystem;
+    const nextStart = serialOfDay(nextYear, nextMonth, Math.min(this.startDate.day, daysInMonth(nextYear, nextMonth, system)), system);
     const end = nextStart - 1 < terms.endDate ? nextStart - 1 : terms.endDate;
     const fullDays = nextStart - start;
 
@@ -270,7 +278,7 @@ export class PeriodCursor implements Period {
     }
     const cents = this.cumulativeCents + paymentCents; // NaN if either is not exact
     if (this.exactCumulative === undefined && cents <= MAX_EXACT_CENTS) this.cumulativeCents = cents;
-    else this.exactCumulative = (this.exactCumulative ?? centsToDecimal(this.cumulativeCents)).plus(payment);
+    else this.exactCumulative = (this.exactCumulative ?? fromCents(this.cumulativeCents)).plus(payment);
 
     this.number++;
     this.start = start;
@@ -279,6 +287,10 @@ export class PeriodCursor implements Period {
     this.paymentDate = terms.timing === "advance" ? start : end;
     this.payment = payment;
     this.nextStart = nextStart;
+    this.startYear = this.nextYear;
+    this.startMonth = this.nextMonth;
+    this.nextYear = nextYear;
+    this.nextMonth = nextMonth;
     return true;
   }
 
@@ -286,18 +298,7 @@ export class PeriodCursor implements Period {
   next(): Period | undefined {
     if (!this.advance()) return undefined;
     const exact = this.exactCumulative;
-    return new SchedulePeriod(
-      this.number,
-      this.start,
-      this.end,
-      this.fullDays,
-      this.paymentDate,
-      this.rate,
-      this.payment,
-      exact === undefined ? this.cumulativeCents : NaN,
-      exact,
-      exact === undefined ? this.cumulativeCents / 100 : toNumber(exact),
-    );
+    return new SchedulePeriod(this, exact === undefined ? this.cumulativeCents : NaN, exact);
   }
 }
 

@@ -15,7 +15,7 @@ import {
   edate,
   exitOutcome,
   fiscalYear,
-  monthlyNoticeProbability,
+  monthlyProbability,
   portfolioBacklog,
   portfolioFigures,
   PortfolioDeal,
@@ -156,10 +156,10 @@ describe("goldens by hand", () => {
     const p = 1 - 0.5 ** 12;
 
     it("q from p: notice within twelve months with probability p", () => {
-      expect(monthlyNoticeProbability(p)).toBeCloseTo(0.5, 12);
-      expect(1 - (1 - monthlyNoticeProbability(0.2)) ** 12).toBeCloseTo(0.2, 12);
-      expect(monthlyNoticeProbability(0)).toBe(0);
-      expect(monthlyNoticeProbability(1)).toBe(1);
+      expect(monthlyProbability(p)).toBeCloseTo(0.5, 12);
+      expect(1 - (1 - monthlyProbability(0.2)) ** 12).toBeCloseTo(0.2, 12);
+      expect(monthlyProbability(0)).toBe(0);
+      expect(monthlyProbability(1)).toBe(1);
     });
 
     it("full proration: 0.5 × 400 + 0.25 × 500 + 0.125 × 600 + 0.125 × 600 = 475", () => {
