@@ -50,6 +50,24 @@ export default tseslint.config(
     },
   },
   {
+    // A folder of the core (src/core/market/) may also import from the core above it (../), and no further.
+    files: ["src/core/*/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: `^(?!\\.\\.?/|decimal\\.js$|node:)(?!(${NODE_BUILTINS})$).*`,
+              message: "src/core imports only from src/core (./…, ../…), decimal.js and Node's built-in modules.",
+            },
+            { regex: "^\\.\\.?/.*\\.\\.", message: "src/core imports only from inside src/core." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
     languageOptions: {
       globals: { require: "readonly", module: "writable", __dirname: "readonly", console: "readonly", process: "readonly", Buffer: "readonly", URL: "readonly" },
