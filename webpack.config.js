@@ -32,7 +32,7 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts", "./src/functions/portfolio.ts"],
+      functions: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts", "./src/functions/portfolio.ts", "./src/functions/market.ts"],
       taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {
@@ -54,7 +54,7 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts", "./src/functions/portfolio.ts"],
+        input: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts", "./src/functions/portfolio.ts", "./src/functions/market.ts"],
       }),
       new HtmlWebpackPlugin({
         filename: "functions.html",
