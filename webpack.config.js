@@ -1,6 +1,6 @@
 // Builds the custom functions (JS-only runtime) and the task pane into dist/.
 // custom-functions-metadata-plugin reads the JSDoc of the function files (src/functions/functions.ts
-// and, one family a file, src/functions/accounting.ts, value.ts and portfolio.ts), writes one
+// and, one family a file, src/functions/accounting.ts, value.ts, portfolio.ts and market.ts), writes one
 // functions.json and appends the CustomFunctions.associate calls to the bundle.
 const path = require("path");
 const fs = require("fs");

@@ -70,19 +70,19 @@ describe("FORWARDS_FROM_TERMS and FORWARD_PRICE", () => {
 
 describe("MARK_TO_MARKET", () => {
   it("golden: 12 × 730 × 1,000 × ($3.00 − $2.00) = 8,760,000 at 0%; the tenant's mark is its negative", () => {
-    expect(M.markToMarketOf(START, END, PAY, 1000, 2, 0)).toBe(8_760_000);
+    expect(M.markToMarketOf(START, END, PAY, 1000, [[2]], 0)).toBe(8_760_000);
     expect(M.markToMarketOf(START, END, PAY, 1000, [[2]], "0%", null)).toBe(8_760_000);
     // At the close of 2026-06-30 six payments remain: 6 × 730,000 = 4,380,000
-    expect(M.markToMarketOf(START, END, PAY, 1000, 2, 0, "2026-06-30")).toBe(4_380_000);
+    expect(M.markToMarketOf(START, END, PAY, 1000, [[2]], 0, "2026-06-30")).toBe(4_380_000);
   });
 
   it("the contract price is GPU_HOUR_RATE's: 2,190,000 / 1,000 / 730 = 3.00, so a market at it marks to 0", () => {
     expect(F.gpuHourRateOf(2_190_000, 1000)).toBe(3);
-    expect(M.markToMarketOf(START, END, PAY, 1000, 3, 0.08)).toBe(0);
+    expect(M.markToMarketOf(START, END, PAY, 1000, [[3]], 0.08)).toBe(0);
   });
 
   it("needs a GPU count", () => {
-    expect(excelError(() => M.markToMarketOf(START, END, PAY, null, 2, 0)).message).toMatch(/gpus is missing/);
+    expect(excelError(() => M.markToMarketOf(START, END, PAY, null, [[2]], 0)).message).toMatch(/gpus is missing/);
   });
 });
 
@@ -108,7 +108,7 @@ describe("EXIT_OPTION", () => {
   const price = 150_000_000 / 100_000 / 730;
 
   it("labels each figure; at volatility 0 and a market at half the price, the tenant leaves at once and EXIT_VALUE (900,000,000) is expected", () => {
-    const rows = M.exitOptionOf(S, E, [[150_000_000]], 3, 90, 100_000, price / 2, 0, 0.08, 1e6, 1e6);
+    const rows = M.exitOptionOf(S, E, [[150_000_000]], 3, 90, 100_000, [[price / 2]], 0, 0.08, 1e6, 1e6);
     expectClean(rows);
     const figure = (label: string) => rows.find((r) => r[0] === label)![1];
     expect(figure("Expected payments")).toBe(F.exitValue(S, E, [[150_000_000]], 3, 90));
@@ -121,13 +121,13 @@ describe("EXIT_OPTION", () => {
   });
 
   it("at the contract price with switching costs no one leaves: CONTRACT_VALUE (6,300,000,000)", () => {
-    const rows = M.exitOptionOf(S, E, [[150_000_000]], 3, 90, 100_000, price, 0, 0.08, 1e6, 1e6);
+    const rows = M.exitOptionOf(S, E, [[150_000_000]], 3, 90, 100_000, [[price]], 0, 0.08, 1e6, 1e6);
     expect(rows.find((r) => r[0] === "Expected payments")![1]).toBe(6_300_000_000);
     expect(rows.find((r) => r[0] === "Tenant's option value (joint play)")![1]).toBe(0);
   });
 
   it("refuses a bare volatility above 1 as ambiguous, and a negative switching cost", () => {
-    expect(excelError(() => M.exitOptionOf(S, E, [[150_000_000]], 3, 90, 100_000, price, 40, 0.08)).message).toMatch(/volatility 40 is ambiguous/);
-    expect(excelError(() => M.exitOptionOf(S, E, [[150_000_000]], 3, 90, 100_000, price, 0.4, 0.08, -1)).code).toBe("#NUM!");
+    expect(excelError(() => M.exitOptionOf(S, E, [[150_000_000]], 3, 90, 100_000, [[price]], 40, 0.08)).message).toMatch(/volatility 40 is ambiguous/);
+    expect(excelError(() => M.exitOptionOf(S, E, [[150_000_000]], 3, 90, 100_000, [[price]], 0.4, 0.08, -1)).code).toBe("#NUM!");
   });
 });

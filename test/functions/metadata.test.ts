@@ -47,6 +47,7 @@ describe("custom-functions metadata", () => {
         "LEASE_LIABILITY", "ROU_ASSET", "LEASE_ACCOUNTING", "MATURITY_TABLE",
         "COMMITTED_VALUE", "EXPECTED_VALUE", "SLA_CREDIT", "DOWNTIME_ALLOWED",
         "BACKLOG", "PORTFOLIO", "CONCENTRATION", "REGISTER_COLUMNS",
+        "MARKET_CURVE", "FORWARDS_FROM_TERMS", "FORWARD_PRICE", "MARK_TO_MARKET", "BREAKEVEN_PRICE", "EXIT_OPTION",
       ].sort(),
     );
     for (const f of functions) expect(f.description.length).toBeGreaterThan(20);
@@ -64,6 +65,24 @@ describe("custom-functions metadata", () => {
     for (const id of ["COMMITTED_VALUE", "EXPECTED_VALUE", "SLA_CREDIT", "DOWNTIME_ALLOWED"]) {
       expect((functions.find((f) => f.id === id) as { helpUrl?: string }).helpUrl).toBe(`https://localhost:3000/help.html#${id.toLowerCase()}`);
     }
+  });
+
+  it("the market functions spill matrices, take curves as ranges and keep the shared option order", () => {
+    const names = (id: string) => functions.find((f) => f.id === id)!.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
+    for (const id of ["MARKET_CURVE", "FORWARDS_FROM_TERMS", "BREAKEVEN_PRICE", "EXIT_OPTION"]) {
+      expect(functions.find((f) => f.id === id)!.result.dimensionality).toBe("matrix");
+    }
+    for (const id of ["FORWARD_PRICE", "MARK_TO_MARKET", "EXIT_OPTION"]) {
+      expect(functions.find((f) => f.id === id)!.parameters.find((p) => p.name === "curve")!.dimensionality).toBe("matrix");
+    }
+    expect(names("EXIT_OPTION")).toEqual([
+      "start_date", "end_date", "payment", "lock_in_months", "notice_days", "gpus", "curve", "volatility", "discount_rate",
+      "[tenant_switching_cost]", "[provider_switching_cost]",
+      "[frequency]", "[escalation]", "[timing]", "[proration]", "[notice_in_lock_in]", "[termination_fee]",
+    ]);
+    expect(names("MARK_TO_MARKET")).toEqual([
+      "start_date", "end_date", "payment", "gpus", "curve", "discount_rate", "[as_of_date]", "[frequency]", "[escalation]", "[timing]", "[proration]",
+    ]);
   });
 
   it("keeps the fixed leading arguments and the shared option order", () => {
