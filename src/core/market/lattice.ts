@@ -109,9 +109,9 @@ function play(lattice: Lattice, tenantHolds: boolean, providerHolds: boolean): G
   const logCosh = Math.log(Math.cosh(a));
   const K = legs.length;
   const decisions: Uint8Array[] = new Array(K);
-  let width = K === 0 ? 1 : steps[K - 1] + 1;
-  let t = new Float64Array(width); // the tenant's gain over running to the end, per node
-  let p = new Float64Array(width);
+  const width = K === 0 ? 1 : steps[K - 1] + 1;
+  const t = new Float64Array(width); // the tenant's gain over running to the end, per node
+  const p = new Float64Array(width);
   for (let k = K - 1; k >= 0; k--) {
     const s = steps[k];
     const leg = legs[k];
@@ -121,8 +121,13 @@ function play(lattice: Lattice, tenantHolds: boolean, providerHolds: boolean): G
     // Below this, a difference is rounding noise, not a reason to serve notice.
     const tolerance = 1e-9 * (Math.abs(leg.forgone) + Math.abs(leg.marketCost) + feeNow + 1);
     const decided = new Uint8Array(s + 1);
-    for (let i = 0; i <= s; i++) {
-      const marketCost = shock(a, logCosh, s, i) * leg.marketCost;
+    // Shocks from node 0 up, one multiplication a node while the logarithms stay within a double's range.
+    const lowest = -s * a - s * logCosh;
+    const incremental = lowest > -700 && s * a - s * logCosh < 700;
+    const up = Math.exp(2 * a);
+    let m = Math.exp(lowest);
+    for (let i = 0; i <= s; i++, m *= up) {
+      const marketCost = (incremental ? m : shock(a, logCosh, s, i)) * leg.marketCost;
       const saving = leg.forgone - marketCost; // what the tenant saves by buying at market instead
       const tenantGain = saving - feeNow - tenantNow;
       const providerGain = -saving - feeNow - providerNow;
@@ -147,11 +152,6 @@ function play(lattice: Lattice, tenantHolds: boolean, providerHolds: boolean): G
         p[i] = 0.5 * (p[i] + p[i + 1]);
       }
     }
-    width = to + 1;
-  }
-  if (K === 0) {
-    t = new Float64Array(1);
-    p = new Float64Array(1);
   }
   return { tenant: t[0], provider: p[0], decisions };
 }
@@ -188,7 +188,7 @@ export function exitOption(input: ExitOptionInput, schedule: readonly Period[] =
   // Forward: the probability of reaching each node without notice, and where notice is served.
   const K = legs.length;
   const months: ExitOptionMonth[] = [];
-  let reach = new Float64Array(Math.max(1, K === 0 ? 1 : steps[K - 1] + 1));
+  const reach = new Float64Array(K === 0 ? 1 : steps[K - 1] + 1);
   reach[0] = 1;
   let step = 0;
   let survival = 1;
@@ -199,12 +199,11 @@ export function exitOption(input: ExitOptionInput, schedule: readonly Period[] =
   let payments: Decimal = ZERO;
   for (let k = 0; k < K; k++) {
     for (; step < steps[k]; step++) {
-      const next = new Float64Array(reach.length);
-      for (let i = 0; i <= step; i++) {
-        next[i] += 0.5 * reach[i];
-        next[i + 1] += 0.5 * reach[i];
+      // In place, from the top node down: node i sends half to i (down) and half to i + 1 (up).
+      for (let i = step; i >= 0; i--) {
+        reach[i + 1] += 0.5 * reach[i];
+        reach[i] *= 0.5;
       }
-      reach = next;
     }
     let tenantNotice = 0;
     let providerNotice = 0;
