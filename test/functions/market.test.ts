@@ -81,6 +81,15 @@ describe("MARK_TO_MARKET", () => {
     expect(M.markToMarketOf(START, END, PAY, 1000, [[3]], 0.08)).toBe(0);
   });
 
+  it("quarterly: 4 quarters of 6,570,000 (3 × 2,190,000) hold 3 × 730 × 1,000 GPU-hours each: 4 × 3 × 730,000 = 8,760,000", () => {
+    expect(M.markToMarketOf(START, END, [[6_570_000]], 1000, [[2]], 0, null, "quarterly")).toBe(8_760_000);
+  });
+
+  it("reads the curve by the date of each period's start: $3.00 in H1 and $2.00 from 2026-07-01 leave 6 × 730,000 = 4,380,000", () => {
+    const curve = [["Date", "Price"], [serialOf("2026-06-30"), 3], [serialOf("2026-07-01"), 2]];
+    expect(M.markToMarketOf(START, END, PAY, 1000, curve, 0)).toBe(4_380_000);
+  });
+
   it("needs a GPU count", () => {
     expect(excelError(() => M.markToMarketOf(START, END, PAY, null, [[2]], 0)).message).toMatch(/gpus is missing/);
   });

@@ -72,18 +72,3 @@ export function periodMarketCost(
   const hours = periodGpuHours(terms, period, basis, from);
   return hours === 0 ? 0 : hours * forwardPrice(curve, Math.max(from, period.start));
 }
-
-/**
- * The contract's price per GPU-hour for a period's rate: rate ÷ months per period ÷ GPUs ÷ hours a
- * month — the one $/GPU-hour formula (GPU_HOUR_RATE).
- *
- * @example
- * contractPricePerGpuHour(2_190_000, "monthly", { gpus: 1000, hoursPerMonth: 730 }) // 3
- */
-export function contractPricePerGpuHour(
-  rate: number,
-  frequency: ContractTerms["frequency"],
-  basis: Pick<MarketBasis, "gpus" | "hoursPerMonth">,
-): number {
-  return rate / MONTHS_PER_PERIOD[frequency] / basis.gpus / basis.hoursPerMonth;
-}
