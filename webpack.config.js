@@ -1,6 +1,6 @@
 // Builds the custom functions (JS-only runtime) and the task pane into dist/.
 // custom-functions-metadata-plugin reads the JSDoc of the function files (src/functions/functions.ts
-// and, one family a file, src/functions/accounting.ts, value.ts and portfolio.ts), writes one
+// and, one family a file, src/functions/accounting.ts, value.ts, portfolio.ts and market.ts), writes one
 // functions.json and appends the CustomFunctions.associate calls to the bundle.
 const path = require("path");
 const fs = require("fs");
@@ -32,7 +32,7 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts", "./src/functions/portfolio.ts"],
+      functions: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts", "./src/functions/portfolio.ts", "./src/functions/market.ts"],
       taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {
@@ -54,7 +54,7 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts", "./src/functions/portfolio.ts"],
+        input: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts", "./src/functions/portfolio.ts", "./src/functions/market.ts"],
       }),
       new HtmlWebpackPlugin({
         filename: "functions.html",

@@ -444,6 +444,7 @@ async function main() {
   );
 
   await benchBacklog();
+  await benchLattice();
 
   if (fs.existsSync(bundle)) {
     const raw = fs.readFileSync(bundle);
@@ -538,6 +539,46 @@ async function benchBacklog() {
     console.log(
       `  ${name.padEnd(58)} ${median(subjectMs).toFixed(1).padStart(6)} ms; baseline ${median(baseMs).toFixed(1)} ms; ratio ${median(ratios).toFixed(1)}×${name.includes("BACKLOG") ? "   target ≤ 3×" : ""}`,
     );
+  }
+}
+
+/**
+ * EXIT_OPTION's lattice (src/core/market/lattice.ts): three backward inductions (both rights, each
+ * alone) and a forward pass. Absolute targets from issue 17: the seed with monthly steps under 5 ms,
+ * a 120-month term under 50 ms. No float baseline: the lattice already computes in doubles.
+ */
+async function benchLattice() {
+  const core = await import("../src/core");
+  const M = (await import("../src/functions/market")) as unknown as Record<string, Fn>;
+  const start = core.dateToSerial({ year: 2026, month: 7, day: 1 });
+  const seedTerms = core.validateTerms({ startDate: start, endDate: core.edate(start, 42) - 1, payment: 150e6, lockInMonths: 3, noticeDays: 90 });
+  const longTerms = core.validateTerms({ startDate: start, endDate: core.edate(start, 120) - 1, payment: 150e6, lockInMonths: 3, noticeDays: 90 });
+  const basis = { gpus: 100_000, hoursPerMonth: 730, discountRate: 0.08 };
+  const curve = core.marketCurve(2.1, start, 0.25, 121);
+  const costs = { tenantSwitchingCost: 150e6, providerSwitchingCost: 150e6 };
+  const curveRange = M.marketCurveOf(2.1, start, 0.25, 121);
+  const subjects: [string, () => unknown, string][] = [
+    ["seed (42 months), monthly steps", () => core.exitOption({ terms: seedTerms, basis, curve, volatility: 0.4, ...costs, stepsPerMonth: 1 }), "target < 5 ms"],
+    [`seed, ${core.DEFAULT_STEPS_PER_MONTH} steps a month (the default)`, () => core.exitOption({ terms: seedTerms, basis, curve, volatility: 0.4, ...costs }), ""],
+    ["120-month term, monthly steps", () => core.exitOption({ terms: longTerms, basis, curve, volatility: 0.4, ...costs, stepsPerMonth: 1 }), "target < 50 ms"],
+    [`120-month term, ${core.DEFAULT_STEPS_PER_MONTH} steps a month (the default)`, () => core.exitOption({ terms: longTerms, basis, curve, volatility: 0.4, ...costs }), "target < 50 ms"],
+    [
+      "DEAL.EXIT_OPTION, 120 months (reads the arguments too)",
+      () => M.exitOptionOf(start, longTerms.endDate, [[150e6]], 3, 90, 100_000, curveRange, 0.4, 0.08, 150e6, 150e6),
+      "",
+    ],
+  ];
+  const time = (f: () => unknown) => {
+    const t0 = nowNs();
+    consume(f());
+    return Number(nowNs() - t0) / 1e6;
+  };
+  for (let i = 0; i < 5; i++) for (const [, f] of subjects) f();
+  console.log("\nEXIT_OPTION's lattice (both rights and each alone, 40% volatility, a curve falling 25% a year):");
+  for (const [name, f, target] of subjects) {
+    const ms: number[] = [];
+    for (let s = 0; s < 21; s++) ms.push(time(f));
+    console.log(`  ${name.padEnd(58)} ${median(ms).toFixed(2).padStart(7)} ms (fastest ${Math.min(...ms).toFixed(2)})   ${target}`);
   }
 }
 

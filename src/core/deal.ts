@@ -177,6 +177,16 @@ export interface DealDraft {
   scenario?: string;
   /** A register's ramp cell, read: the amounts paid before the payment, each until its day. */
   ramp?: readonly RampUntil[];
+  /** The market (issue 17): annual volatility of the market price (0.4 = 40%). */
+  volatility?: number;
+  /** What the tenant pays to move elsewhere if it gives notice. */
+  tenantSwitchingCost?: number;
+  /** What the provider loses re-letting the capacity if it gives notice. */
+  providerSwitchingCost?: number;
+  /** The market's spot price per GPU-hour, the day it was quoted, and its annual decline (0.25 = 25%). */
+  spotPrice?: number;
+  spotDate?: number;
+  annualDecline?: number;
 }
 
 /** One step of a register's ramp cell: `amount` paid until (and on) `until`. */

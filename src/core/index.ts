@@ -13,3 +13,4 @@ export * from "./portfolio";
 export * from "./deal";
 export * from "./vocabulary";
 export * from "./fields";
+export * from "./market";

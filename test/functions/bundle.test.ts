@@ -59,6 +59,9 @@ describe("built functions bundle", () => {
     expect((call("CONTRACT_PV", start, end, pay, 0.08) as number).toFixed(2)).toBe("5539137544.34");
     expect((call("CONTRACT_PV", start, end, pay, 0.12) as number).toFixed(2)).toBe("5223242691.40");
     expect((call("CONTRACT_PV", start, end, pay, 0.08, null, null, "arrears") as number).toFixed(2)).toBe("5504817556.62");
+    // The market functions (src/functions/market.ts): 12 × 730 × 1,000 × ($3.00 − $2.00) = 8,760,000.
+    expect(call("MARK_TO_MARKET", serialOf("2026-01-01"), serialOf("2026-12-31"), [[2_190_000]], 1000, 2, 0)).toBe(8_760_000);
+    expect(call("FORWARD_PRICE", call("FORWARDS_FROM_TERMS", [[12, 7.2], [36, 5.4]], start), serialOf("2027-12-01"))).toBe(4.5);
     // The value functions (src/functions/value.ts), bundled into the same file.
     expect(call("COMMITTED_VALUE", start, end, pay, 3, 90, start)).toBe(900_000_000);
     expect(call("COMMITTED_VALUE", start, end, pay, 3, 90, serialOf("2027-01-01"))).toBe(450_000_000);

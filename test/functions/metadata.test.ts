@@ -87,6 +87,24 @@ describe("custom-functions metadata", () => {
     }
   });
 
+  it("the market functions spill matrices, take curves as ranges and keep the shared option order", () => {
+    const names = (id: string) => functions.find((f) => f.id === id)!.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
+    for (const id of ["MARKET_CURVE", "FORWARDS_FROM_TERMS", "BREAKEVEN_PRICE", "EXIT_OPTION"]) {
+      expect(functions.find((f) => f.id === id)!.result.dimensionality).toBe("matrix");
+    }
+    for (const id of ["FORWARD_PRICE", "MARK_TO_MARKET", "EXIT_OPTION"]) {
+      expect(functions.find((f) => f.id === id)!.parameters.find((p) => p.name === "curve")!.dimensionality).toBe("matrix");
+    }
+    expect(names("EXIT_OPTION")).toEqual([
+      "start_date", "end_date", "payment", "lock_in_months", "notice_days", "gpus", "curve", "volatility", "discount_rate",
+      "[tenant_switching_cost]", "[provider_switching_cost]",
+      "[frequency]", "[escalation]", "[timing]", "[proration]", "[notice_in_lock_in]", "[termination_fee]",
+    ]);
+    expect(names("MARK_TO_MARKET")).toEqual([
+      "start_date", "end_date", "payment", "gpus", "curve", "discount_rate", "[as_of_date]", "[frequency]", "[escalation]", "[timing]", "[proration]",
+    ]);
+  });
+
   it("keeps the fixed leading arguments and the shared option order", () => {
     const names = (id: string) => functions.find((f) => f.id === id)!.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
     expect(names("LEASE_SCHEDULE")).toEqual(["start_date", "end_date", "payment", "[frequency]", "[escalation]", "[timing]", "[proration]"]);

@@ -12,21 +12,27 @@
  * an option or a register column.
  *
  * The declarations are in ./contract.ts (parties and terms), ./context.ts (context figures) and
- * ./judgements.ts (accounting judgements, value assumptions); ./kinds.ts holds the readers.
+ * ./judgements.ts (accounting judgements, value assumptions), ./market.ts (the market); ./kinds.ts
+ * holds the readers.
  * Adding a field: one entry there, plus the code that uses its value.
  */
 import { CONTEXT_FIELDS } from "./context";
 import { CONTRACT_FIELDS } from "./contract";
 import { JUDGEMENT_FIELDS } from "./judgements";
+import { MARKET_FIELDS } from "./market";
 import type { FieldDecl } from "./kinds";
 
 export * from "./kinds";
 
 /** The declarations with their literal types, in the model sheet's order. */
-type Declaration = (typeof CONTRACT_FIELDS)[number] | (typeof CONTEXT_FIELDS)[number] | (typeof JUDGEMENT_FIELDS)[number];
+type Declaration =
+  | (typeof CONTRACT_FIELDS)[number]
+  | (typeof CONTEXT_FIELDS)[number]
+  | (typeof JUDGEMENT_FIELDS)[number]
+  | (typeof MARKET_FIELDS)[number];
 
 /** Every field, in the model sheet's order. */
-export const FIELDS: readonly FieldDecl[] = [...CONTRACT_FIELDS, ...CONTEXT_FIELDS, ...JUDGEMENT_FIELDS];
+export const FIELDS: readonly FieldDecl[] = [...CONTRACT_FIELDS, ...CONTEXT_FIELDS, ...JUDGEMENT_FIELDS, ...MARKET_FIELDS];
 
 /** A field's defined name. */
 export type FieldName = Declaration["name"];
