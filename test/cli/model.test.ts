@@ -41,7 +41,7 @@ describe("npm run model", () => {
 
   it("explains bad options", async () => {
     await expect(main(["--template", "nope"], dir, log)).rejects.toThrow(/Unknown template "nope"/);
-    await expect(main(["--end", "31/12/2029"], dir, log)).rejects.toThrow('end_date must be a date, not the text "31/12/2029".');
+    await expect(main(["--end", "07/12/2029"], dir, log)).rejects.toThrow('end_date "07/12/2029" is ambiguous'); // issue 15: 31/12/2029 is now read (unambiguous)
     await expect(main(["--frequency", "weekly"], dir, log)).rejects.toThrow(/^frequency must be "monthly", "quarterly", "semi-annual" or "annual"/);
     await expect(main(["--bogus"], dir, log)).rejects.toThrow(/Unknown option/);
     await expect(main(["--end", "2020-01-01"], dir, log)).rejects.toThrow(/before the start date/);

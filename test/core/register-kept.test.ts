@@ -87,7 +87,7 @@ describe("values as people type them", () => {
     expect(readDate("7/1/2026", "start_date", "dmy")).toBe(serialOf("2026-01-07"));
     expect(readDate("7/1/2026", "start_date", "mdy")).toBe(serialOf("2026-07-01"));
     expect(refusal(() => readDate("7/1/2026", "start_date"))).toBe(
-      'start_date "7/1/2026" is ambiguous: 7 January or July 1? Write 2026-07-01 or 1-Jul-2026, or state the order (--date-order dmy or mdy; the pane\'s "Dates typed as").',
+      'start_date "7/1/2026" is ambiguous: 7 January 2026 or July 1, 2026? Write it as 2026-01-07 or 2026-07-01, or state the order (--date-order dmy or mdy; the pane\'s "Dates typed as").',
     );
     expect(refusal(() => readDate("31/12/2029", "end_date", "mdy"))).toBe('end_date must be a date, not the text "31/12/2029".');
   });
