@@ -1,0 +1,105 @@
+/**
+ * Issue 15 §2: register files as spreadsheets export them — comma, semicolon or tab; UTF-8 with or
+ * without a byte-order mark, UTF-16, Windows-1252 — read correctly or refused naming the encoding,
+ * never with replacement characters; a size cap so that /dev/zero neither hangs nor eats memory.
+ * Each test failed first (noted in a comment).
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { DealError, RegisterError } from "../../src/core";
+import { decodeRegisterBytes, detectDelimiter, main, parseCsv, readRegisterFile, refusalLines } from "../../src/cli/register";
+import { serialOf } from "../support/dates";
+
+function refusal(read: () => unknown): string {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof DealError) return error.message;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+const REGISTER = "Customer;Contract start;Expiry;Monthly fee ($)\nSociété X;1-Jul-2026;30-Jun-2027;$1,000\nSociètà X;2026-07-01;2027-06-30;2,000\n";
+
+describe("delimiters", () => {
+  // Failed with: decodeRegisterBytes / detectDelimiter not exported; a semicolon file read as one column.
+  it("detects comma, semicolon or tab from the header row, outside quotes", () => {
+    expect(detectDelimiter("a,b,c\n1,2,3")).toBe(",");
+    expect(detectDelimiter("a;b;c\n1,5;2;3")).toBe(";");
+    expect(detectDelimiter("a\tb\tc\n")).toBe("\t");
+    expect(detectDelimiter('"x;y;z",b\n')).toBe(",");
+    expect(parseCsv("a;b\n1,5;\"x;y\"\n")).toEqual([["a", "b"], ["1,5", "x;y"]]);
+    expect(parseCsv("a;b\n1;2\n", ",")).toEqual([["a;b"], ["1;2"]]);
+  });
+});
+
+describe("encodings", () => {
+  const bytes = (text: string, encoding: BufferEncoding) => new Uint8Array(Buffer.from(text, encoding));
+
+  // Failed with: the file was read as UTF-8 whatever its bytes, so both names became "Soci�t� X".
+  it("reads UTF-8 with or without a BOM, UTF-16 LE/BE with a BOM, and Windows-1252, keeping é and è apart", () => {
+    const utf8 = bytes(REGISTER, "utf8");
+    const le = new Uint8Array([0xff, 0xfe, ...bytes(REGISTER, "utf16le")]);
+    const be = new Uint8Array([0xfe, 0xff, ...Buffer.from(bytes(REGISTER, "utf16le")).swap16()]);
+    const cp1252 = new Uint8Array(Buffer.from(REGISTER, "latin1")); // é è à are single bytes in Windows-1252 as in Latin-1
+    expect(decodeRegisterBytes(utf8)).toEqual({ text: REGISTER, encoding: "UTF-8" });
+    expect(decodeRegisterBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toEqual({ text: REGISTER, encoding: "UTF-8" });
+    expect(decodeRegisterBytes(le)).toEqual({ text: REGISTER, encoding: "UTF-16LE" });
+    expect(decodeRegisterBytes(be)).toEqual({ text: REGISTER, encoding: "UTF-16BE" });
+    expect(decodeRegisterBytes(cp1252)).toEqual({ text: REGISTER, encoding: "Windows-1252" });
+    expect(decodeRegisterBytes(new Uint8Array([0x80, 0x41]), "windows-1252").text).toBe("€A");
+  });
+
+  it("refuses, naming the encoding, what it cannot decode", () => {
+    expect(refusal(() => decodeRegisterBytes(new Uint8Array([0x41, 0x81, 0x42])))).toBe(
+      "The file is neither UTF-8 nor Windows-1252 (byte 0x81 at offset 1): save it as CSV UTF-8, or state --encoding.",
+    );
+    expect(refusal(() => decodeRegisterBytes(new Uint8Array([0x41, 0xe9]), "utf-8"))).toBe("The file is not valid UTF-8 (as --encoding says): save it as CSV UTF-8, or state its encoding.");
+    expect(refusal(() => decodeRegisterBytes(new Uint8Array(Buffer.from("a,b\n", "utf16le"))))).toBe(
+      "The file looks like UTF-16 without a byte-order mark: save it as CSV UTF-8, or state --encoding utf-16le or utf-16be.",
+    );
+  });
+
+  it("reads a semicolon Windows-1252 register whole: two counterparties, currency and typed dates", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "register-files-"));
+    const file = path.join(dir, "deals.csv");
+    fs.writeFileSync(file, Buffer.from(REGISTER, "latin1"));
+    const read = readRegisterFile(file);
+    expect(read.register.deals.map((d) => [d.counterparty, d.terms.startDate])).toEqual([["Société X", serialOf("2026-07-01")], ["Sociètà X", serialOf("2026-07-01")]]);
+    expect(read.notes).toEqual(["Read as Windows-1252 (the file is not UTF-8), with ';' between fields."]);
+  });
+});
+
+describe("size", () => {
+  // Failed with: readFileSync read /dev/zero until memory ran out (17 GB, exit 134).
+  it("refuses a file larger than the cap without reading it all (/dev/zero ends at the cap)", () => {
+    const started = Date.now();
+    expect(refusal(() => readRegisterFile("/dev/zero", { maxBytes: 1 << 20 }))).toBe("/dev/zero is larger than 1 MB: a register is read up to that size.");
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe("the command line", () => {
+  // Failed with: Unknown option '--date-order'; and only the first bad row was printed.
+  it("states the date order and the delimiter, and prints every bad row", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "register-cli-"));
+    fs.writeFileSync(path.join(dir, "d.csv"), "Client\tStart\tEnd\tFee\nA\t7/1/2026\t6/30/2027\t1\nTotal\t\t\t1\n");
+    const lines: string[] = [];
+    expect(main(["d.csv", "--date-order", "mdy", "--delimiter", "tab"], dir, (l) => lines.push(l))).toBe(0);
+    expect(lines[0]).toBe("1 deals (2 rows, 0 blank skipped)");
+    expect(lines).toContain('Skipped row 3: a total ("Total")');
+    let error: unknown;
+    try {
+      main(["d.csv", "--delimiter", "tab"], dir, () => undefined);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RegisterError);
+    expect(refusalLines(error as RegisterError)).toEqual([
+      'Row 2, column "Start": the start date "7/1/2026" is ambiguous: 7 January 2026 or July 1, 2026? Write it as 2026-01-07 or 2026-07-01, or state the order (--date-order dmy or mdy; the pane\'s "Dates typed as").',
+    ]);
+    expect(() => main(["d.csv", "--date-order", "ymd"], dir, () => undefined)).toThrow('--date-order must be "dmy" or "mdy", not "ymd".');
+  });
+});
