@@ -5,7 +5,7 @@
  * (a bad row refuses the insert with its row and column) and builds the sheet's plan over the
  * register's own cells.
  */
-import { DAYS_1900_TO_1904, DealError, mapColumnsAs, normaliseHeader, readRegister, Register, REGISTER_FIELDS, RegisterField } from "../core";
+import { DateOrder, DAYS_1900_TO_1904, DealError, mapColumnsAs, normaliseHeader, readRegister, Register, RegisterError, REGISTER_FIELDS, RegisterField } from "../core";
 import { SheetPlan } from "../model/plan";
 import { buildPortfolioPlan, isModelled, REGISTER_ROOM, registerSource } from "../model/portfolioSheet";
 import { RegisterCells } from "./excelWriter";
@@ -57,15 +57,23 @@ export interface PortfolioRead {
   readonly byHeaders: boolean;
 }
 
-/** A refusal to show the user: the register's own message, with where the register is. */
-export class RegisterRefusal extends Error {}
+/** A refusal to show the user: the register's own message, with where the register is, and every refused row. */
+export class RegisterRefusal extends Error {
+  constructor(
+    message: string,
+    /** Every refused row's message (`Row 4, column "Expiry": …`); empty when the refusal is not a row's. */
+    readonly problems: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Reads the register's rows with the chosen mapping (or the recognised one). Throws a
  * {@link RegisterRefusal} with the register's message — `Row 4, column "Expiry": …`, rows counted
  * from the header row as row 1 — and the header's sheet row.
  */
-export function readPortfolio(cells: RegisterCells, choice: readonly (RegisterField | null)[] | null, date1904 = false): PortfolioRead {
+export function readPortfolio(cells: RegisterCells, choice: readonly (RegisterField | null)[] | null, date1904 = false, dateOrder?: DateOrder): PortfolioRead {
   const header = cells.values[0] ?? [];
   try {
     const recognised = recogniseColumns(header);
@@ -75,12 +83,12 @@ export function readPortfolio(cells: RegisterCells, choice: readonly (RegisterFi
     const rows = date1904
       ? cells.values.map((row, r) => (r === 0 ? row : row.map((v, c) => (typeof v === "number" && dateColumns.includes(c) ? v + DAYS_1900_TO_1904 : v))))
       : cells.values;
-    const register = readRegister(rows, mapping);
+    const register = readRegister(rows, mapping, { dateOrder });
     return { register, notModelled: register.deals.filter((d) => !isModelled(d.terms)).map((d) => d.row), room: cells.freeBelow, byHeaders };
   } catch (error) {
     if (!(error instanceof DealError)) throw error;
     const where = cells.headerRow === 1 ? "" : ` (rows count from the header, on sheet row ${cells.headerRow}, as row 1)`;
-    throw new RegisterRefusal(`${error.message}${where} Nothing was inserted.`);
+    throw new RegisterRefusal(`${error.message}${where} Nothing was inserted.`, error instanceof RegisterError ? error.problems.map((p) => p.message) : []);
   }
 }
 
@@ -98,6 +106,8 @@ export function describeRead(read: PortfolioRead): string {
   const { counts } = read.register;
   const parts = [`${counts.deals} deal${counts.deals === 1 ? "" : "s"}`];
   if (counts.blankRows > 0) parts.push(`${counts.blankRows} blank row${counts.blankRows === 1 ? "" : "s"} skipped`);
+  const totals = read.register.skipped;
+  if (totals.length > 0) parts.push(`${totals.length} total row${totals.length === 1 ? "" : "s"} skipped (row${totals.length === 1 ? "" : "s"} ${totals.map((t) => t.row).join(", ")})`);
   let text = parts.join(", ") + ".";
   if (read.notModelled.length > 0) {
     text += ` Row${read.notModelled.length === 1 ? "" : "s"} ${read.notModelled.join(", ")} ha${read.notModelled.length === 1 ? "s" : "ve"} a ramp of several steps: the sheet flags ${read.notModelled.length === 1 ? "it" : "them"} (DEAL.PORTFOLIO reads every row).`;

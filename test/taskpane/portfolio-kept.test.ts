@@ -28,7 +28,7 @@ describe("Portfolio from a table: registers as people keep them", () => {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(RegisterRefusal);
-    expect((refusal as RegisterRefusal).problems.map((p) => p.slice(0, 35))).toEqual([2, 3, 4, 5, 6].map((r) => `Row ${r}, column "Monthly fee ($)": the`));
+    expect((refusal as RegisterRefusal).problems.map((p) => p.slice(0, 36))).toEqual([2, 3, 4, 5, 6].map((r) => `Row ${r}, column "Monthly fee ($)": the`));
     expect((refusal as Error).message).toMatch(/^5 rows are refused\. .* And 2 more \(rows 5, 6\)\. Nothing was inserted\.$/);
   });
 });
