@@ -103,3 +103,11 @@ describe("the command line", () => {
     expect(() => main(["d.csv", "--date-order", "ymd"], dir, () => undefined)).toThrow('--date-order must be "dmy" or "mdy", not "ymd".');
   });
 });
+
+describe("characters a workbook cannot hold", () => {
+  // Failed with: parseCsv returned the cell, and the model CLI wrote a corrupt workbook (LibreOffice showed totals of 0).
+  it("are refused in any cell of the file, read or not, naming the row and field", () => {
+    expect(refusal(() => parseCsv("Client,Region\nAcme,North\u0001\n"))).toBe("Row 2, field 2: a control character (U+0001) that a workbook cannot hold: remove it.");
+    expect(refusal(() => parseCsv("Client,Reg\uFFFEion\nAcme,North\n"))).toBe("Row 1, field 2: a character (U+FFFE) that a workbook cannot hold: remove it.");
+  });
+});

@@ -151,3 +151,15 @@ describe("a register as people keep it", () => {
     expect(register.deals[0].provider).toBe("CoreWeave");
   });
 });
+
+describe("currencies", () => {
+  // Failed with: "EUR 1,000" and "USD 2,000" were summed as 3,000 — a silent wrong total.
+  it("refuses amounts in two currencies, naming the rows; $, US$ and USD are one", () => {
+    const header = ["Client", "Start", "End", "Payment", "Termination fee"];
+    const ok = readRegister([header, ["A", "2026-07-01", "2027-06-30", "$1,000", "USD 5"], ["B", "2026-07-01", "2027-06-30", "US$ 2,000", "7"]]);
+    expect(ok.deals.length).toBe(2);
+    expect(refusal(() => readRegister([header, ["A", "2026-07-01", "2027-06-30", "USD 1,000", ""], ["B", "2026-07-01", "2027-06-30", "EUR 2,000", ""]]))).toBe(
+      'Row 3, column "Payment": the amount is in EUR but row 2 gives USD: a register is summed in one currency; convert the amounts or split the register.',
+    );
+  });
+});
