@@ -17,7 +17,7 @@ import { isUtf8 } from "buffer";
 import fs from "fs";
 import path from "path";
 import { parseArgs } from "util";
-import { DateOrder, DealError, parseIsoDate, portfolioFigures, readRegister, Register, RegisterError, valueError } from "../core";
+import { DateOrder, DealError, parseIsoDate, portfolioFigures, readRegister, Register, RegisterError, unholdableCharacter, valueError } from "../core";
 import { formatDate, formatMoney, formatPercent } from "../model/format";
 
 /**
@@ -71,6 +71,10 @@ export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(te
       }
       field = text.slice(i, j);
       i = j;
+    }
+    const bad = unholdableCharacter(field);
+    if (bad !== undefined) {
+      throw valueError(`Row ${row()}, field ${record.length + 1}: a ${Number.parseInt(bad.slice(2), 16) < 32 ? "control character" : "character"} (${bad}) that a workbook cannot hold: remove it.`);
     }
     record.push(field);
     if (i < n && text[i] === delimiter) {
@@ -331,7 +335,8 @@ export function main(argv: string[], cwd: string, log: (line: string) => void = 
   log(`${counts.deals} deals (${counts.rows} rows, ${counts.blankRows} blank skipped)${asOf === null ? "" : `, as of ${formatDate(asOf)}`}`);
   for (const note of notes) log(note);
   for (const skipped of register.skipped) log(`Skipped row ${skipped.row}: ${skipped.reason}`);
-  if (mapping.ignored.length > 0) log(`Ignored columns: ${mapping.ignored.map((c) => `"${c.header}"`).join(", ")}`);
+  const clip = (text: string) => (text.length > 40 ? text.slice(0, 40) + "…" : text);
+  if (mapping.ignored.length > 0) log(`Ignored columns: ${mapping.ignored.map((c) => `"${clip(c.header)}"`).join(", ")}`);
   const money = (x: Parameters<typeof formatMoney>[0]) => formatMoney(x).padStart(20);
   log(`\n${"Counterparty".padEnd(24)} ${"Headline".padStart(20)} ${"Committed".padStart(20)} ${"Exit date".padStart(10)} ${"Run-rate".padStart(20)}  Share`);
   for (const d of figures.deals) {

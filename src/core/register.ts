@@ -16,7 +16,7 @@ import { DealError, valueError } from "./errors";
 import type { DealDraft, RampUntil } from "./deal";
 import { FieldDecl, FIELDS, readField, readRampText, RegisterField } from "./fields";
 import { ContractTerms, RampStepInput, TermsInput, validateTerms } from "./terms";
-import { DateOrder, readAmount } from "./vocabulary";
+import { currencyOf, DateOrder, readAmount } from "./vocabulary";
 
 export type { RegisterField };
 
@@ -271,6 +271,7 @@ export function readRegister(rows: readonly (readonly unknown[])[], chosen?: Col
   const skipped: SkippedRow[] = [];
   const problems: RegisterProblem[] = [];
   const sums = { all: new Decimal(0), sinceTotal: new Decimal(0) };
+  const currency: { first?: { code: string; row: number } } = {};
   let blankRows = 0;
   for (let i = 1; i < rows.length; i++) {
     const cells = rows[i];
@@ -289,6 +290,11 @@ export function readRegister(rows: readonly (readonly unknown[])[], chosen?: Col
       sums.all = sums.all.plus(payment);
       sums.sinceTotal = sums.sinceTotal.plus(payment);
     }
+    const mixed = mixedCurrency(cells, i + 1, mapping, currency);
+    if (mixed) {
+      problems.push(mixed.problem);
+      continue;
+    }
     try {
       deals.push(readRow(cells, i + 1, mapping, options));
     } catch (error) {
@@ -299,6 +305,32 @@ export function readRegister(rows: readonly (readonly unknown[])[], chosen?: Col
   }
   if (problems.length > 0) throw new RegisterError(problems);
   return { mapping, deals, counts: { rows: rows.length - 1, deals: deals.length, blankRows }, skipped };
+}
+
+/** The register fields that hold amounts, by their declared kind. */
+const AMOUNT_FIELDS: readonly RegisterField[] = REGISTER_FIELDS.filter((f) => f.decl.kind === "amount").map((f) => f.field);
+
+/**
+ * A cell whose amount is in another currency than the register's first marked amount, as a refusal;
+ * null when every marked amount so far is in one currency. (Unmarked amounts are taken as written.)
+ */
+function mixedCurrency(cells: readonly unknown[], row: number, mapping: ColumnMapping, seen: { first?: { code: string; row: number } }): CellError | null {
+  for (const field of AMOUNT_FIELDS) {
+    const index = mapping.fields[field];
+    const value = index === undefined ? undefined : cells[index];
+    if (typeof value !== "string" || value.length > 400) continue;
+    const code = currencyOf(value);
+    if (code === undefined) continue;
+    if (seen.first === undefined) seen.first = { code, row };
+    else if (seen.first.code !== code) {
+      return new CellError(
+        row,
+        mapping.columns[index!].header,
+        `The amount is in ${code} but row ${seen.first.row} gives ${seen.first.code}: a register is summed in one currency; convert the amounts or split the register.`,
+      );
+    }
+  }
+  return null;
 }
 
 /** A row's payment as an amount, or null when its cell is blank or not an amount. */

@@ -151,6 +151,26 @@ function currencyAt(s: string, at: number): number {
  * withoutCurrency("USD 150,000,000") // "150,000,000"
  */
 export function withoutCurrency(text: string): string {
+  return splitCurrency(text).number;
+}
+
+/** The currency a symbol stands for, as its code: "$" and "US$" are USD. */
+const SYMBOL_CODES: Readonly<Record<string, string>> = { "US$": "USD", $: "USD", "€": "EUR", "£": "GBP", "¥": "JPY" };
+
+/**
+ * The currency of amount text, as a code ("USD" for "$150,000,000" and "USD 150,000,000"), or
+ * undefined when it carries no mark.
+ *
+ * @example
+ * currencyOf("€ 1,250.50") // "EUR"
+ */
+export function currencyOf(text: string): string | undefined {
+  const mark = splitCurrency(text).mark;
+  return mark === undefined ? undefined : (SYMBOL_CODES[mark] ?? mark);
+}
+
+/** Amount text split into its number text and its currency mark (see {@link withoutCurrency}). */
+function splitCurrency(text: string): { number: string; mark: string | undefined } {
   const s = text.trim();
   let start = 0;
   let sign = "";
@@ -159,7 +179,7 @@ export function withoutCurrency(text: string): string {
     start = 1;
   }
   const before = currencyAt(s, start);
-  if (before > 0) return sign + s.slice(start + before).trimStart();
+  if (before > 0) return { number: sign + s.slice(start + before).trimStart(), mark: s.slice(start, start + before) };
   // After the number: the last word.
   let end = s.length;
   for (const symbol of CURRENCY_SYMBOLS) {
@@ -169,7 +189,7 @@ export function withoutCurrency(text: string): string {
     }
   }
   if (end === s.length && s.length >= 4 && currencyAt(s, s.length - 3) === 3 && !isUpperAscii(s.charCodeAt(s.length - 4))) end = s.length - 3;
-  return end === s.length ? s : s.slice(0, end).trimEnd();
+  return end === s.length ? { number: s, mark: undefined } : { number: s.slice(0, end).trimEnd(), mark: s.slice(end) };
 }
 
 /**
