@@ -259,6 +259,13 @@ export function readRegisterFile(file: string, options: RegisterFileOptions = {}
 
 /** A register from CSV text: cells read as Excel cells holding the same text. */
 export function readRegisterCsv(text: string, options: Pick<RegisterFileOptions, "delimiter" | "dateOrder"> = {}): Register {
+  const replaced = text.indexOf("\uFFFD");
+  if (replaced >= 0) {
+    // Text decoded as UTF-8 from bytes that were not: "Société" and "Sociètà" both became "Soci\uFFFDt\uFFFD".
+    let row = 1; // a line of the file (a quoted field may span lines)
+    for (let i = 0; i < replaced; i++) if (text.charCodeAt(i) === 10) row++;
+    throw valueError(`Line ${row} holds U+FFFD replacement characters: the file was read as UTF-8 but is not (Windows-1252?). Read it with readRegisterFile, or save it as CSV UTF-8.`);
+  }
   return readRegister(parseCsv(text, options.delimiter), undefined, { dateOrder: options.dateOrder });
 }
 

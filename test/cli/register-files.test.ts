@@ -8,7 +8,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { DealError, RegisterError } from "../../src/core";
-import { decodeRegisterBytes, detectDelimiter, main, parseCsv, readRegisterFile, refusalLines } from "../../src/cli/register";
+import { decodeRegisterBytes, detectDelimiter, main, parseCsv, readRegisterCsv, readRegisterFile, refusalLines } from "../../src/cli/register";
 import { serialOf } from "../support/dates";
 
 function refusal(read: () => unknown): string {
@@ -109,5 +109,14 @@ describe("characters a workbook cannot hold", () => {
   it("are refused in any cell of the file, read or not, naming the row and field", () => {
     expect(refusal(() => parseCsv("Client,Region\nAcme,North\u0001\n"))).toBe("Row 2, field 2: a control character (U+0001) that a workbook cannot hold: remove it.");
     expect(refusal(() => parseCsv("Client,Reg\uFFFEion\nAcme,North\n"))).toBe("Row 1, field 2: a character (U+FFFE) that a workbook cannot hold: remove it.");
+  });
+});
+
+describe("text already decoded with replacement characters", () => {
+  // Failed with: "Soci\uFFFDt\uFFFD X" read as a counterparty — two names merged (the model CLI reads the file as UTF-8 text).
+  it("is refused, saying the file was probably not UTF-8", () => {
+    expect(refusal(() => readRegisterCsv("Client,Start,End,Payment\nSoci\uFFFDt\uFFFD X,2026-07-01,2027-06-30,1\n"))).toBe(
+      "Line 2 holds U+FFFD replacement characters: the file was read as UTF-8 but is not (Windows-1252?). Read it with readRegisterFile, or save it as CSV UTF-8.",
+    );
   });
 });
