@@ -197,6 +197,7 @@ describe("errors, as Excel shows them", () => {
     expect(message).toMatch(/^4 rows are refused\. Row 2, column "End date": .* Row 3, column "End date": .* Row 4, column "End date": .* And 1 more \(row 5\)\.$/);
     const withTotal = [...register, ["Total", "", "", "", "", "", "", "", "", "", "", ""].slice(0, register[0].length)];
     expect(P.backlog(withTotal)).toEqual(P.backlog(register));
+    expect(P.registerColumns(withTotal).slice(-1)).toEqual([["Total rows skipped", 1, "row 8"]]);
   });
 
   it("a register that is not a range, a bad as_of_date or year_end_month", () => {
