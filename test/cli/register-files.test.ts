@@ -120,3 +120,42 @@ describe("text already decoded with replacement characters", () => {
     );
   });
 });
+
+describe("a register as a finance team keeps it, in one run", () => {
+  // Failed first with: "Contract start" not recognised (then, one by one, 01-Jul-2026, $150,000,000, 3%, the Total row).
+  it("gives the figures of the same deals written plainly: units in headers, currency, %, typed dates, a blank row and a Total row", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "register-kept-"));
+    const kept = [
+      "Customer;Contract start;Term end;Monthly fee ($);Escalation (%/yr);Lock-in (months);Notice (days);Region",
+      "Société X;01-Jul-2026;June 30, 2029;$150,000,000;3%;12;90;EU",
+      "Sociètà X;1 Jan 2027;31/12/2028;USD 20,000,000.00;0%;6;30;EU",
+      ";;;;;;;",
+      "Acme Labs;2026-10-01;2027-09-30;5,000,000;2.5 %;3;60;US",
+      "Total;;;$175,000,000;;;;",
+    ].join("\r\n");
+    const plain = [
+      "Counterparty,Start date,End date,Payment,Escalation,Lock-in months,Notice days",
+      "Société X,2026-07-01,2029-06-30,150000000,0.03,12,90",
+      "Sociètà X,2027-01-01,2028-12-31,20000000,0,6,30",
+      "Acme Labs,2026-10-01,2027-09-30,5000000,0.025,3,60",
+    ].join("\n");
+    fs.writeFileSync(path.join(dir, "kept.csv"), Buffer.from(kept, "latin1"));
+    fs.writeFileSync(path.join(dir, "plain.csv"), plain);
+    const run = (file: string) => {
+      const lines: string[] = [];
+      expect(main([file], dir, (l) => lines.push(l))).toBe(0);
+      return lines;
+    };
+    const [keptLines, plainLines] = [run("kept.csv"), run("plain.csv")];
+    expect(keptLines.slice(0, 4)).toEqual([
+      "3 deals (5 rows, 1 blank skipped)",
+      "Read as Windows-1252 (the file is not UTF-8), with ';' between fields.",
+      'Skipped row 6: a total ("Total")',
+      'Ignored columns: "Region"',
+    ]);
+    expect(plainLines[0]).toBe("3 deals (3 rows, 0 blank skipped)");
+    expect(keptLines.slice(4)).toEqual(plainLines.slice(1));
+    // Headline by hand: 36 × 150,000,000 with 3% from each anniversary = 12 × 150M × (1 + 1.03 + 1.0609) = 5,563,620,000.
+    expect(keptLines.find((l) => l.startsWith("Société X"))).toContain("5,563,620,000.00");
+  });
+});
