@@ -17,19 +17,19 @@ import { isUtf8 } from "buffer";
 import fs from "fs";
 import path from "path";
 import { parseArgs } from "util";
-import { DateOrder, DealError, parseIsoDate, portfolioFigures, readRegister, Register, RegisterError, unholdableCharacter, valueError } from "../core";
+import { DateOrder, DealError, MAX_REGISTER_ROWS, parseIsoDate, portfolioFigures, readRegister, Register, RegisterError, unholdableCharacter, valueError } from "../core";
 import { formatDate, formatMoney, formatPercent } from "../model/format";
 
 /**
  * Parses RFC 4180 CSV (with the delimiter given, or detected by {@link detectDelimiter}) into records of fields, in one pass (time linear in the text). Throws `#VALUE!`
  * naming the row (record; the header is row 1) for a stray quote, text after a closing quote, an
- * unclosed quote, or a record with more or fewer fields than the header. An empty line is a record of
+ * unclosed quote, a record with more or fewer fields than the header, or more than `maxRows` records below the header. An empty line is a record of
  * one empty field (a blank row).
  *
  * @example
  * parseCsv('a,"b, c"\r\n1,"say ""hi"""\n') // [["a", "b, c"], ["1", 'say "hi"']]
  */
-export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(text)): string[][] {
+export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(text), maxRows = Infinity): string[][] {
   const sep = delimiter.charCodeAt(0);
   const records: string[][] = [];
   let record: string[] = [];
@@ -85,6 +85,7 @@ export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(te
     if (i < n && text[i] === "\r") i++;
     if (i < n && text[i] === "\n") i++;
     records.push(record);
+    if (records.length - 1 > maxRows) throw tooManyRows(maxRows);
     record = [];
     if (i >= n) break;
   }
@@ -96,6 +97,12 @@ export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(te
     }
   });
   return records;
+}
+
+/** The refusal of a file with more rows than a register is read with. */
+function tooManyRows(maxRows: number): DealError {
+  const n = maxRows.toLocaleString("en-US");
+  return valueError(`The register has more than ${n} rows below its header; at most ${n} are read. Split it into smaller registers.`);
 }
 
 /** A field delimiter: comma, semicolon (European Excel) or tab. */
@@ -247,7 +254,7 @@ export function readRegisterFile(file: string, options: RegisterFileOptions = {}
   const bytes = readCapped(file, options.maxBytes ?? MAX_REGISTER_BYTES, file);
   const { text, encoding } = decodeRegisterBytes(bytes, options.encoding);
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  const records = parseCsv(text, delimiter);
+  const records = parseCsv(text, delimiter, MAX_REGISTER_ROWS);
   const register = readRegister(records, undefined, { dateOrder: options.dateOrder });
   const notes: string[] = [];
   if (encoding !== "UTF-8" || delimiter !== ",") {
@@ -266,7 +273,7 @@ export function readRegisterCsv(text: string, options: Pick<RegisterFileOptions,
     for (let i = 0; i < replaced; i++) if (text.charCodeAt(i) === 10) row++;
     throw valueError(`Line ${row} holds U+FFFD replacement characters: the file was read as UTF-8 but is not (Windows-1252?). Read it with readRegisterFile, or save it as CSV UTF-8.`);
   }
-  return readRegister(parseCsv(text, options.delimiter), undefined, { dateOrder: options.dateOrder });
+  return readRegister(parseCsv(text, options.delimiter, MAX_REGISTER_ROWS), undefined, { dateOrder: options.dateOrder });
 }
 
 /** The command-line options that say how a register file is read, for `parseArgs` (shared by every command that reads one). */

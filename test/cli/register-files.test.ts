@@ -159,3 +159,11 @@ describe("a register as a finance team keeps it, in one run", () => {
     expect(keptLines.find((l) => l.startsWith("Société X"))).toContain("5,563,620,000.00");
   });
 });
+
+describe("rows beyond the limit", () => {
+  // Failed with: 100,000 rows were all split into records before the register refused them (and the model CLI then aborted out of memory).
+  it("are refused while splitting the file, with the register's plain message", () => {
+    const text = "Client,Start,End,Payment\n" + "A,2026-07-01,2027-06-30,1\n".repeat(100_000);
+    expect(refusal(() => readRegisterCsv(text))).toBe("The register has more than 20,000 rows below its header; at most 20,000 are read. Split it into smaller registers.");
+  });
+});
