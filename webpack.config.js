@@ -7,6 +7,7 @@ const fs = require("fs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { PublicUrlPlugin } = require("./scripts/publicUrl.js");
 
 const devServerPort = 3000;
 
@@ -27,8 +28,11 @@ async function httpsOptions() {
   }
 }
 
-module.exports = async (env, options) => {
+// `npm run build -- --env public-url=https://addins.example.com/deal-modeler/`: a build to host
+// (docs/deploy.md) — every https://localhost:3000 in dist/ (manifest.xml included) points there.
+module.exports = async (env = {}, options) => {
   const dev = options.mode === "development";
+  const publicUrl = env["public-url"];
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -76,6 +80,7 @@ module.exports = async (env, options) => {
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
         ],
       }),
+      ...(publicUrl ? [new PublicUrlPlugin(publicUrl)] : []),
     ],
     devServer: dev
       ? {

@@ -91,7 +91,7 @@ describe("generated documentation", () => {
     expect(inputs).toContain("| `Escalation` | Annual escalation (on each anniversary) | rate | `0` | `escalation` |");
     expect(inputs).toContain("| `gpuCount` | GPU count (count) |  | GPU count, GPUs, Number of GPUs |");
     expect(inputs).toContain("| `DiscountRate` | Discount rate (annual) | rate |  | `discount_rate` | `--discount-rate` | yes | annual rate for the present value: 8% or 0.08 |");
-    expect(inputs).toContain("| `counterparty` | counterparty (text) | yes | Counterparty, Customer, Tenant, Client |");
+    expect(inputs).toContain("| `counterparty` | counterparty (text) | yes | Counterparty, Customer, Tenant, Client, Lessee |");
   });
 });
 

@@ -12,7 +12,7 @@ import { parseArgs } from "util";
 import { DealError, portfolioFigures } from "../core";
 import { writePlanXlsx, writeRegisterXlsx } from "../export/xlsx";
 import { buildPortfolioPlan, isModelled, registerSource } from "../model/portfolioSheet";
-import { parseCsv, readRegisterCsv } from "./register";
+import { readRegisterFile, refusalLines, registerFileOptions } from "./register";
 import { formatDate, formatMoney, formatPercent } from "../model/format";
 import { computeHeadline, Headline } from "../model/headline";
 import { DealTemplate, expectedValue, FieldDecl, FieldName, FIELDS, valueAssumptions } from "../core";
@@ -55,6 +55,14 @@ const GENERAL: readonly { readonly option: string; readonly metavar?: string; re
     help: "a deal register (CSV): write it as a sheet with a Portfolio sheet of native formulas over it",
     type: "string",
   },
+  { option: "--date-order", metavar: "dmy|mdy", help: "with --register: how to read dates typed with numbers only, such as 7/1/2026", type: "string" },
+  { option: "--delimiter", metavar: "SEP", help: "with --register: comma, semicolon or tab (detected from the header row otherwise)", type: "string" },
+  {
+    option: "--encoding",
+    metavar: "ENC",
+    help: "with --register: utf-8, utf-16le, utf-16be or windows-1252 (by its byte-order mark, else UTF-8, else Windows-1252)",
+    type: "string",
+  },
   { option: "--out", metavar: "FILE", help: "output .xlsx file (default: deal-model.xlsx; .xlsx is added to a name without one)", type: "string" },
   { option: "--force", help: "overwrite FILE if it exists", type: "boolean" },
   { option: "--sheet-name", metavar: "NAME", help: "worksheet name", type: "string" },
@@ -73,9 +81,9 @@ export const HELP = [
   "without --lock-in-months, --lock-in-last-day, --notice-days or --notice-date it has no early exit.",
   "",
   "Options:",
-  ...GENERAL.slice(0, 5).map((g) => helpLine(g.metavar ? `${g.option} ${g.metavar}` : g.option, g.help)),
+  ...GENERAL.slice(0, 8).map((g) => helpLine(g.metavar ? `${g.option} ${g.metavar}` : g.option, g.help)),
   ...OPTION_INPUTS.map((d) => helpLine(`${d.cli} ${METAVAR[d.kind]}`, d.help)),
-  ...GENERAL.slice(5).map((g) => helpLine(g.option, g.help)),
+  ...GENERAL.slice(8).map((g) => helpLine(g.option, g.help)),
   "",
   "Dates are YYYY-MM-DD. Amounts may carry thousands separators (150,000,000). A rate is a fraction",
   "(0.08) or has a percent sign (8%); a bare number above 1 such as 8 is refused as ambiguous.",
@@ -192,6 +200,8 @@ export async function main(argv: string[], cwd: string, log: (line: string) => v
   }
   const registerFile = option("register") as string | undefined;
   if (registerFile !== undefined) return writeRegister(registerFile, option, cwd, log);
+  const fileOnly = ["date-order", "delimiter", "encoding"].find((name) => option(name) !== undefined);
+  if (fileOnly) throw new UsageError(`--${fileOnly} says how to read a register file: it goes with --register.`);
   const raw: Partial<Record<FieldName, unknown>> = {};
   for (const d of OPTION_INPUTS) {
     const given = option(d.cli.slice(2));
@@ -247,9 +257,12 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   if (conflicting.length > 0) throw new UsageError(`--register writes a portfolio: --${conflicting[0]} does not apply to it.`);
   const source = path.resolve(cwd, file);
   if (!fs.existsSync(source) || fs.statSync(source).isDirectory()) throw new UsageError(`--register ${file}: no such file.`);
-  const text = fs.readFileSync(source, "utf8");
-  const register = readRegisterCsv(text); // refuses a malformed file or a bad row
-  const records = parseCsv(text);
+  // Size-capped, decoded (UTF-8, UTF-16, Windows-1252), split by its delimiter; every bad row refused at once.
+  const { register, records, notes } = readRegisterFile(source, registerFileOptions({
+    "date-order": option("date-order"),
+    delimiter: option("delimiter"),
+    encoding: option("encoding"),
+  }));
   const sheetName = (option("sheet-name") as string | undefined) ?? "Portfolio";
   if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new UsageError(`--sheet-name ${sheetName}: the register's sheet is "${REGISTER_SHEET}"; choose another name.`);
   const plan = buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register, { sheetName });
@@ -259,6 +272,8 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   const figures = portfolioFigures(register.deals);
   const notModelled = register.deals.filter((d) => !isModelled(d.terms));
   log(`Wrote ${out} (sheets "${REGISTER_SHEET}" and "${plan.sheetName}")`);
+  for (const note of notes) log(`  ${note}`);
+  for (const skipped of register.skipped) log(`  Skipped row ${skipped.row}: ${skipped.reason}`);
   log(`  ${"Deals".padEnd(26)} ${register.counts.deals} (${register.counts.blankRows} blank rows skipped)`);
   log(`  ${"Headline".padEnd(26)} ${formatMoney(figures.totalHeadline)}`);
   log(`  ${"Committed".padEnd(26)} ${formatMoney(figures.totalCommitted)}`);
@@ -312,7 +327,8 @@ export async function run(
     return await main(argv, cwd, io.log);
   } catch (error) {
     if (isRefusal(error)) {
-      io.error(`model: ${error.message}`);
+      // A refused register lists every bad row (row, column, reason), not the first only.
+      for (const line of error instanceof DealError ? refusalLines(error) : [error.message]) io.error(`model: ${line}`);
       io.error("Run `npm run model -- --help` for the options.");
     } else {
       io.error(`model: unexpected failure (a defect; please report it): ${String((error as Error)?.stack ?? error)}`);

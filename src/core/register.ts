@@ -16,6 +16,7 @@ import { DealError, valueError } from "./errors";
 import type { DealDraft, RampUntil } from "./deal";
 import { FieldDecl, FIELDS, readField, readRampText, RegisterField } from "./fields";
 import { ContractTerms, hasTerminationTerms, lockedToEnd, RampStepInput, TermsInput, validateTerms } from "./terms";
+import { currencyOf, DateOrder, readAmount } from "./vocabulary";
 
 export type { RegisterField };
 
@@ -38,14 +39,50 @@ export const REGISTER_FIELDS: readonly FieldSpec[] = FIELDS.flatMap((decl) =>
 );
 
 /**
- * A header as compared: lower case, without spaces, underscores, hyphens, dots or apostrophes — so
- * "Start date", "START DATE", "start_date" and "StartDate" are one header.
+ * A header as compared: lower case, letters and digits only (no spaces or punctuation), without a
+ * trailing unit in brackets — so "Start date", "START DATE", "start_date" and "StartDate" are one
+ * header, and "Lock-in (months)", "Monthly fee ($)" and "Escalation (%/yr)" read as "Lock-in",
+ * "Monthly fee" and "Escalation". One pass over the header's characters.
  *
  * @example
  * normaliseHeader(" Lock-in  Months ") // "lockinmonths"
+ * normaliseHeader("Notice (days)") // "notice"
  */
 export function normaliseHeader(header: unknown): string {
-  return cellText(header).toLowerCase().replace(/[\s_.'’-]+/g, "");
+  let text = cellText(header);
+  const close = text.endsWith(")") ? "(" : text.endsWith("]") ? "[" : "";
+  if (close !== "") {
+    const open = text.lastIndexOf(close);
+    if (open > 0) text = text.slice(0, open);
+  }
+  let out = "";
+  for (const ch of text.toLowerCase()) if (/[\p{L}\p{N}]/u.test(ch)) out += ch;
+  return out;
+}
+
+/** The most columns a worksheet holds (XFD). */
+export const MAX_REGISTER_COLUMNS = 16_384;
+
+/** The most rows below the header a register is read with: beyond it, a plain message rather than a workbook too large to write. */
+export const MAX_REGISTER_ROWS = 20_000;
+
+/** A whole number with thousands commas, without Intl: 16384 → "16,384". */
+function withCommas(n: number): string {
+  const digits = String(n);
+  let out = "";
+  for (let i = 0; i < digits.length; i++) out += (i > 0 && (digits.length - i) % 3 === 0 ? "," : "") + digits[i];
+  return out;
+}
+
+/** A header or cell as a message quotes it: at most 40 characters. */
+function quoted(text: string): string {
+  return text.length > 40 ? text.slice(0, 40) + "…" : text;
+}
+
+function checkWidth(header: readonly unknown[]): void {
+  if (header.length > MAX_REGISTER_COLUMNS) {
+    throw valueError(`The register has ${withCommas(header.length)} columns; a worksheet holds at most ${withCommas(MAX_REGISTER_COLUMNS)}.`);
+  }
 }
 
 const FIELD_BY_HEADER: ReadonlyMap<string, FieldSpec> = new Map(
@@ -78,6 +115,7 @@ export interface ColumnMapping {
  * mapColumns(["Customer", "Start date", "Expiry", "Amount", "Region"]).fields // { counterparty: 0, startDate: 1, endDate: 2, payment: 3 }
  */
 export function mapColumns(header: readonly unknown[]): ColumnMapping {
+  checkWidth(header);
   const columns: RegisterColumn[] = [];
   const fields: Partial<Record<RegisterField, number>> = {};
   for (let index = 0; index < header.length; index++) {
@@ -88,7 +126,7 @@ export function mapColumns(header: readonly unknown[]): ColumnMapping {
       const previous = fields[spec.field];
       if (previous !== undefined) {
         throw valueError(
-          `The columns "${columns[previous].header}" and "${text}" both give the ${spec.label}: keep one of them.`,
+          `The columns "${quoted(columns[previous].header)}" and "${quoted(text)}" both give the ${spec.label}: keep one of them.`,
         );
       }
       fields[spec.field] = index;
@@ -114,6 +152,7 @@ export function mapColumns(header: readonly unknown[]): ColumnMapping {
  * mapColumnsAs(["Who", "From", "To", "Pay"], ["counterparty", "startDate", "endDate", "payment"]).fields.payment // 3
  */
 export function mapColumnsAs(header: readonly unknown[], choice: readonly (RegisterField | null)[]): ColumnMapping {
+  checkWidth(header);
   const columns: RegisterColumn[] = [];
   const fields: Partial<Record<RegisterField, number>> = {};
   for (let index = 0; index < header.length; index++) {
@@ -124,7 +163,7 @@ export function mapColumnsAs(header: readonly unknown[], choice: readonly (Regis
     if (spec) {
       const previous = fields[spec.field];
       if (previous !== undefined) {
-        throw valueError(`The columns "${columns[previous].header}" and "${text}" both give the ${spec.label}: keep one of them.`);
+        throw valueError(`The columns "${quoted(columns[previous].header)}" and "${quoted(text)}" both give the ${spec.label}: keep one of them.`);
       }
       fields[spec.field] = index;
     }
@@ -156,6 +195,8 @@ export interface RegisterDeal {
    * at the lock-in's end.
    */
   readonly terminationGiven: boolean;
+  /** From a "Provider" (Landlord, Lessor) column; absent when not given. */
+  readonly provider?: string;
 }
 
 export interface RegisterCounts {
@@ -166,22 +207,79 @@ export interface RegisterCounts {
   readonly blankRows: number;
 }
 
+/** A row read as no deal: a total or subtotal row. */
+export interface SkippedRow {
+  /** The row number, header = row 1. */
+  readonly row: number;
+  readonly reason: string;
+}
+
 export interface Register {
   readonly mapping: ColumnMapping;
   readonly deals: readonly RegisterDeal[];
   readonly counts: RegisterCounts;
+  /** Total and subtotal rows, skipped. */
+  readonly skipped: readonly SkippedRow[];
+}
+
+/** One refused row: where, and why. */
+export interface RegisterProblem {
+  /** The row number, header = row 1. */
+  readonly row: number;
+  /** The column's header as written; "" when no one column explains it. */
+  readonly column: string;
+  readonly reason: string;
+  /** The whole message: `Row 4, column "End date": the end date … is before …`. */
+  readonly message: string;
+}
+
+/** How many refused rows a message spells out; the rest are counted. */
+const PROBLEMS_IN_MESSAGE = 3;
+
+/**
+ * A register refused for one or more rows: every refused row in {@link problems}; the message gives
+ * the first three and counts the rest — one row's message alone when only one row is refused.
+ */
+export class RegisterError extends DealError {
+  constructor(readonly problems: readonly RegisterProblem[]) {
+    super("value", registerMessage(problems));
+  }
+}
+
+function registerMessage(problems: readonly RegisterProblem[]): string {
+  if (problems.length === 1) return problems[0].message;
+  const shown = problems.slice(0, PROBLEMS_IN_MESSAGE).map((p) => p.message);
+  const rest = problems.slice(PROBLEMS_IN_MESSAGE).map((p) => p.row);
+  const more = rest.length === 0 ? "" : ` And ${rest.length} more (row${rest.length === 1 ? "" : "s"} ${rest.slice(0, 10).join(", ")}${rest.length > 10 ? ", …" : ""}).`;
+  return `${problems.length} rows are refused. ${shown.join(" ")}${more}`;
+}
+
+/** How a register is read: the order of day and month in dates typed with numbers only, and the row limit. */
+export interface RegisterOptions {
+  readonly dateOrder?: DateOrder;
+  /** At most this many rows below the header (default {@link MAX_REGISTER_ROWS}). */
+  readonly maxRows?: number;
 }
 
 /**
  * Reads a register: the header row, then one deal per row — columns recognised by their header, or
- * as `chosen` ({@link mapColumnsAs}). Throws `#VALUE!` naming the row and the
- * column of the first bad cell, e.g. `Row 4, column "End date": the end date 2026-01-01 is before the
- * start date 2026-07-01.`
+ * as `chosen` ({@link mapColumnsAs}). Blank rows are skipped and counted; a total or subtotal row
+ * (the word Total first, or the sum of the payments above with no dates) is skipped and listed in
+ * `skipped`. Every bad row is reported at once: throws a {@link RegisterError} naming each row and
+ * column, e.g. `Row 4, column "End date": the end date 2026-01-01 is before the start date 2026-07-01.`
  */
-export function readRegister(rows: readonly (readonly unknown[])[], chosen?: ColumnMapping): Register {
+export function readRegister(rows: readonly (readonly unknown[])[], chosen?: ColumnMapping, options: RegisterOptions = {}): Register {
   if (rows.length === 0) throw valueError("The register is empty: give a header row and one deal per row.");
+  const maxRows = options.maxRows ?? MAX_REGISTER_ROWS;
+  if (rows.length - 1 > maxRows) {
+    throw valueError(`The register has ${withCommas((rows.length - 1))} rows below its header; at most ${withCommas(maxRows)} are read. Split it into smaller registers.`);
+  }
   const mapping = chosen ?? mapColumns(rows[0]);
   const deals: RegisterDeal[] = [];
+  const skipped: SkippedRow[] = [];
+  const problems: RegisterProblem[] = [];
+  const sums = { all: new Decimal(0), sinceTotal: new Decimal(0) };
+  const currency: { first?: { code: string; row: number } } = {};
   let blankRows = 0;
   for (let i = 1; i < rows.length; i++) {
     const cells = rows[i];
@@ -189,9 +287,94 @@ export function readRegister(rows: readonly (readonly unknown[])[], chosen?: Col
       blankRows++;
       continue;
     }
-    deals.push(readRow(cells, i + 1, mapping));
+    const total = totalRow(cells, mapping, sums);
+    if (total !== null) {
+      skipped.push({ row: i + 1, reason: total });
+      sums.sinceTotal = new Decimal(0);
+      continue;
+    }
+    const payment = paymentOf(cells, mapping);
+    if (payment !== null) {
+      sums.all = sums.all.plus(payment);
+      sums.sinceTotal = sums.sinceTotal.plus(payment);
+    }
+    const mixed = mixedCurrency(cells, i + 1, mapping, currency);
+    if (mixed) {
+      problems.push(mixed.problem);
+      continue;
+    }
+    try {
+      deals.push(readRow(cells, i + 1, mapping, options));
+    } catch (error) {
+      if (error instanceof CellError) problems.push(error.problem);
+      else if (error instanceof DealError) problems.push({ row: i + 1, column: "", reason: error.message, message: error.message });
+      else throw error;
+    }
   }
-  return { mapping, deals, counts: { rows: rows.length - 1, deals: deals.length, blankRows } };
+  if (problems.length > 0) throw new RegisterError(problems);
+  return { mapping, deals, counts: { rows: rows.length - 1, deals: deals.length, blankRows }, skipped };
+}
+
+/** The register fields that hold amounts, by their declared kind. */
+const AMOUNT_FIELDS: readonly RegisterField[] = REGISTER_FIELDS.filter((f) => f.decl.kind === "amount").map((f) => f.field);
+
+/**
+ * A cell whose amount is in another currency than the register's first marked amount, as a refusal;
+ * null when every marked amount so far is in one currency. (Unmarked amounts are taken as written.)
+ */
+function mixedCurrency(cells: readonly unknown[], row: number, mapping: ColumnMapping, seen: { first?: { code: string; row: number } }): CellError | null {
+  for (const field of AMOUNT_FIELDS) {
+    const index = mapping.fields[field];
+    const value = index === undefined ? undefined : cells[index];
+    if (typeof value !== "string" || value.length > 400) continue;
+    const code = currencyOf(value);
+    if (code === undefined) continue;
+    if (seen.first === undefined) seen.first = { code, row };
+    else if (seen.first.code !== code) {
+      return new CellError(
+        row,
+        mapping.columns[index!].header,
+        `The amount is in ${code} but row ${seen.first.row} gives ${seen.first.code}: a register is summed in one currency; convert the amounts or split the register.`,
+      );
+    }
+  }
+  return null;
+}
+
+/** A row's payment as an amount, or null when its cell is blank or not an amount. */
+function paymentOf(cells: readonly unknown[], mapping: ColumnMapping): Decimal | null {
+  const index = mapping.fields.payment;
+  const value = index === undefined ? undefined : cells[index];
+  if (isBlank(value)) return null;
+  try {
+    return new Decimal(readAmount(value, "payment"));
+  } catch {
+    return null;
+  }
+}
+
+/** Words that open a total row's first text cell ("Total", "Subtotal", "Grand total"). */
+const TOTAL_WORDS = ["total", "subtotal", "sub-total", "sub total", "grand total", "totals"];
+
+/**
+ * Why a row is a total and not a deal, or null: its first text cell opens with the word Total (not
+ * "TotalEnergies"), or its dates are blank and its payment is the sum of the payments above (since
+ * the last total, or of all).
+ */
+function totalRow(cells: readonly unknown[], mapping: ColumnMapping, sums: { all: Decimal; sinceTotal: Decimal }): string | null {
+  const first = cells.find((c) => typeof c === "string" && /\p{L}/u.test(c));
+  if (typeof first === "string") {
+    const text = first.trim().toLowerCase();
+    for (const word of TOTAL_WORDS) {
+      if (text.startsWith(word) && !/\p{L}/u.test(text.charAt(word.length))) return `a total ("${quoted(first.trim())}")`;
+    }
+  }
+  const blank = (field: RegisterField) => mapping.fields[field] === undefined || isBlank(cells[mapping.fields[field]!]);
+  const payment = paymentOf(cells, mapping);
+  if (blank("startDate") && blank("endDate") && payment !== null && !payment.isZero()) {
+    if (payment.minus(sums.sinceTotal).abs().lt(0.005) || payment.minus(sums.all).abs().lt(0.005)) return "a total: the sum of the payments above, with no dates";
+  }
+  return null;
 }
 
 function isBlankRow(cells: readonly unknown[]): boolean {
@@ -211,15 +394,27 @@ function lowerFirst(message: string): string {
   return message.charAt(0).toLowerCase() + message.slice(1);
 }
 
-/** The message for a bad cell: `Row 4, column "End date": …`. */
-function cellError(row: number, header: string, message: string): DealError {
-  const column = header === "" ? "(no header)" : header;
-  return valueError(`Row ${row}, column "${column}": ${lowerFirst(message)}`);
+/** A bad cell: its row, column and reason, and the message `Row 4, column "End date": …`. */
+class CellError extends DealError {
+  readonly problem: RegisterProblem;
+  constructor(row: number, header: string, reason: string) {
+    const column = header === "" ? "(no header)" : quoted(header);
+    const message = `Row ${row}, column "${column}": ${lowerFirst(reason)}`;
+    super("value", message);
+    this.problem = { row, column: header, reason, message };
+  }
 }
+
+function cellError(row: number, header: string, message: string): DealError {
+  return new CellError(row, header, message);
+}
+
+/** Payment headers that say the amount is monthly: a deal in such a column that pays otherwise is refused. */
+const MONTHLY_PAYMENT_HEADERS: ReadonlySet<string> = new Set(["monthlypayment", "monthlyfee", "monthlyrent"]);
 
 const SPEC_BY_FIELD: ReadonlyMap<RegisterField, FieldSpec> = new Map(REGISTER_FIELDS.map((spec) => [spec.field, spec]));
 
-function readRow(cells: readonly unknown[], row: number, mapping: ColumnMapping): RegisterDeal {
+function readRow(cells: readonly unknown[], row: number, mapping: ColumnMapping, options: RegisterOptions): RegisterDeal {
   const header = (field: RegisterField): string => mapping.columns[mapping.fields[field]!].header;
   const cell = (field: RegisterField): unknown => {
     const index = mapping.fields[field];
@@ -242,7 +437,7 @@ function readRow(cells: readonly unknown[], row: number, mapping: ColumnMapping)
     const value = cells[index];
     if (isBlank(value)) continue;
     const spec = SPEC_BY_FIELD.get(field)!;
-    blamed(field, () => spec.decl.set(draft, readField(spec.decl, value, `the ${spec.label}`)));
+    blamed(field, () => spec.decl.set(draft, readField(spec.decl, value, `the ${spec.label}`, options)));
   }
 
   const counterparty = draft.client ?? "";
@@ -251,7 +446,7 @@ function readRow(cells: readonly unknown[], row: number, mapping: ColumnMapping)
     if (isBlank(cell(field))) blamed(field, () => readField(SPEC_BY_FIELD.get(field)!.decl, cell(field), `the ${SPEC_BY_FIELD.get(field)!.label}`));
   }
   const terms0 = draft.terms;
-  if (normaliseHeader(header("payment")) === "monthlypayment" && terms0.frequency !== undefined && terms0.frequency !== "monthly") {
+  if (MONTHLY_PAYMENT_HEADERS.has(normaliseHeader(header("payment"))) && terms0.frequency !== undefined && terms0.frequency !== "monthly") {
     throw cellError(
       row,
       header("frequency"),
@@ -300,7 +495,8 @@ function readRow(cells: readonly unknown[], row: number, mapping: ColumnMapping)
           if (draft.gpuCount! <= 0) throw valueError(`The GPU count must be a whole number above 0, not ${draft.gpuCount}.`);
           return draft.gpuCount!;
         });
-  return { row, counterparty, terms, discountRate, exitProbability, gpuCount, terminationGiven };
+  const provider = draft.provider === undefined || draft.provider === "" ? {} : { provider: draft.provider };
+  return { row, counterparty, terms, discountRate, exitProbability, gpuCount, terminationGiven, ...provider };
 }
 
 /**

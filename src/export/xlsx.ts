@@ -6,6 +6,8 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import JSZip from "jszip";
 import { parseIsoDate } from "../core/dates";
+import { Decimal } from "../core/money";
+import { currencyOf, readAmount, readDate, scanNumber } from "../core/vocabulary";
 import { columnWidth, SheetPlan } from "../model/plan";
 import { STYLES } from "../model/styles";
 
@@ -108,7 +110,36 @@ export function registerCellValue(text: string): { value: string | number | bool
   // Thousands separators, as Excel (en-US) reads "150,000,000" typed into a cell.
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) return { value: Number(trimmed.replace(/,/g, "")) };
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === "true" };
-  return { value: text };
+  return typedCellValue(trimmed) ?? { value: text };
+}
+
+/** Currency codes a register cell is written as a number with (as the register reads it); other letters stay text ("IBM 360"). */
+const CELL_CURRENCIES = new Set(["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "CNY", "HKD", "SGD", "SEK", "NOK", "DKK", "INR", "KRW", "AED", "SAR"]);
+
+/**
+ * The forms the register reads beyond plain numbers and ISO dates (src/core/vocabulary.ts), as Excel
+ * stores them: "$150,000,000" and "USD 150,000,000" as 150000000, "3%" as 0.03, "1-Jul-2026",
+ * "July 1, 2026" and an unambiguous "31/12/2029" as dates — so the Portfolio sheet's formulas see what
+ * the register saw. An ambiguous "7/1/2026" stays text (the register refuses it unless told the order).
+ */
+function typedCellValue(trimmed: string): { value: number; isDate?: boolean } | undefined {
+  if (trimmed.length > 64) return undefined;
+  const percent = scanNumber(trimmed, { percent: true });
+  if (percent?.percent) return { value: new Decimal(percent.text).div(100).toNumber() };
+  const code = currencyOf(trimmed);
+  if (code !== undefined && CELL_CURRENCIES.has(code)) {
+    try {
+      return { value: readAmount(trimmed, "amount") };
+    } catch {
+      return undefined;
+    }
+  }
+  if (!/[a-z/.]/i.test(trimmed)) return undefined;
+  try {
+    return { value: readDate(trimmed, "date"), isDate: true };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -143,17 +143,18 @@ const FIELD_LABELS = new Map(REGISTER_FIELDS.map((spec) => [spec.field, spec.lab
  * @customfunction REGISTER_COLUMNS
  * @helpurl https://localhost:3000/help.html#register_columns
  * @param register The register's range, header row included.
- * @returns A header row (Column, Header, Reads as), one row per column, then "Deals", "Blank rows skipped" and "No termination terms given" with their counts.
+ * @returns A header row (Column, Header, Reads as), one row per column, then "Deals", "Blank rows skipped" and "No termination terms given" with their counts, and "Total rows skipped" with their rows when there are any.
  */
 export function registerColumns(register: any[][]): any[][] {
   return excelCall(() => {
-    const { mapping, counts, deals } = readRegisterArg(register);
+    const { mapping, counts, deals, skipped } = readRegisterArg(register);
     const rows: any[][] = [[...REGISTER_COLUMNS_HEADER]];
     for (const c of mapping.columns) rows.push([c.index + 1, c.header, c.field === null ? "ignored" : FIELD_LABELS.get(c.field)!]);
     rows.push(["Deals", counts.deals, ""]);
     rows.push(["Blank rows skipped", counts.blankRows, ""]);
     const withoutTerms = deals.filter((d) => !d.terminationGiven).length;
     rows.push(["No termination terms given", withoutTerms, withoutTerms === 0 ? "" : "no early exit: committed = headline"]);
+    if (skipped.length > 0) rows.push(["Total rows skipped", skipped.length, `row${skipped.length === 1 ? "" : "s"} ${skipped.map((s) => s.row).join(", ")}`]);
     return rows;
   });
 }

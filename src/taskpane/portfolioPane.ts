@@ -5,7 +5,7 @@
  * (a bad row refuses the insert with its row and column) and builds the sheet's plan over the
  * register's own cells.
  */
-import { DAYS_1900_TO_1904, DealError, mapColumnsAs, normaliseHeader, readRegister, Register, REGISTER_FIELDS, RegisterField } from "../core";
+import { ColumnMapping, DateOrder, DAYS_1900_TO_1904, DealError, mapColumnsAs, normaliseHeader, parseIsoDate, readRegister, Register, RegisterError, REGISTER_FIELDS, RegisterField, scanNumber } from "../core";
 import { SheetPlan } from "../model/plan";
 import { buildPortfolioPlan, isModelled, REGISTER_ROOM, registerSource } from "../model/portfolioSheet";
 import { RegisterCells } from "./excelWriter";
@@ -55,17 +55,46 @@ export interface PortfolioRead {
   readonly room: number;
   /** Whether the columns are read as their headers say (DEAL.BACKLOG reads them so too). */
   readonly byHeaders: boolean;
+  /**
+   * Deal rows holding a date or a number as text in a form the register reads but the sheet's formulas
+   * (VALUE, DATEVALUE: the user's locale) may read otherwise: "1-Jul-2026", "31/12/2029", "$1,000".
+   */
+  readonly textRows: readonly number[];
 }
 
-/** A refusal to show the user: the register's own message, with where the register is. */
-export class RegisterRefusal extends Error {}
+/** The register fields whose cells are dates or numbers, by their declared kind. */
+const VALUE_FIELDS = REGISTER_FIELDS.filter((f) => ["date", "optionalDate", "amount", "rate", "whole", "count"].includes(f.decl.kind));
+
+/** Whether a cell is a value the sheet's formulas read as the register does: a number, a blank, ISO date text or plain number text. */
+function readAlike(value: unknown, kind: string): boolean {
+  if (typeof value !== "string" || value.trim() === "") return true;
+  if (kind === "date" || kind === "optionalDate") return parseIsoDate(value) !== undefined;
+  return scanNumber(value, { percent: kind === "rate" }) !== undefined;
+}
+
+function textReadRows(rows: readonly (readonly unknown[])[], mapping: ColumnMapping, register: Register): number[] {
+  return register.deals
+    .filter((d) => VALUE_FIELDS.some((f) => mapping.fields[f.field] !== undefined && !readAlike(rows[d.row - 1][mapping.fields[f.field]!], f.decl.kind)))
+    .map((d) => d.row);
+}
+
+/** A refusal to show the user: the register's own message, with where the register is, and every refused row. */
+export class RegisterRefusal extends Error {
+  constructor(
+    message: string,
+    /** Every refused row's message (`Row 4, column "Expiry": …`); empty when the refusal is not a row's. */
+    readonly problems: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Reads the register's rows with the chosen mapping (or the recognised one). Throws a
  * {@link RegisterRefusal} with the register's message — `Row 4, column "Expiry": …`, rows counted
  * from the header row as row 1 — and the header's sheet row.
  */
-export function readPortfolio(cells: RegisterCells, choice: readonly (RegisterField | null)[] | null, date1904 = false): PortfolioRead {
+export function readPortfolio(cells: RegisterCells, choice: readonly (RegisterField | null)[] | null, date1904 = false, dateOrder?: DateOrder): PortfolioRead {
   const header = cells.values[0] ?? [];
   try {
     const recognised = recogniseColumns(header);
@@ -75,12 +104,13 @@ export function readPortfolio(cells: RegisterCells, choice: readonly (RegisterFi
     const rows = date1904
       ? cells.values.map((row, r) => (r === 0 ? row : row.map((v, c) => (typeof v === "number" && dateColumns.includes(c) ? v + DAYS_1900_TO_1904 : v))))
       : cells.values;
-    const register = readRegister(rows, mapping);
-    return { register, notModelled: register.deals.filter((d) => !isModelled(d.terms)).map((d) => d.row), room: cells.freeBelow, byHeaders };
+    const register = readRegister(rows, mapping, { dateOrder });
+    const notModelled = register.deals.filter((d) => !isModelled(d.terms)).map((d) => d.row);
+    return { register, notModelled, room: cells.freeBelow, byHeaders, textRows: textReadRows(rows, mapping, register) };
   } catch (error) {
     if (!(error instanceof DealError)) throw error;
     const where = cells.headerRow === 1 ? "" : ` (rows count from the header, on sheet row ${cells.headerRow}, as row 1)`;
-    throw new RegisterRefusal(`${error.message}${where} Nothing was inserted.`);
+    throw new RegisterRefusal(`${error.message}${where} Nothing was inserted.`, error instanceof RegisterError ? error.problems.map((p) => p.message) : []);
   }
 }
 
@@ -98,7 +128,15 @@ export function describeRead(read: PortfolioRead): string {
   const { counts } = read.register;
   const parts = [`${counts.deals} deal${counts.deals === 1 ? "" : "s"}`];
   if (counts.blankRows > 0) parts.push(`${counts.blankRows} blank row${counts.blankRows === 1 ? "" : "s"} skipped`);
+  const totals = read.register.skipped;
+  if (totals.length > 0) parts.push(`${totals.length} total row${totals.length === 1 ? "" : "s"} skipped (row${totals.length === 1 ? "" : "s"} ${totals.map((t) => t.row).join(", ")})`);
   let text = parts.join(", ") + ".";
+  if (totals.length > 0) text += ` The sheet's formulas flag ${totals.length === 1 ? "it" : "them"} as not modelled (DEAL functions skip ${totals.length === 1 ? "it" : "them"}).`;
+  const textRows = read.textRows;
+  if (textRows.length > 0) {
+    const shown = textRows.slice(0, 10).join(", ") + (textRows.length > 10 ? ", …" : "");
+    text += ` Row${textRows.length === 1 ? "" : "s"} ${shown} hold${textRows.length === 1 ? "s" : ""} dates or amounts as text (such as 1-Jul-2026 or $1,000): the DEAL functions read them as here, but the sheet's formulas may read them otherwise — format those cells as dates and numbers.`;
+  }
   if (read.notModelled.length > 0) {
     text += ` Row${read.notModelled.length === 1 ? "" : "s"} ${read.notModelled.join(", ")} ha${read.notModelled.length === 1 ? "s" : "ve"} a ramp of several steps: the sheet flags ${read.notModelled.length === 1 ? "it" : "them"} (DEAL.PORTFOLIO reads every row).`;
   }

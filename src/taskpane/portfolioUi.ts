@@ -4,7 +4,7 @@
  * the tables, one to read the columns, and the insert takes at most three (read, write, undo on
  * failure) whatever the number of deals; the user's table is never written to.
  */
-import { RegisterField } from "../core";
+import { DateOrder, RegisterField } from "../core";
 import { insertPortfolio, InsertStage, listRegisterSources, readRegisterCells, RegisterCells, RegisterLocation, ExcelHost } from "./excelWriter";
 import { describeRead, FIELD_CHOICES, portfolioPlan, readPortfolio, recogniseColumns, REGISTER_ROOM, RegisterRefusal } from "./portfolioPane";
 
@@ -25,12 +25,31 @@ function location(): RegisterLocation | null {
   return value === SELECTION ? { kind: "selection" } : { kind: "table", name: value };
 }
 
-function say(kind: "progress" | "ok" | "error", text: string): void {
+/** The most refused rows the pane lists under its message (the message counts them all). */
+const LISTED_PROBLEMS = 50;
+
+function say(kind: "progress" | "ok" | "error", text: string, problems: readonly string[] = []): void {
   const box = $("register-message");
   box.hidden = false;
   box.className = `message${kind === "progress" ? "" : " " + kind}`;
   box.setAttribute("role", kind === "error" ? "alert" : "status");
   box.textContent = text;
+  if (problems.length > 1) {
+    const list = document.createElement("ul");
+    for (const line of problems.slice(0, LISTED_PROBLEMS)) list.append(Object.assign(document.createElement("li"), { textContent: line }));
+    box.append(list);
+  }
+}
+
+/** A refusal as the pane shows it: the message, and every refused row listed. */
+function sayRefusal(error: unknown): void {
+  say("error", (error as Error).message, error instanceof RegisterRefusal ? error.problems : []);
+}
+
+/** The order of day and month the user states for dates typed with numbers only ("" = only unambiguous ones). */
+function dateOrder(): DateOrder | undefined {
+  const value = ($("register-date-order") as HTMLSelectElement | null)?.value;
+  return value === "dmy" || value === "mdy" ? value : undefined;
 }
 
 /** The user's choice per column, from the selects. */
@@ -46,12 +65,12 @@ function check(state: State): boolean {
     return false;
   }
   try {
-    const read = readPortfolio(state.cells, choices());
+    const read = readPortfolio(state.cells, choices(), false, dateOrder());
     say("ok", `Ready: ${describeRead(read)}`);
     insert.disabled = false;
     return true;
   } catch (error) {
-    say("error", (error as Error).message);
+    sayRefusal(error);
     insert.disabled = true;
     return false;
   }
@@ -121,6 +140,7 @@ const STAGE_TEXT: Record<InsertStage, string> = {
 async function insert(host: ExcelHost, state: State): Promise<void> {
   if (!state.location || !state.cells || !check(state)) return;
   const chosen = choices();
+  const order = dateOrder();
   const header = JSON.stringify(state.cells.values[0]);
   const button = $("register-insert") as HTMLButtonElement;
   button.disabled = true;
@@ -132,14 +152,14 @@ async function insert(host: ExcelHost, state: State): Promise<void> {
       (cells, date1904) => {
         // The columns were chosen for the header as read: if it changed since, read it again.
         if (JSON.stringify(cells.values[0]) !== header) throw new RegisterRefusal("The register's header row has changed since its columns were read: read them again. Nothing was inserted.");
-        const read = readPortfolio(cells, chosen, date1904);
+        const read = readPortfolio(cells, chosen, date1904, order);
         return { plan: portfolioPlan(cells, read), built: read };
       },
       (stage) => say("progress", STAGE_TEXT[stage]),
     );
     say("ok", `Inserted the sheet "${result.sheetName}" over ${state.cells.address}: ${describeRead(result.built)}`);
   } catch (error) {
-    say("error", (error as Error).message);
+    sayRefusal(error);
   } finally {
     button.disabled = false;
   }
@@ -156,6 +176,7 @@ export function startPortfolio(host: ExcelHost): void {
     ($("register-insert") as HTMLButtonElement).disabled = true;
   });
   $("register-insert").addEventListener("click", () => void insert(host, state));
+  $("register-date-order").addEventListener("change", () => check(state));
   // The selection needs no round trip; the tables are listed when asked (Find tables).
   ($("register-source") as HTMLSelectElement).replaceChildren(new Option("The selection (a range with its header row)", SELECTION));
 }

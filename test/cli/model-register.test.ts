@@ -50,7 +50,7 @@ describe("npm run model -- --register", () => {
   it.each([
     ["a bad row", "Counterparty,Start,End,Payment,Frequency\nA,2026-01-01,2026-12-31,5,monthly\nB,2026-01-01,2026-12-31,5,weekly\n",
       'model: Row 3, column "Frequency": the frequency must be "monthly", "quarterly", "semi-annual" or "annual" (or 12, 4, 2, 1 payments a year), not the text "weekly".'],
-    ["a missing column", "Counterparty,Start,Payment\nA,2026-01-01,5\n", /^model: The register has no end date column: name one "End", "End date", "Expiry", "Expiry date" \(any case\)\.$/],
+    ["a missing column", "Counterparty,Start,Payment\nA,2026-01-01,5\n", /^model: The register has no end date column: name one "End", "End date", "Expiry", "Expiry date", "Contract end", "Term end" \(any case\)\.$/],
     ["two columns for one term", "Counterparty,Start,Commencement,End,Payment\n", 'model: The columns "Start" and "Commencement" both give the start date: keep one of them.'],
     ["a malformed file", 'Counterparty,Start,End,Payment\n"A,2026-01-01,2026-12-31,5\n', 'model: Row 2: a quoted field is not closed (a " is missing).'],
   ])("refuses %s with the register's own message: status 2, nothing written", async (_what, text, message) => {

@@ -41,7 +41,7 @@ describe("npm run model", () => {
 
   it("explains bad options", async () => {
     await expect(main(["--template", "nope"], dir, log)).rejects.toThrow(/Unknown template "nope"/);
-    await expect(main(["--end", "31/12/2029"], dir, log)).rejects.toThrow('--end must be a date, not the text "31/12/2029".'); // the option, as typed
+    await expect(main(["--end", "07/12/2029"], dir, log)).rejects.toThrow('--end "07/12/2029" is ambiguous'); // the option, as typed; 31/12/2029 is read (unambiguous)
     await expect(main(["--frequency", "weekly"], dir, log)).rejects.toThrow(/^--frequency must be "monthly", "quarterly", "semi-annual" or "annual"/);
     await expect(main(["--bogus"], dir, log)).rejects.toThrow(/Unknown option/);
     await expect(main(["--template", "reflection-spacex", "--end", "2020-01-01"], dir, log)).rejects.toThrow(/before the start date/);

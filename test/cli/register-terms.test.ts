@@ -21,3 +21,26 @@ test("the CLI names the rows without termination terms and prints committed = he
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("npm run model -- --register reads files as spreadsheets export them and lists every bad row", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-cli-files-"));
+  const lines: string[] = [];
+  const io = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(l) };
+  try {
+    // European Excel: semicolons, Windows-1252 ("Société" as E9), day-first dates stated by --date-order.
+    const text = "Tenant;Start;End;Fee\r\nSociété X;01/07/2026;30/06/2027;1000\r\nBeta;01/01/2026;31/12/2026;250\r\n";
+    fs.writeFileSync(path.join(dir, "eu.csv"), Buffer.from(text, "latin1"));
+    expect(await run(["--register", "eu.csv", "--date-order", "dmy", "--out", "eu.xlsx"], dir, io)).toBe(0);
+    // 12 × 1,000 + 12 × 250 = 15,000, no termination terms: all committed.
+    expect(lines).toContain(`  ${"Committed".padEnd(26)} 15,000.00`);
+    expect(lines.some((l) => /Windows-1252/.test(l))).toBe(true);
+    lines.length = 0;
+    fs.writeFileSync(path.join(dir, "bad.csv"), "Tenant,Start,End,Fee\nA,2026-07-01,soon,1\nB,later,2027-06-30,1\n");
+    expect(await run(["--register", "bad.csv", "--out", "bad.xlsx"], dir, io)).toBe(2);
+    expect(lines.filter((l) => /^model: Row [23]/.test(l))).toHaveLength(2); // both rows, in one run
+    expect(await run(["--date-order", "dmy"], dir, io)).toBe(2);
+    expect(lines).toContain("model: --date-order says how to read a register file: it goes with --register.");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

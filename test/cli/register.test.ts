@@ -68,8 +68,9 @@ describe("the sample register as CSV", () => {
   });
 
   it("a bad CSV row names its row and column", () => {
-    const text = "Customer,Start,End,Amount\nAcme,2026-07-01,01/01/2027,5\n";
-    expect(() => readRegisterCsv(text)).toThrow('Row 2, column "End": the end date must be a date, not the text "01/01/2027".');
+    // Issue 15: 01/01/2027 is now read (both orders give one day); an ambiguous 02/01/2027 is refused.
+    const text = "Customer,Start,End,Amount\nAcme,2026-07-01,02/01/2027,5\n";
+    expect(() => readRegisterCsv(text)).toThrow('Row 2, column "End": the end date "02/01/2027" is ambiguous: 2 January 2027 or February 1, 2027?');
   });
 });
 

@@ -52,7 +52,7 @@ describe("column recognition", () => {
 
   it("refuses a register without a required column, saying what to call it", () => {
     expect(() => mapColumns(["Counterparty", "Start", "End"])).toThrow(
-      'The register has no payment column: name one "Payment", "Payment per period", "Amount", "Monthly payment" (any case).',
+      'The register has no payment column: name one "Payment", "Payment per period", "Amount", "Fee", "Rent", "Monthly payment", "Monthly fee", "Monthly rent" (any case).', // issue 15: Fee, Rent, Monthly fee/rent added
     );
     expect(() => mapColumns(["Start", "End", "Payment"])).toThrow(/no counterparty column: name one "Counterparty", "Customer", "Tenant", "Client"/);
     expect(() => read([])).toThrow("The register is empty: give a header row and one deal per row.");
@@ -73,7 +73,7 @@ describe("reading rows", () => {
   });
 
   it("reads every optional column as a DEAL argument reads it: words, TRUE/FALSE, ISO text dates", () => {
-    const header = [...HEADER, "Frequency", "Escalation", "Timing", "Proration", "Lock-in", "Notice", "Notice in lock-in", "Notice date", "Fee?", "Termination fee", "Discount rate", "Annual exit probability"];
+    const header = [...HEADER, "Frequency", "Escalation", "Timing", "Proration", "Lock-in", "Notice", "Notice in lock-in", "Notice date", "Note?", "Termination fee", "Discount rate", "Annual exit probability"];
     const row = ["Northwind", "2026-01-01", "2028-12-31", 60e6, "Quarterly", 0.03, "in arrears", "actual", 12, 180, true, "2026-03-01", "x", 5e6, 0.1, 0.25];
     const [deal] = read([header, row]).deals;
     expect(deal.terms.frequency).toBe("quarterly");

@@ -171,7 +171,9 @@ describe("dates", () => {
     expect(readOptionalDate("", "notice_date")).toBeNull();
     expect(readOptionalDate(0, "notice_date")).toBeNull();
     expect(readOptionalDate("2026-12-31", "lock_in_last_day")).toBe(serialOf("2026-12-31"));
-    expect(refusal(() => readDate("31/12/2029", "end_date"))).toBe('value: end_date must be a date, not the text "31/12/2029".');
+    // Issue 15: 31/12/2029 is read (only one reading is a day); test/core/register-kept.test.ts covers the forms.
+    expect(readDate("31/12/2029", "end_date")).toBe(serialOf("2029-12-31"));
+    expect(refusal(() => readDate("31/13/2029", "end_date"))).toBe('value: end_date must be a date, not the text "31/13/2029".');
     expect(refusal(() => readDate("2029-02-30", "end_date"))).toBe('value: end_date must be a date, not the text "2029-02-30".');
     expect(refusal(() => readDate("", "end_date"))).toBe("value: end_date is missing: give a date.");
   });

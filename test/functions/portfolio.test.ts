@@ -181,6 +181,18 @@ describe("errors, as Excel shows them", () => {
     }
   });
 
+  // Issue 15: every bad row at once. Failed first with only "Row 2, …" in the message.
+  it("several bad rows: #VALUE! naming the first three and counting the rest; a Total row is skipped", () => {
+    const bad = register.map((row) => [...row]);
+    for (const r of [1, 2, 3, 4]) bad[r][2] = serialOf("2001-12-31"); // four end dates before their starts
+    const { code, message } = excelError(() => P.backlog(bad));
+    expect(code).toBe("#VALUE!");
+    expect(message).toMatch(/^4 rows are refused\. Row 2, column "End date": .* Row 3, column "End date": .* Row 4, column "End date": .* And 1 more \(row 5\)\.$/);
+    const withTotal = [...register, ["Total", "", "", "", "", "", "", "", "", "", "", ""].slice(0, register[0].length)];
+    expect(P.backlog(withTotal)).toEqual(P.backlog(register));
+    expect(P.registerColumns(withTotal).slice(-1)).toEqual([["Total rows skipped", 1, "row 8"]]);
+  });
+
   it("a register that is not a range, a bad as_of_date or year_end_month", () => {
     expect(excelError(() => P.backlog(5 as never))).toEqual({ code: "#VALUE!", message: "register must be a range: its header row and one deal per row." });
     expect(excelError(() => P.backlog([["Counterparty", "Start", "End"]]))).toMatchObject({ code: "#VALUE!" });

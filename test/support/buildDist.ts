@@ -7,9 +7,10 @@ import webpack from "webpack";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const makeConfig = require("../../webpack.config.js");
 
-export async function buildDist(): Promise<string> {
+/** `env` as webpack's `--env` gives it, e.g. { "public-url": "https://addins.example.com/deal-modeler/" }. */
+export async function buildDist(env: Record<string, string> = {}): Promise<string> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-dist-"));
-  const config = await makeConfig({}, { mode: "production" });
+  const config = await makeConfig(env, { mode: "production" });
   config.mode = "production";
   config.output = { ...config.output, path: outDir };
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>

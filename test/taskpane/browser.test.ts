@@ -226,7 +226,7 @@ describe("the task pane in headless Chromium", () => {
       `
       const state = new ExcelDouble.WorkbookState();
       state.addSheet("Summary", { A1: "Board pack" });
-      const header = ["Client", "Commencement", "EXPIRY", "Monthly fee", "Payment frequency", "Lock-in", "Notice", "Notice period", "Region"];
+      const header = ["Client", "Commencement", "EXPIRY", "Charge per period", "Payment frequency", "Lock-in", "Notice", "Notice period", "Region"];
       const rows = [
         ["Reflection AI", 46204, 47483, 150000000, "monthly", 3, 90, 90, "US"],
         ["Northwind Compute", 46023, 47118, 60000000, "quarterly", 12, 180, 180, "EU"],
@@ -250,7 +250,7 @@ describe("the task pane in headless Chromium", () => {
     await page.selectOption("#register-source", "DealBook");
     await page.click("#register-read");
     await page.waitForSelector("#register-columns:not([hidden])");
-    // How each column was read: "Monthly fee" is no payment header; the second notice column is left to the user.
+    // How each column was read: "Charge per period" is no payment header; the second notice column is left to the user.
     const readAs = () => page.$$eval("#register-columns tbody select", (selects) => selects.map((s) => (s as HTMLSelectElement).value));
     expect(await readAs()).toEqual(["counterparty", "startDate", "endDate", "", "frequency", "lockInMonths", "noticeDays", "", ""]);
     expect(await page.textContent("#register-message")).toBe("No column gives the payment: choose one. (rows count from the header, on sheet row 3, as row 1) Nothing was inserted.");

@@ -30,7 +30,7 @@ const ExcelDouble = require("../support/excel-double.js");
 
 const SHEET = "Deals 2026";
 /** The user's register: a table at B3 with unusual headers; "Notice" holds notes (one is text), "Notice period" the days. */
-const HEADER = ["Client", "Commencement", "EXPIRY", "Monthly fee", "Payment frequency", "Lock-in", "Notice", "Notice period", "Region"];
+const HEADER = ["Client", "Commencement", "EXPIRY", "Charge per period", "Payment frequency", "Lock-in", "Notice", "Notice period", "Region"];
 const ROWS: unknown[][] = [
   ["Reflection AI", serialOf("2026-07-01"), serialOf("2029-12-31"), 150_000_000, "monthly", 3, 90, 90, "US"],
   ["Northwind Compute", serialOf("2026-01-01"), serialOf("2028-12-31"), 60_000_000, "quarterly", 12, 180, 180, "EU"],
@@ -58,7 +58,7 @@ function host(state: { isSetSupported(n: string, v: string): boolean }): ExcelHo
   };
 }
 
-/** The user's remapping: "Notice" (notes) ignored, "Notice period" read as notice days, "Monthly fee" as the payment. */
+/** The user's remapping: "Notice" (notes) ignored, "Notice period" read as notice days, "Charge per period" as the payment. */
 const FIXED: (RegisterField | null)[] = ["counterparty", "startDate", "endDate", "payment", "frequency", "lockInMonths", null, "noticeDays", null];
 
 describe("Portfolio from a table (Excel double)", () => {
@@ -78,7 +78,7 @@ describe("Portfolio from a table (Excel double)", () => {
       sheet: SHEET, headerRow: 3, firstColumn: 1, rows: 5, freeBelow: 22, address: "'Deals 2026'!B3:J7", // rows 8–29 are free; B30 holds the user's notes
     });
     expect(recogniseColumns(cells.values[0])).toEqual(["counterparty", "startDate", "endDate", null, "frequency", "lockInMonths", "noticeDays", null, null]);
-    // As recognised: "Monthly fee" is no payment header, so the register has none.
+    // As recognised: "Charge per period" is no payment header, so the register has none.
     expect(() => readPortfolio(cells, null)).toThrow("No column gives the payment: choose one.");
     // With the payment chosen, the notes in "Notice" are refused — row and column named, as DEAL.PORTFOLIO names them.
     const withPayment: (RegisterField | null)[] = ["counterparty", "startDate", "endDate", "payment", "frequency", "lockInMonths", "noticeDays", null, null];
@@ -129,7 +129,7 @@ describe("Portfolio from a table (Excel double)", () => {
     const cells = built!.cells;
     const read = readPortfolio(cells, FIXED);
     const plan = portfolioPlan(cells, read);
-    // The formulas refer to the table's own cells: "Monthly fee" is column E, rows 4 to 7 + 22 free rows.
+    // The formulas refer to the table's own cells: "Charge per period" is column E, rows 4 to 7 + 22 free rows.
     const formulas = Object.values(portfolio.cells as Record<string, { formula: string | null }>).map((c) => c.formula ?? "").join("\n");
     expect(formulas).toContain("'Deals 2026'!$E$4:$E$29");
     expect(formulas).not.toMatch(/'Deals 2026'!\$[A-Z]+\$(30|[3-9]\d|\d{3,})/); // never the notes in B30

@@ -27,6 +27,7 @@ export const CONTRACT_FIELDS = [
     help: "who provides the capacity",
     cli: "--provider",
     pane: true,
+    register: { id: "provider", phrase: "provider", headers: ["Provider", "Landlord", "Lessor", "Supplier"] },
     get: (d) => ({ value: d.provider }),
     set: (o, v) => (o.provider = v as string),
   },
@@ -37,7 +38,7 @@ export const CONTRACT_FIELDS = [
     help: "who leases the capacity",
     cli: "--client",
     pane: true,
-    register: { id: "counterparty", phrase: "counterparty", required: true, headers: ["Counterparty", "Customer", "Tenant", "Client"] },
+    register: { id: "counterparty", phrase: "counterparty", required: true, headers: ["Counterparty", "Customer", "Tenant", "Client", "Lessee"] },
     get: (d) => ({ value: d.client }),
     set: (o, v) => (o.client = v as string),
   },
@@ -68,7 +69,7 @@ export const CONTRACT_FIELDS = [
     help: "the first day of service",
     cli: "--start",
     pane: true,
-    register: { id: "startDate", phrase: "start date", required: true, headers: ["Start", "Start date", "Commencement", "Commencement date"] },
+    register: { id: "startDate", phrase: "start date", required: true, headers: ["Start", "Start date", "Commencement", "Commencement date", "Contract start", "Term start"] },
     get: (d) => ({ value: d.terms.startDate }),
     set: (o, v) => (o.terms.startDate = v as number),
   },
@@ -79,7 +80,7 @@ export const CONTRACT_FIELDS = [
     help: "the last day of service, inclusive",
     cli: "--end",
     pane: true,
-    register: { id: "endDate", phrase: "end date", required: true, headers: ["End", "End date", "Expiry", "Expiry date"] },
+    register: { id: "endDate", phrase: "end date", required: true, headers: ["End", "End date", "Expiry", "Expiry date", "Contract end", "Term end"] },
     get: (d) => ({ value: d.terms.endDate }),
     set: (o, v) => (o.terms.endDate = v as number),
   },
@@ -90,7 +91,7 @@ export const CONTRACT_FIELDS = [
     help: "amount per period, such as 150,000,000; with a ramp, paid before its first date",
     cli: "--payment",
     pane: true,
-    register: { id: "payment", phrase: "payment", required: true, headers: ["Payment", "Payment per period", "Amount", "Monthly payment"] },
+    register: { id: "payment", phrase: "payment", required: true, headers: ["Payment", "Payment per period", "Amount", "Fee", "Rent", "Monthly payment", "Monthly fee", "Monthly rent"] },
     get: (d) => {
       const payment = d.terms.payment;
       if (Array.isArray(payment)) return { value: payment.length === 0 ? null : toNumber(payment[0].amount) };

@@ -19,12 +19,19 @@ import {
   readTiming,
   readWhole,
 } from "../vocabulary";
+import type { DateOrder } from "../vocabulary";
+
+/** How a surface asks values to be read: the order of day and month in dates typed with numbers only. */
+export interface ReadOptions {
+  readonly dateOrder?: DateOrder;
+}
 
 /**
  * What kind of value a field holds, and so which reader reads it:
  * - `text`: free text (names);
- * - `date` / `optionalDate`: an Excel serial (1900 system), ISO `YYYY-MM-DD` as text; optional = may be blank;
- * - `amount`: a number, thousands separators allowed in text ("150,000,000");
+ * - `date` / `optionalDate`: an Excel serial (1900 system), or text: ISO `YYYY-MM-DD`, `1-Jul-2026`,
+ *   `July 1, 2026`, `31/12/2029` (day and month by the numbers or the stated order); optional = may be blank;
+ * - `amount`: a number, thousands separators and a currency mark allowed in text ("$150,000,000", "USD 150,000,000");
  * - `rate`: a fraction (0.08) or a percentage with its sign ("8%"); a bare number above 1 is refused;
  * - `whole`: a whole number (months, days);
  * - `count`: a whole number that may be blank (not disclosed);
@@ -122,7 +129,7 @@ export function argOf(decl: FieldDecl): string {
  * readField(FIELD.Frequency, "Quarterly") // "quarterly"
  * readField(FIELD.GpuCount, "") // null
  */
-export function readField(decl: FieldDecl, raw: unknown, name: string = argOf(decl)): FieldValue {
+export function readField(decl: FieldDecl, raw: unknown, name: string = argOf(decl), options: ReadOptions = {}): FieldValue {
   if (isBlank(raw)) {
     if (decl.optional || decl.kind === "optionalDate" || decl.kind === "count") return null;
     if (decl.default !== undefined) return decl.default;
@@ -131,9 +138,9 @@ export function readField(decl: FieldDecl, raw: unknown, name: string = argOf(de
     case "text":
       return readText(raw, name);
     case "date":
-      return readDate(raw, name);
+      return readDate(raw, name, options.dateOrder);
     case "optionalDate":
-      return readOptionalDate(raw, name);
+      return readOptionalDate(raw, name, options.dateOrder);
     case "amount":
       return readAmount(raw, name);
     case "rate":
