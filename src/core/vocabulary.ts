@@ -15,6 +15,11 @@ import { parseIsoDate } from "./dates";
 import { valueError } from "./errors";
 import { Decimal } from "./money";
 import { scanNumber, ScanOptions } from "./numberText";
+import { withoutCurrency } from "./currencyText";
+import { DateOrder, DateRefusal, typedDate } from "./dateText";
+
+export { currencyOf, withoutCurrency } from "./currencyText";
+export type { DateOrder } from "./dateText";
 import type { Frequency, Proration, Timing } from "./terms";
 
 // ---- The words ---------------------------------------------------------------------------------
@@ -126,72 +131,6 @@ function notANumber(value: unknown, name: string, what = "a number"): never {
   throw valueError(`${name} must be ${what}, not ${describeValue(value)}.`);
 }
 
-/** Currency symbols an amount may carry before or after its number ("$150,000,000", "150 €"). */
-const CURRENCY_SYMBOLS: readonly string[] = ["US$", "$", "€", "£", "¥"];
-
-const isUpperAscii = (code: number) => code >= 65 && code <= 90;
-
-/** A currency mark at `at` in `s` (a symbol, or a code of three capital letters such as USD): its length, or 0. */
-function currencyAt(s: string, at: number): number {
-  for (const symbol of CURRENCY_SYMBOLS) if (s.startsWith(symbol, at)) return symbol.length;
-  if (at + 3 <= s.length && isUpperAscii(s.charCodeAt(at)) && isUpperAscii(s.charCodeAt(at + 1)) && isUpperAscii(s.charCodeAt(at + 2))) {
-    const next = s.charCodeAt(at + 3);
-    if (!(isUpperAscii(next) || (next >= 97 && next <= 122))) return 3;
-  }
-  return 0;
-}
-
-/**
- * Amount text without its currency mark: one symbol or three-letter code before the number (after
- * its sign) or after it, spaces allowed between — "$150,000,000", "USD 150,000,000", "-$5",
- * "150,000,000 EUR". Text without a mark is returned as it is. A single pass: the mark is looked for
- * at the two ends only, never searched for.
- *
- * @example
- * withoutCurrency("USD 150,000,000") // "150,000,000"
- */
-export function withoutCurrency(text: string): string {
-  return splitCurrency(text).number;
-}
-
-/** The currency a symbol stands for, as its code: "$" and "US$" are USD. */
-const SYMBOL_CODES: Readonly<Record<string, string>> = { "US$": "USD", $: "USD", "€": "EUR", "£": "GBP", "¥": "JPY" };
-
-/**
- * The currency of amount text, as a code ("USD" for "$150,000,000" and "USD 150,000,000"), or
- * undefined when it carries no mark.
- *
- * @example
- * currencyOf("€ 1,250.50") // "EUR"
- */
-export function currencyOf(text: string): string | undefined {
-  const mark = splitCurrency(text).mark;
-  return mark === undefined ? undefined : (SYMBOL_CODES[mark] ?? mark);
-}
-
-/** Amount text split into its number text and its currency mark (see {@link withoutCurrency}). */
-function splitCurrency(text: string): { number: string; mark: string | undefined } {
-  const s = text.trim();
-  let start = 0;
-  let sign = "";
-  if (s[0] === "-" || s[0] === "+") {
-    sign = s[0] === "-" ? "-" : "";
-    start = 1;
-  }
-  const before = currencyAt(s, start);
-  if (before > 0) return { number: sign + s.slice(start + before).trimStart(), mark: s.slice(start, start + before) };
-  // After the number: the last word.
-  let end = s.length;
-  for (const symbol of CURRENCY_SYMBOLS) {
-    if (s.endsWith(symbol)) {
-      end = s.length - symbol.length;
-      break;
-    }
-  }
-  if (end === s.length && s.length >= 4 && currencyAt(s, s.length - 3) === 3 && !isUpperAscii(s.charCodeAt(s.length - 4))) end = s.length - 3;
-  return end === s.length ? { number: s, mark: undefined } : { number: s.slice(0, end).trimEnd(), mark: s.slice(end) };
-}
-
 /**
  * An amount: a number, or text such as "150000000", "150,000,000", "$150,000,000",
  * "USD 150,000,000", "150,000,000.00" or "1.5e8". Blank is missing.
@@ -249,90 +188,6 @@ export function readRate(value: unknown, name: string): number {
 
 /** Longest date text worth reading: "  September 30, 2026  " and the like. Longer text is not a date. */
 const MAX_DATE_TEXT = 64;
-
-/** The order of day and month in a date typed with numbers only: 7/1/2026 is 7 January (dmy) or July 1 (mdy). */
-export type DateOrder = "dmy" | "mdy";
-
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** A month's number from its English name or its first three letters (and "Sept"), or undefined. */
-function monthOf(word: string): number | undefined {
-  const w = word.toLowerCase();
-  if (w === "sept") return 9;
-  const found = MONTHS.findIndex((m) => m === w || (w.length === 3 && m.startsWith(w)));
-  return found < 0 ? undefined : found + 1;
-}
-
-type DateToken = { readonly digits: string } | { readonly word: string };
-
-/** Date text as numbers and words, separated by spaces, "-", "/", "." or ","; undefined for any other character. One pass. */
-function dateTokens(text: string): DateToken[] | undefined {
-  const tokens: DateToken[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    const start = i;
-    if (code >= 48 && code <= 57) {
-      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-      tokens.push({ digits: text.slice(start, i) });
-    } else if ((code | 32) >= 97 && (code | 32) <= 122) {
-      while (i < text.length && ((text.charCodeAt(i) | 32) >= 97 && (text.charCodeAt(i) | 32) <= 122)) i++;
-      tokens.push({ word: text.slice(start, i) });
-    } else if (" -/.,\u00a0".includes(text[i])) i++;
-    else return undefined;
-  }
-  return tokens;
-}
-
-/** The serial of a day, or undefined when there is no such day (checked by the ISO reader). */
-function dayOf(year: number, month: number, day: number): number | undefined {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return parseIsoDate(`${year}-${pad(month)}-${pad(day)}`);
-}
-
-/** Why date text is refused, for {@link readDate}'s message. */
-class DateRefusal {
-  constructor(readonly why: string) {}
-}
-
-/**
- * Date text in the forms people type: ISO "2026-07-01" (or 2026/07/01), "1-Jul-2026",
- * "01 Jul 2026", "July 1, 2026", and day/month/year or month/day/year with numbers only when the
- * numbers allow one reading (31/12/2029) or the order is stated. Years have four digits. English
- * month names; no locale, no time zone. Returns the serial, undefined for text that is not a date,
- * or a {@link DateRefusal} saying why a date-like text is refused.
- */
-function typedDate(text: string, name: string, order?: DateOrder): number | undefined | DateRefusal {
-  const tokens = dateTokens(text);
-  if (!tokens || tokens.length !== 3) return undefined;
-  const shape = tokens.map((t) => ("digits" in t ? "n" : "w")).join("");
-  const num = (k: number) => Number((tokens[k] as { digits: string }).digits);
-  const len = (k: number) => (tokens[k] as { digits: string }).digits.length;
-  const word = (k: number) => (tokens[k] as { word: string }).word;
-  const twoDigitYear = new DateRefusal(`${name} "${text.trim()}" has a two-digit year: write a four-digit year (2026).`);
-  if (shape === "nnn" && len(0) === 4) return dayOf(num(0), num(1), num(2)); // year first: 2026/07/01
-  if (shape === "nwn" || shape === "wnn") {
-    const [dayAt, monthAt] = shape === "nwn" ? [0, 1] : [1, 0];
-    const month = monthOf(word(monthAt));
-    if (month === undefined || len(dayAt) > 2) return undefined;
-    if (len(2) !== 4) return len(2) <= 2 ? twoDigitYear : undefined;
-    return dayOf(num(2), month, num(dayAt));
-  }
-  if (shape !== "nnn" || len(0) > 2 || len(1) > 2) return undefined;
-  if (len(2) !== 4) return len(2) <= 2 ? twoDigitYear : undefined;
-  const [a, b, year] = [num(0), num(1), num(2)];
-  const dmy = dayOf(year, b, a);
-  const mdy = dayOf(year, a, b);
-  if (order === "dmy") return dmy;
-  if (order === "mdy") return mdy;
-  if (dmy === undefined || mdy === undefined || dmy === mdy) return dmy ?? mdy;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return new DateRefusal(
-    `${name} "${text.trim()}" is ambiguous: ${a} ${MONTH_NAMES[b - 1]} ${year} or ${MONTH_NAMES[a - 1]} ${b}, ${year}? ` +
-      `Write it as ${year}-${pad(b)}-${pad(a)} or ${year}-${pad(a)}-${pad(b)}, or state the order (--date-order dmy or mdy; the pane's "Dates typed as").`,
-  );
-}
 
 /**
  * A date: a serial number (a date-formatted cell) or text — ISO "2026-07-01", "1-Jul-2026",

@@ -7,7 +7,7 @@ import { Decimal } from "../money";
 import { Serial } from "../dates";
 import { buildSchedule, Period } from "../schedule";
 import { ContractTerms } from "../terms";
-import { noticeMonths, owedInPeriod } from "../index";
+import { noticeMonths, owedInPeriod } from "../valueBridge";
 import { MarketCurve } from "./curve";
 import { discountFactor, MarketBasis, periodGpuHours, periodMarketCost } from "./legs";
 

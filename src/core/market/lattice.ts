@@ -23,7 +23,7 @@ import { Serial } from "../dates";
 import { numError } from "../errors";
 import { buildSchedule, Period } from "../schedule";
 import { ContractTerms } from "../terms";
-import { totalValue } from "../index";
+import { totalValue } from "../valuation";
 import { MarketCurve } from "./curve";
 import { checkMarketBasis, MarketBasis } from "./legs";
 import { ExitLeg, exitLegs } from "./exits";

@@ -2,7 +2,6 @@
  * The concentration on the largest counterparty.
  */
 import { Decimal, toNumber, ZERO } from "../money";
-import { DealFigures } from "./figures";
 
 export function share(part: Decimal, whole: Decimal): number {
   return whole.isZero() ? 0 : toNumber(part.dividedBy(whole));
@@ -28,7 +27,14 @@ export interface Concentration {
  * @example
  * concentration([{ counterparty: "A", headline: 3, committed: 1 }, { counterparty: "a", headline: 1, committed: 1 }, …]).headline.share // 0.8 of 5
  */
-export function concentration(figures: readonly Pick<DealFigures, "counterparty" | "headline" | "committed">[]): Concentration {
+/** What concentration reads of each deal (a DealFigures has it). */
+export interface ConcentrationInput {
+  readonly counterparty: string;
+  readonly headline: Decimal;
+  readonly committed: Decimal;
+}
+
+export function concentration(figures: readonly ConcentrationInput[]): Concentration {
   const groups = new Map<string, { counterparty: string; headline: Decimal; committed: Decimal }>();
   for (const f of figures) {
     const key = f.counterparty.trim().toLowerCase();
