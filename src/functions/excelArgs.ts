@@ -4,7 +4,7 @@
  * for ranges. These helpers turn them into core inputs, or a `#VALUE!` with a message that names the
  * argument. The convention throughout: omitted, blank, "" and 0 all mean "use the default" for options.
  */
-import { DealError, FIELD, FieldDecl, FieldValue, Frequency, Proration, RampStepInput, readField, Timing, TermsInput, valueError } from "../core";
+import { ContractTerms, DealError, FIELD, FieldDecl, FieldValue, Frequency, Proration, RampStepInput, readField, Timing, TermsInput, validateTerms, valueError } from "../core";
 import * as vocabulary from "../core/vocabulary";
 import { isBlank } from "../core/vocabulary";
 
@@ -156,6 +156,16 @@ export function readTerminationArgs(
     noticeDate: readArg(FIELD.NoticeDate, args.noticeDate) as number | null,
     terminationFee: readArgNumber(FIELD.TerminationFee, args.terminationFee),
   };
+}
+
+/**
+ * The validated terms of a lease with a termination clause: the schedule arguments, then lock-in,
+ * notice, notice in the lock-in, notice date (blank: the earliest permitted) and fee — as the exit,
+ * value and market functions share them.
+ */
+export function readLeaseTerms(args: ScheduleArgs & TerminationArgs): ContractTerms {
+  // Object.assign, not {...spread, more}: in Node 20's V8 a spread followed by new keys costs tens of µs.
+  return validateTerms(Object.assign(readScheduleArgs(args), readTerminationArgs(args)));
 }
 
 /** Anything thrown while reading or computing, as the Excel error a cell should show. */

@@ -30,6 +30,7 @@ import {
   readArg,
   readArgNumber,
   readOptionalDate,
+  readLeaseTerms,
   readPayment,
   readScheduleArgs,
   readTerminationArgs,
@@ -169,13 +170,10 @@ export function exitValue(
   termination_fee?: any,
 ): number {
   return excelCall(() => {
-    // Object.assign, not {...spread, more}: in Node 20's V8 a spread followed by new keys costs tens of µs.
-    const terms = validateTerms(
-      Object.assign(
-        readScheduleArgs({ startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration }),
-        readTerminationArgs({ lockInMonths: lock_in_months, noticeDays: notice_days, noticeInLockIn: notice_in_lock_in, noticeDate: notice_date, terminationFee: termination_fee }),
-      ),
-    );
+    const terms = readLeaseTerms({
+      startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration,
+      lockInMonths: lock_in_months, noticeDays: notice_days, noticeInLockIn: notice_in_lock_in, noticeDate: notice_date, terminationFee: termination_fee,
+    });
     return exitOutcome(terms).valueNumber;
   });
 }

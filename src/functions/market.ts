@@ -11,7 +11,6 @@
 import {
   breakevenPrices,
   buildSchedule,
-  ContractTerms,
   CurvePoint,
   curveFromPoints,
   DealError,
@@ -37,11 +36,9 @@ import {
   readArgNumber,
   readDate,
   readOptionalDate,
+  readLeaseTerms,
   readScheduleArgs,
-  readTerminationArgs,
   readWhole,
-  ScheduleArgs,
-  TerminationArgs,
 } from "./excelArgs";
 
 export const CURVE_HEADER = ["Date", "Price per GPU-hour"];
@@ -91,11 +88,6 @@ function readBasis(gpus: unknown, discountRate: unknown): MarketBasis {
     hoursPerMonth: FIELD.HoursPerMonth.default as number,
     discountRate: readArgNumber(FIELD.DiscountRate, discountRate),
   };
-}
-
-/** Lease terms from the shared schedule and termination arguments (notice on the earliest permitted day). */
-function readLeaseTerms(args: ScheduleArgs & TerminationArgs): ContractTerms {
-  return validateTerms(Object.assign(readScheduleArgs(args), readTerminationArgs({ ...args, noticeDate: null })));
 }
 
 /** A curve as spilled rows under its header. */

@@ -11,14 +11,12 @@
  */
 import {
   allowedDowntimeMinutes,
-  ContractTerms,
   committedValue,
   expectedValue,
   FIELD,
   slaCredit,
   SlaTierInput,
   toNumber,
-  validateTerms,
   valueError,
 } from "../core";
 import {
@@ -28,16 +26,8 @@ import {
   readDate,
   readOptionalDate,
   readRate,
-  readScheduleArgs,
-  readTerminationArgs,
-  ScheduleArgs,
-  TerminationArgs,
+  readLeaseTerms,
 } from "./excelArgs";
-
-/** The lease terms these functions share: schedule arguments, lock-in, notice, the options and the fee. */
-function readLeaseTerms(args: ScheduleArgs & TerminationArgs): ContractTerms {
-  return validateTerms(Object.assign(readScheduleArgs(args), readTerminationArgs({ ...args, noticeDate: null })));
-}
 
 /**
  * Committed value on a day: the payments for service from as_of_date up to the exit that notice served that day (or on the earliest permitted day after it) would give, plus any termination fee. The remaining performance obligation; 0 after the end.
