@@ -544,7 +544,7 @@ async function benchBacklog() {
 
 /**
  * EXIT_OPTION's lattice (src/core/market/lattice.ts): three backward inductions (both rights, each
- * alone) and a forward pass. Absolute targets from issue 17: the seed with monthly steps under 5 ms,
+ * alone) and a forward pass. Absolute targets: the seed with monthly steps under 5 ms,
  * a 120-month term under 50 ms. No float baseline: the lattice already computes in doubles.
  */
 async function benchLattice() {

@@ -177,7 +177,7 @@ export interface DealDraft {
   scenario?: string;
   /** A register's ramp cell, read: the amounts paid before the payment, each until its day. */
   ramp?: readonly RampUntil[];
-  /** The market (issue 17): annual volatility of the market price (0.4 = 40%). */
+  /** The market: annual volatility of the market price (0.4 = 40%). */
   volatility?: number;
   /** What the tenant pays to move elsewhere if it gives notice. */
   tenantSwitchingCost?: number;

@@ -51,7 +51,7 @@ export function modelBlocks(ctx: ModelContext) {
     maturityBlock(),
     journalBlock(),
     accountingChecksBlock(ctx),
-    // The value bridge (issue 10): scenarios and tiers (inputs), the scenario in use, the bridge, the
+    // The value bridge: scenarios and tiers (inputs), the scenario in use, the bridge, the
     // results of every scenario, the sensitivity grid; per period beside the Schedule, and per notice month.
     scenariosBlock(ctx),
     slaTiersBlock(ctx),

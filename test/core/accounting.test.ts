@@ -1,5 +1,5 @@
 /**
- * The accounting view (issue 9). Golden figures come from published worked examples, cited by name,
+ * The accounting view. Golden figures come from published worked examples, cited by name,
  * or from hand calculations whose working is in the comment (bc -l, 40 digits); never from the code.
  */
 import fc from "fast-check";

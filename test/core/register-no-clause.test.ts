@@ -2,7 +2,7 @@
  * A register row without termination terms has no early-exit right: committed = headline, exit date
  * = the day after the end. Before, blank or unrecognised termination columns were read as "terminable
  * at once with no notice": every such deal's committed value was 0 and its exit date its start, with
- * every check OK (issue 15, section 1).
+ * every check OK.
  */
 import { exitOutcome, readRegister, toNumber } from "../../src/core";
 import { serialOf } from "../support/dates";

@@ -52,7 +52,7 @@ describe("column recognition", () => {
 
   it("refuses a register without a required column, saying what to call it", () => {
     expect(() => mapColumns(["Counterparty", "Start", "End"])).toThrow(
-      'The register has no payment column: name one "Payment", "Payment per period", "Amount", "Fee", "Rent", "Monthly payment", "Monthly fee", "Monthly rent" (any case).', // issue 15: Fee, Rent, Monthly fee/rent added
+      'The register has no payment column: name one "Payment", "Payment per period", "Amount", "Fee", "Rent", "Monthly payment", "Monthly fee", "Monthly rent" (any case).', // the synonyms finance teams use: Fee, Rent, Monthly fee/rent
     );
     expect(() => mapColumns(["Start", "End", "Payment"])).toThrow(/no counterparty column: name one "Counterparty", "Customer", "Tenant", "Client"/);
     expect(() => read([])).toThrow("The register is empty: give a header row and one deal per row.");

@@ -1,5 +1,5 @@
 /**
- * The Accounting blocks (issue 9): native formulas that restate the lease-accounting core. Proof by an
+ * The Accounting blocks: native formulas that restate the lease-accounting core. Proof by an
  * independent engine: every template and a set of judgement and option combinations is written to
  * .xlsx, recalculated by LibreOffice headless, and every accounting figure — the term, the
  * measurement, every period's row, the maturity table, the journal summed by account, both readings'

@@ -9,7 +9,7 @@ describe("INPUTS", () => {
       "Provider", "Client", "Facility", "Hardware", "StartDate", "EndDate", "Payment", "Frequency", "Escalation",
       "Timing", "Proration", "LockInMonths", "LockInLastDay", "NoticeDays", "NoticeInLockIn", "NoticeDate",
       "TerminationFee", "DiscountRate", "FundingRaised", "Valuation", "UptimeTarget", "GpuCount", "HoursPerMonth",
-      // Accounting judgements (issue 9), after the deal's inputs.
+      // Accounting judgements, after the deal's inputs.
       "IdentifiedAsset", "SubstitutionRight", "RightToDirectUse", "WhoMayTerminate", "SignificantPenalty", "ExplicitTermEnd",
       "ElectShortTerm", "InitialDirectCosts", "IncentivesReceived", "AccountingStandard",
       "ExitProbability", "ExpectedUptime", "Scenario",
