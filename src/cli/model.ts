@@ -15,7 +15,7 @@ import { buildPortfolioPlan, isModelled, registerSource } from "../model/portfol
 import { readRegisterFile, refusalLines, registerFileOptions } from "./register";
 import { formatDate, formatMoney, formatPercent } from "../model/format";
 import { computeHeadline, Headline } from "../model/headline";
-import { DealTemplate, expectedValue, FieldDecl, FieldName, FIELDS, valueAssumptions } from "../core";
+import { DealTemplate, expectedValue, FieldDecl, FieldName, FIELDS, lookalikeColumns, valueAssumptions } from "../core";
 import { InputKind, RawInputs, readInputs } from "../model/inputs";
 import { buildModelPlan } from "../model/modelSheet";
 import { overridesFromInputs, TemplateOverrides, withOwnTerms } from "../model/overrides";
@@ -273,6 +273,13 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   const notModelled = register.deals.filter((d) => !isModelled(d.terms));
   log(`Wrote ${out} (sheets "${REGISTER_SHEET}" and "${plan.sheetName}")`);
   for (const note of notes) log(`  ${note}`);
+  const clip = (text: string) => (text.length > 40 ? text.slice(0, 40) + "…" : text);
+  if (register.mapping.ignored.length > 0) {
+    log(`  Columns not read: ${register.mapping.ignored.map((c) => `"${clip(c.header)}"`).join(", ")}`);
+  }
+  for (const l of lookalikeColumns(register.mapping)) {
+    log(`  Check: the column "${clip(l.column.header)}" was not read but looks like the ${l.like}: name it as the portfolio reads it (docs/inputs.md).`);
+  }
   for (const skipped of register.skipped) log(`  Skipped row ${skipped.row}: ${skipped.reason}`);
   log(`  ${"Deals".padEnd(26)} ${register.counts.deals} (${register.counts.blankRows} blank rows skipped)`);
   log(`  ${"Headline".padEnd(26)} ${formatMoney(figures.totalHeadline)}`);

@@ -10,6 +10,7 @@ import {
   BacklogOptions,
   checkYearEndMonth,
   FIELD,
+  lookalikeColumns,
   presentValue,
   portfolioBacklog,
   portfolioFigures,
@@ -149,7 +150,11 @@ export function registerColumns(register: any[][]): any[][] {
   return excelCall(() => {
     const { mapping, counts, deals, skipped } = readRegisterArg(register);
     const rows: any[][] = [[...REGISTER_COLUMNS_HEADER]];
-    for (const c of mapping.columns) rows.push([c.index + 1, c.header, c.field === null ? "ignored" : FIELD_LABELS.get(c.field)!]);
+    const like = new Map(lookalikeColumns(mapping).map((l) => [l.column.index, l.like]));
+    for (const c of mapping.columns) {
+      const reads = c.field !== null ? FIELD_LABELS.get(c.field)! : like.has(c.index) ? `ignored: looks like the ${like.get(c.index)}` : "ignored";
+      rows.push([c.index + 1, c.header, reads]);
+    }
     rows.push(["Deals", counts.deals, ""]);
     rows.push(["Blank rows skipped", counts.blankRows, ""]);
     const withoutTerms = deals.filter((d) => !d.terminationGiven).length;

@@ -12,7 +12,7 @@
  * several steps is not modelled: its Status says so and a check flags it (DEAL.PORTFOLIO reads it);
  * no number is guessed.
  */
-import { ContractTerms, fiscalYear, Register, RegisterDeal } from "../core";
+import { ContractTerms, fiscalYear, lookalikeColumns, Register, REGISTER_FIELDS, RegisterDeal } from "../core";
 import { Block, layoutSheet } from "./layout";
 import { checkSheetName, SheetPlan } from "./plan";
 import {
@@ -25,6 +25,7 @@ import {
   fiscalYearsBlock,
   PortfolioContext,
   portfolioChecksBlock,
+  registerColumnsBlock,
   portfolioSummaryBlock,
   RegisterSource,
   registerWordsBlock,
@@ -83,6 +84,7 @@ export function portfolioBlocks(ctx: PortfolioContext) {
     backlogBlock(ctx, years),
     concentrationBlock(),
     portfolioChecksBlock(),
+    registerColumnsBlock(ctx),
     fiscalYearsBlock(years),
     registerWordsBlock(),
     contractYearsBlock(ctx),
@@ -139,5 +141,12 @@ export function registerSource(
 ): RegisterSource {
   const columns: Partial<Record<keyof typeof mapping.fields, number>> = {};
   for (const [field, index] of Object.entries(mapping.fields)) columns[field as keyof typeof mapping.fields] = firstColumn + (index as number);
-  return { sheetName, headerRow, columns, firstColumn, lastColumn: firstColumn + mapping.columns.length - 1, rows: dataRows + REGISTER_ROOM };
+  const like = new Map(lookalikeColumns(mapping).map((l) => [l.column.index, l.like]));
+  const labels = new Map(REGISTER_FIELDS.map((f) => [f.field, f.label]));
+  const read = mapping.columns.map((c) => ({
+    header: c.header === "" ? "(no header)" : c.header.length > 40 ? c.header.slice(0, 40) + "…" : c.header,
+    reads: c.field === null ? "ignored" : labels.get(c.field)!,
+    lookalike: like.get(c.index) ?? null,
+  }));
+  return { sheetName, headerRow, columns, firstColumn, lastColumn: firstColumn + mapping.columns.length - 1, rows: dataRows + REGISTER_ROOM, read };
 }

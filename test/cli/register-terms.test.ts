@@ -44,3 +44,18 @@ test("npm run model -- --register reads files as spreadsheets export them and li
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("columns not read are printed, and one that looks like a known field is flagged", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-cli-columns-"));
+  try {
+    fs.writeFileSync(path.join(dir, "deals.csv"), "Tenant,Start,End,Fee,Region,Termination notice\nAcme,2026-07-01,2027-06-30,1000,EU,90 days\n");
+    const out: string[] = [];
+    expect(await run(["--register", "deals.csv", "--out", "p.xlsx"], dir, { log: (l) => out.push(l), error: (l) => out.push(l) })).toBe(0);
+    expect(out).toContain('  Columns not read: "Region", "Termination notice"');
+    expect(out).toContain(
+      '  Check: the column "Termination notice" was not read but looks like the termination fee or notice days: name it as the portfolio reads it (docs/inputs.md).',
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -4,7 +4,7 @@
  * at once with no notice": every such deal's committed value was 0 and its exit date its start, with
  * every check OK.
  */
-import { exitOutcome, readRegister, toNumber } from "../../src/core";
+import { exitOutcome, lookalikeColumns, readRegister, toNumber } from "../../src/core";
 import { serialOf } from "../support/dates";
 
 const HEADER = ["Counterparty", "Start date", "End date", "Payment"];
@@ -28,4 +28,10 @@ describe("a missing termination clause is no clause", () => {
     // The seed's clause: notice 2026-10-01 + 90 days → exit 2026-12-30, Jul–Dec owed: 6 × 150M = 900M.
     expect(toNumber(exitOutcome(deals[1].terms).value)).toBe(900_000_000);
   });
+});
+
+test("an ignored column that shares a word with a known field's headers is a lookalike", () => {
+  const { mapping } = readRegister([[...HEADER, "Region", "Termination notice", "Renewal date"], [...SEED, "EU", "90 days", ""]]);
+  // "Region" and "Renewal date" share no telling word ("date" is too common to tell); "notice" and "termination" do.
+  expect(lookalikeColumns(mapping).map((l) => [l.column.header, l.like])).toEqual([["Termination notice", "termination fee or notice days"]]);
 });

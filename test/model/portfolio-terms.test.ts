@@ -13,7 +13,7 @@ import { writeRegisterXlsx } from "../../src/export/xlsx";
 import { buildPortfolioPlan, registerSource } from "../../src/model/portfolioSheet";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
 import { addressesOf, addressOf } from "../support/planRefs";
-import { expectNoErrors, numberAt, readSheetValues } from "../support/xlsxValues";
+import { expectNoErrors, numberAt, readSheetValues, textAt } from "../support/xlsxValues";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "deal-portfolio-terms-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -25,10 +25,11 @@ const WITH_COLUMNS = [
   ["Seed-like", "2026-07-01", "2027-06-30", "1000", "3", "90"], // notice 2026-10-01 + 90 = 2026-12-30: Jul–Dec, 6,000
   ["At once", "2026-07-01", "2027-06-30", "1000", "0", "0"], // given: notice on the start, exit that day: 0
 ];
+// "Termination notice" is not a header the portfolio reads, but it looks like one: the sheet lists it and a check fails.
 const WITHOUT_COLUMNS = [
-  ["Counterparty", "Start", "End", "Payment"],
-  ["A", "2026-07-01", "2027-06-30", "1000"],
-  ["B", "2027-01-01", "2027-12-31", "2000"], // 12 × 2,000 = 24,000, all firm
+  ["Counterparty", "Start", "End", "Payment", "Termination notice"],
+  ["A", "2026-07-01", "2027-06-30", "1000", "90 days"],
+  ["B", "2027-01-01", "2027-12-31", "2000", ""], // 12 × 2,000 = 24,000, all firm
 ];
 
 test("blank or missing termination terms: committed = headline on the sheet, as in the core; a typed 0 is a term", async () => {
@@ -54,4 +55,10 @@ test("blank or missing termination terms: committed = headline on the sheet, as 
   expect(numberAt(second, addressOf(built[1].plan, "TotalCommitted"))).toBe(36_000);
   expect(numberAt(second, addressOf(built[1].plan, "TotalHeadline"))).toBe(36_000);
   expect(numberAt(second, addressOf(built[1].plan, "DealsWithoutTerms"))).toBe(2);
+  // The unread column is listed and fails a check, and with it all checks; the first register's pass.
+  expect(numberAt(second, addressOf(built[1].plan, "LookalikeColumns"))).toBe(1);
+  expect(textAt(second, addressOf(built[1].plan, "ColumnsAllRead"))).toBe("CHECK");
+  expect(textAt(second, addressOf(built[1].plan, "AllChecks"))).toBe("CHECK");
+  expect(textAt(first, addressOf(built[0].plan, "ColumnsAllRead"))).toBe("OK");
+  expect(textAt(first, addressOf(built[0].plan, "AllChecks"))).toBe("OK");
 });

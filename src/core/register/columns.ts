@@ -80,6 +80,8 @@ export interface ColumnMapping {
   readonly fields: Readonly<Partial<Record<RegisterField, number>>>;
   /** The columns ignored: unknown or blank headers. */
   readonly ignored: readonly RegisterColumn[];
+  /** Chosen column by column by the user (the pane's selects), not recognised from the headers. */
+  readonly chosen?: boolean;
 }
 
 /**
@@ -147,5 +149,49 @@ export function mapColumnsAs(header: readonly unknown[], choice: readonly (Regis
   for (const spec of REGISTER_FIELDS) {
     if (spec.required && fields[spec.field] === undefined) throw valueError(`No column gives the ${spec.label}: choose one.`);
   }
-  return { columns, fields, ignored: columns.filter((c) => c.field === null) };
+  return { columns, fields, ignored: columns.filter((c) => c.field === null), chosen: true };
+}
+
+/** Words too common to say what a column is ("Renewal date" is no start date). */
+const COMMON_WORDS: ReadonlySet<string> = new Set([
+  "a", "an", "the", "of", "in", "on", "at", "per", "and", "or", "to", "by", "for", "date", "day", "days", "month", "months", "year", "years", "period",
+]);
+
+/** The telling words of a header, lower case: letters and digits, common words left out. */
+function tellingWords(header: string): string[] {
+  return header.slice(0, 200).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "" && !COMMON_WORDS.has(w));
+}
+
+/** Each telling word of a recognised header, and the first field (in declaration order) whose headers use it. */
+const FIELD_BY_WORD: ReadonlyMap<string, FieldSpec> = (() => {
+  const byWord = new Map<string, FieldSpec>();
+  for (const spec of REGISTER_FIELDS) for (const h of spec.headers) for (const w of tellingWords(h)) if (!byWord.has(w)) byWord.set(w, spec);
+  return byWord;
+})();
+
+/** An ignored column whose header shares a word with a known field's headers: probably that field, misnamed. */
+export interface LookalikeColumn {
+  readonly column: RegisterColumn;
+  /** The field or fields it looks like, as a message names them ("termination fee or notice days"). */
+  readonly like: string;
+}
+
+/**
+ * The ignored columns that look like a known field — their header shares a telling word with one of
+ * the field's recognised headers — so that a register whose "Termination notice" column went unread
+ * is flagged, not silently modelled without it. A mapping chosen column by column has none: the
+ * user saw every column's choice.
+ *
+ * @example
+ * lookalikeColumns(mapColumns(["Client", "Start", "End", "Payment", "Termination notice"])) // [{ column: …"Termination notice", like: "termination fee or notice days" }]
+ */
+export function lookalikeColumns(mapping: ColumnMapping): LookalikeColumn[] {
+  // Columns the user chose to ignore (the pane shows each column's choice) are the user's decision.
+  if (mapping.chosen) return [];
+  const found: LookalikeColumn[] = [];
+  for (const column of mapping.ignored) {
+    const likes = [...new Set(tellingWords(column.header).flatMap((w) => FIELD_BY_WORD.get(w)?.label ?? []))];
+    if (likes.length > 0) found.push({ column, like: likes.join(" or ") });
+  }
+  return found;
 }

@@ -44,6 +44,8 @@ export interface RegisterSource {
   readonly lastColumn: number;
   /** Rows below the header the formulas read: the table's rows and room to add more. */
   readonly rows: number;
+  /** Every column of the header as read: the field it gives or "ignored", and the field an ignored one looks like. */
+  readonly read?: readonly { readonly header: string; readonly reads: string; readonly lookalike: string | null }[];
 }
 
 export interface PortfolioContext {
@@ -902,7 +904,32 @@ export function concentrationBlock(): Block<ConcentrationName> {
   };
 }
 
-export type PortfolioCheckName = "HeadlineTies" | "CommittedTies" | "YearsCoverDeals" | "AllRowsModelled" | "AllChecks";
+export type PortfolioCheckName = "HeadlineTies" | "CommittedTies" | "YearsCoverDeals" | "AllRowsModelled" | "ColumnsAllRead" | "AllChecks";
+
+export type RegisterColumnsName = "LookalikeColumns";
+
+/**
+ * What the register reading used: each column of the header, the field it gives or "ignored", and
+ * for an ignored column that looks like a known field (it shares a word with one of the field's
+ * headers: "Termination notice"), which — counted, so that a check fails rather than a figure
+ * silently leaving out a term the user gave.
+ */
+export function registerColumnsBlock(ctx: PortfolioContext): Block<RegisterColumnsName> {
+  const read = ctx.source.read ?? [];
+  const rows: ListRow<RegisterColumnsName>[] = read.map((c) => ({
+    label: c.header,
+    cells: [
+      { value: c.reads },
+      { value: c.lookalike === null ? "" : `looks like the ${c.lookalike}: name the column as the portfolio reads it`, style: "note" as const },
+    ],
+  }));
+  rows.push({
+    label: "Ignored columns that look like a known field",
+    cells: [{ value: read.filter((c) => c.lookalike !== null).length, numberFormat: FORMATS.count, style: "output" }],
+    names: [{ name: "LookalikeColumns", cell: 0 }],
+  });
+  return { id: "portfolio-columns", title: "REGISTER COLUMNS (as read)", list: { header: ["Reads as", "Note"], rows }, reads: [] };
+}
 
 /** Text of a check that holds; anything else is a failure to look into. */
 export const CHECK_OK = "OK";
@@ -931,8 +958,18 @@ export function portfolioChecksBlock(): Block<PortfolioCheckName> {
       names: [{ name: "AllRowsModelled", cell: 0 }],
     },
     {
+      label: "No ignored column looks like a known field (see Register columns)",
+      cells: [{ formula: flag("LookalikeColumns=0"), style: "check" }],
+      names: [{ name: "ColumnsAllRead", cell: 0 }],
+    },
+    {
       label: "All checks",
-      cells: [{ formula: flag(`AND(HeadlineTies="${CHECK_OK}",CommittedTies="${CHECK_OK}",YearsCoverDeals="${CHECK_OK}",AllRowsModelled="${CHECK_OK}")`), style: "check" }],
+      cells: [
+        {
+          formula: flag(`AND(HeadlineTies="${CHECK_OK}",CommittedTies="${CHECK_OK}",YearsCoverDeals="${CHECK_OK}",AllRowsModelled="${CHECK_OK}",ColumnsAllRead="${CHECK_OK}")`),
+          style: "check",
+        },
+      ],
       names: [{ name: "AllChecks", cell: 0 }],
     },
   ];
@@ -940,6 +977,6 @@ export function portfolioChecksBlock(): Block<PortfolioCheckName> {
     id: "portfolio-checks",
     title: "CHECKS",
     list: { header: ["Result"], rows },
-    reads: ["BacklogTotalHeadline", "TotalHeadline", "BacklogTotalCommitted", "TotalCommitted", "DealGridGap", "RowsNotModelled"],
+    reads: ["BacklogTotalHeadline", "TotalHeadline", "BacklogTotalCommitted", "TotalCommitted", "DealGridGap", "RowsNotModelled", "LookalikeColumns"],
   };
 }
