@@ -20,7 +20,7 @@ import { CONTEXT_FIELDS } from "./context";
 import { CONTRACT_FIELDS } from "./contract";
 import { JUDGEMENT_FIELDS } from "./judgements";
 import { MARKET_FIELDS } from "./market";
-import type { FieldDecl } from "./kinds";
+import { argOf, type FieldDecl } from "./kinds";
 
 export * from "./kinds";
 
@@ -32,7 +32,10 @@ type Declaration =
   | (typeof MARKET_FIELDS)[number];
 
 /** Every field, in the model sheet's order. */
-export const FIELDS: readonly FieldDecl[] = [...CONTRACT_FIELDS, ...CONTEXT_FIELDS, ...JUDGEMENT_FIELDS, ...MARKET_FIELDS];
+export const FIELDS: readonly FieldDecl[] = ([...CONTRACT_FIELDS, ...CONTEXT_FIELDS, ...JUDGEMENT_FIELDS, ...MARKET_FIELDS] as readonly FieldDecl[]).map(
+  // Each argument name worked out once, here: every argument read may need it for a message.
+  (decl): FieldDecl => (decl.arg !== undefined ? decl : { ...decl, arg: argOf(decl) }),
+);
 
 /** A field's defined name. */
 export type FieldName = Declaration["name"];
