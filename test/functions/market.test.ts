@@ -4,18 +4,8 @@
  */
 import * as M from "../../src/functions/market";
 import * as F from "../../src/functions/functions";
-import { CustomFunctionsErrorStub } from "../support/customFunctionsStub";
+import { excelError } from "../support/excelError";
 import { serialOf } from "../support/dates";
-
-function excelError(fn: () => unknown): { code: string; message?: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CustomFunctionsErrorStub) return { code: error.code, message: error.message || undefined };
-    throw error;
-  }
-  throw new Error("expected an Excel error");
-}
 
 /** Every cell of a spill is a number or text: never null, undefined or NaN. */
 function expectClean(rows: unknown[][]) {
