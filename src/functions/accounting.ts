@@ -19,14 +19,13 @@ import {
   measureLease,
   formatIsoDate,
   toNumber,
-  validateTerms,
   valueError,
 } from "../core";
 import {
   excelCall,
   readArgNumber,
   readOptionalDate,
-  readScheduleArgs,
+  readScheduleTerms,
   ScheduleArgs,
 } from "./excelArgs";
 
@@ -68,7 +67,7 @@ export function readStandard(value: unknown): LesseeStandard {
 
 function measured(args: LeaseArgs) {
   return measureLease({
-    terms: validateTerms(readScheduleArgs(args)),
+    terms: readScheduleTerms(args),
     annualRate: new Decimal(readArgNumber(FIELD.DiscountRate, args.discountRate)),
     initialDirectCosts: readArgNumber(FIELD.InitialDirectCosts, args.initialDirectCosts),
     incentives: readArgNumber(FIELD.IncentivesReceived, args.incentives),

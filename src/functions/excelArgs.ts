@@ -158,6 +158,11 @@ export function readTerminationArgs(
   };
 }
 
+/** The validated terms of the schedule arguments alone (no termination clause). */
+export function readScheduleTerms(args: ScheduleArgs): ContractTerms {
+  return validateTerms(readScheduleArgs(args));
+}
+
 /**
  * The validated terms of a lease with a termination clause: the schedule arguments, then lock-in,
  * notice, notice in the lock-in, notice date (blank: the earliest permitted) and fee — as the exit,

@@ -11,7 +11,6 @@
 import {
   annualRunRate,
   buildSchedule,
-  ContractTerms,
   Decimal,
   exitDate,
   exitOutcome,
@@ -32,15 +31,10 @@ import {
   readOptionalDate,
   readLeaseTerms,
   readPayment,
-  readScheduleArgs,
+  readScheduleTerms,
   readTerminationArgs,
-  ScheduleArgs,
 } from "./excelArgs";
 
-/** The validated terms of the schedule arguments. */
-function scheduleTerms(args: ScheduleArgs): ContractTerms {
-  return validateTerms(readScheduleArgs(args));
-}
 
 export const SCHEDULE_HEADER = ["Period", "Start", "End", "Payment date", "Payment", "Cumulative"];
 
@@ -67,7 +61,7 @@ export function leaseSchedule(
   proration?: any,
 ): any[][] {
   return excelCall(() => {
-    const terms = scheduleTerms({ startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration });
+    const terms = readScheduleTerms({ startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration });
     const rows: any[][] = [[...SCHEDULE_HEADER]];
     // Consecutive periods share one payment object until the rate changes: convert it once.
     let lastPayment: Decimal | undefined;
@@ -103,7 +97,7 @@ export function contractValue(
   proration?: any,
 ): number {
   return excelCall(() =>
-    toNumber(totalValue(buildSchedule(scheduleTerms({ startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration })))),
+    toNumber(totalValue(buildSchedule(readScheduleTerms({ startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration })))),
   );
 }
 
@@ -132,7 +126,7 @@ export function contractPv(
   proration?: any,
 ): number {
   return excelCall(() => {
-    const terms = scheduleTerms({ startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration });
+    const terms = readScheduleTerms({ startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration });
     return toNumber(presentValue(terms, new Decimal(readArgNumber(FIELD.DiscountRate, discount_rate))));
   });
 }

@@ -26,7 +26,6 @@ import {
   readField,
   TermQuote,
   toNumber,
-  validateTerms,
   valueError,
 } from "../core";
 import { isBlank } from "../core/vocabulary";
@@ -37,7 +36,7 @@ import {
   readDate,
   readOptionalDate,
   readLeaseTerms,
-  readScheduleArgs,
+  readScheduleTerms,
   readWhole,
 } from "./excelArgs";
 
@@ -187,7 +186,7 @@ export function markToMarketOf(
   proration?: any,
 ): number {
   return excelCall(() => {
-    const terms = validateTerms(readScheduleArgs({ startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration }));
+    const terms = readScheduleTerms({ startDate: start_date, endDate: end_date, payment, frequency, escalation, timing, proration });
     const asOf = readOptionalDate(as_of_date, "as_of_date");
     return toNumber(markToMarket(terms, readBasis(gpus, discount_rate), readCurve(curve), asOf ?? terms.startDate - 1));
   });

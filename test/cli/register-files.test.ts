@@ -7,19 +7,11 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { DealError, RegisterError } from "../../src/core";
+import { RegisterError } from "../../src/core";
 import { decodeRegisterBytes, detectDelimiter, main, parseCsv, readRegisterCsv, readRegisterFile, refusalLines } from "../../src/cli/register";
 import { serialOf } from "../support/dates";
+import { refusal } from "../support/refusal";
 
-function refusal(read: () => unknown): string {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof DealError) return error.message;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const REGISTER = "Customer;Contract start;Expiry;Monthly fee ($)\nSociété X;1-Jul-2026;30-Jun-2027;$1,000\nSociètà X;2026-07-01;2027-06-30;2,000\n";
 

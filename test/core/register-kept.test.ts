@@ -3,18 +3,10 @@
  * dates in the forms people type, a Total row, and every bad row reported at once.
  * Each test failed before its fix (the failure is noted in a comment).
  */
-import { DealError, mapColumns, normaliseHeader, readAmount, readDate, readRegister, readText, REGISTER_FIELDS, RegisterError } from "../../src/core";
+import { mapColumns, normaliseHeader, readAmount, readDate, readRegister, readText, REGISTER_FIELDS, RegisterError } from "../../src/core";
 import { serialOf } from "../support/dates";
+import { refusal } from "../support/refusal";
 
-function refusal(read: () => unknown): string {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof DealError) return error.message;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("headers as people write them", () => {
   // Failed with: normaliseHeader("Lock-in (months)") was "lockin(months)", and mapColumns left the column ignored.
