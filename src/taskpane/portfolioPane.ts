@@ -132,6 +132,11 @@ export function describeRead(read: PortfolioRead): string {
   if (totals.length > 0) parts.push(`${totals.length} total row${totals.length === 1 ? "" : "s"} skipped (row${totals.length === 1 ? "" : "s"} ${totals.map((t) => t.row).join(", ")})`);
   let text = parts.join(", ") + ".";
   if (totals.length > 0) text += ` The sheet's formulas flag ${totals.length === 1 ? "it" : "them"} as not modelled (DEAL functions skip ${totals.length === 1 ? "it" : "them"}).`;
+  const withoutTerms = read.register.deals.filter((d) => !d.terminationGiven).map((d) => d.row);
+  if (withoutTerms.length > 0) {
+    const shown = withoutTerms.slice(0, 10).join(", ") + (withoutTerms.length > 10 ? ", …" : "");
+    text += ` Row${withoutTerms.length === 1 ? "" : "s"} ${shown} give${withoutTerms.length === 1 ? "s" : ""} no termination terms: read as no early exit (committed = headline).`;
+  }
   const textRows = read.textRows;
   if (textRows.length > 0) {
     const shown = textRows.slice(0, 10).join(", ") + (textRows.length > 10 ? ", …" : "");

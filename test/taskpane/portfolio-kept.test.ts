@@ -18,6 +18,7 @@ describe("Portfolio from a table: registers as people keep them", () => {
     expect(read.register.deals[0].terms.startDate).toBe(serialOf("2026-07-01"));
     expect(describeRead(read)).toBe(
       "1 deal, 1 total row skipped (row 3). The sheet's formulas flag it as not modelled (DEAL functions skip it). " +
+        "Row 2 gives no termination terms: read as no early exit (committed = headline). " +
         "Row 2 holds dates or amounts as text (such as 1-Jul-2026 or $1,000): the DEAL functions read them as here, but the sheet's formulas may read them otherwise — format those cells as dates and numbers. " +
         "The formulas read 0 more rows below the table for deals you add.",
     );
