@@ -11,7 +11,7 @@ import path from "path";
 import { parseArgs } from "util";
 import { DealError, portfolioFigures } from "../core";
 import { writePlanXlsx, writeRegisterXlsx } from "../export/xlsx";
-import { buildPortfolioPlan, isModelled, registerSource } from "../model/portfolioSheet";
+import { buildPortfolioPlan, isModelled, registerColumnFormats, registerSource } from "../model/portfolioSheet";
 import { readRegisterFile, refusalLines, registerFileOptions } from "./register";
 import { formatDate, formatMoney, formatPercent } from "../model/format";
 import { computeHeadline, Headline } from "../model/headline";
@@ -267,7 +267,7 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new UsageError(`--sheet-name ${sheetName}: the register's sheet is "${REGISTER_SHEET}"; choose another name.`);
   const plan = buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register, { sheetName });
   const out = outputFile(option("out") as string | undefined, cwd, option("force") === true);
-  await writeFile((temporary) => writeRegisterXlsx(REGISTER_SHEET, records, [plan], temporary), out);
+  await writeFile((temporary) => writeRegisterXlsx(REGISTER_SHEET, records, [plan], temporary, registerColumnFormats(register.mapping)), out);
 
   const figures = portfolioFigures(register.deals);
   const notModelled = register.deals.filter((d) => !isModelled(d.terms));

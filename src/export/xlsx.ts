@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { parseIsoDate } from "../core/dates";
 import { Decimal } from "../core/money";
 import { currencyOf, readAmount, readDate, scanNumber } from "../core/vocabulary";
-import { columnWidth, SheetPlan } from "../model/plan";
+import { columnWidth, FONT, PAGE, printAreas, printScale, PrintSetup, SheetPlan } from "../model/plan";
 import { STYLES } from "../model/styles";
 
 /**
@@ -20,23 +20,10 @@ import { STYLES } from "../model/styles";
  */
 export function addPlanSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   const frozen = plan.freezeRows ?? 0;
-  const sheet = workbook.addWorksheet(plan.sheetName, {
-    views: [frozen > 0 ? { state: "frozen", ySplit: frozen, showGridLines: false } : { showGridLines: false }],
-  });
-  if (plan.print) {
-    const [, first, last] = /^\$?(\d+):\$?(\d+)$/.exec(plan.print.titleRows.replace(/\$/g, "")) ?? [];
-    sheet.pageSetup = {
-      ...sheet.pageSetup,
-      orientation: plan.print.orientation,
-      fitToPage: true,
-      fitToWidth: plan.print.fitToPagesWide,
-      fitToHeight: 0,
-      // exceljs writes one _xlnm.Print_Area per "&&" part; writePlanXlsx merges them into one name.
-      printArea: plan.print.areas.join("&&"),
-      ...(first ? { printTitlesRow: `${first}:${last}` } : {}),
-    };
-  }
+  const sheet = workbook.addWorksheet(plan.sheetName, { views: [openingView(frozen)] });
+  if (plan.print) setPrint(sheet, plan.print);
   plan.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = columnWidth(width).stored));
+  for (const [row, points] of Object.entries(plan.rowHeights ?? {})) sheet.getRow(Number(row)).height = points;
   plan.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
       const target = sheet.getCell(r + 1, c + 1);
@@ -45,20 +32,57 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Excel
       if (cell.numberFormat) target.numFmt = cell.numberFormat;
       const style = cell.style ? STYLES[cell.style] : undefined;
       if (style) {
+        // The font named and sized on every styled cell: a reader without it (LibreOffice) falls back
+        // to a font of the same name's metrics or the default sans, not to a serif of its own.
         target.font = {
+          name: FONT.name,
+          family: FONT.family,
+          size: style.size ?? FONT.size,
           bold: style.bold,
           italic: style.italic,
-          size: style.size,
           color: style.color ? { argb: `FF${style.color}` } : undefined,
         };
-        if (style.align) target.alignment = { horizontal: style.align };
         if (style.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };
       }
+      if (style?.align || cell.wrap) target.alignment = { ...(style?.align ? { horizontal: style.align } : {}), ...(cell.wrap ? { wrapText: true, vertical: "top" } : {}) };
     }),
   );
   const quoted = `'${plan.sheetName.replace(/'/g, "''")}'`;
   for (const { name, ref } of plan.names) workbook.definedNames.add(`${quoted}!${ref}`, name);
   return sheet;
+}
+
+/**
+ * How a sheet opens: at A1, at 100%, without gridlines, the rows down to `frozen` frozen (the pane
+ * below them scrolled to its top).
+ *
+ * @example
+ * openingView(4) // { state: "frozen", ySplit: 4, topLeftCell: "A5", activeCell: "A1", zoomScale: 100, … }
+ */
+export function openingView(frozen: number): Partial<ExcelJS.WorksheetView> {
+  const common = { activeCell: "A1", zoomScale: 100, zoomScaleNormal: 100, showGridLines: false };
+  return frozen > 0 ? { state: "frozen", xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}`, ...common } : { state: "normal", ...common };
+}
+
+/** The plan's print setup on an exceljs sheet: orientation, scale, margins, title rows and areas. */
+function setPrint(sheet: ExcelJS.Worksheet, print: PrintSetup): void {
+  const [, first, last] = /^(\d+):(\d+)$/.exec(print.titleRows.replace(/\$/g, "")) ?? [];
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: print.orientation,
+    fitToPage: false,
+    scale: print.scale,
+    margins: { ...PAGE.margins },
+    // exceljs writes one _xlnm.Print_Area per "&&" part; workbookBytes merges them into one name.
+    ...(print.areas.length > 0 ? { printArea: print.areas.join("&&") } : {}),
+    ...(first ? { printTitlesRow: `${first}:${last}` } : {}),
+  };
+}
+
+/** Makes `sheet` the one the workbook opens on (its tab active and selected). */
+export function openOn(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet): void {
+  const index = workbook.worksheets.indexOf(sheet);
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" }];
 }
 
 /**
@@ -96,7 +120,7 @@ export async function writePlanXlsx(plan: SheetPlan, file: string): Promise<void
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Deal Modeler";
   workbook.calcProperties.fullCalcOnLoad = true;
-  addPlanSheet(workbook, plan);
+  openOn(workbook, addPlanSheet(workbook, plan));
   fs.writeFileSync(file, await workbookBytes(workbook));
 }
 
@@ -144,31 +168,68 @@ function typedCellValue(trimmed: string): { value: number; isDate?: boolean } | 
 
 /**
  * Adds a register sheet: the header row and each record's cells as values (dates as dates), bold
- * header, widths from the content. Returns the sheet.
+ * header, widths from the content, each column in its `formats` number format (dates whatever
+ * the column), and printed as the plans are: landscape, the header row on every page, one page wide
+ * at the scale that allows, else split between columns. Returns the sheet.
  */
-export function addRegisterSheet(workbook: ExcelJS.Workbook, sheetName: string, records: readonly (readonly string[])[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+export function addRegisterSheet(
+  workbook: ExcelJS.Workbook,
+  sheetName: string,
+  records: readonly (readonly string[])[],
+  formats: readonly (string | undefined)[] = [],
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(sheetName, { views: [openingView(1)] });
   const widths: number[] = [];
   records.forEach((record, r) =>
     record.forEach((text, c) => {
       const target = sheet.getCell(r + 1, c + 1);
       const { value, isDate } = r === 0 ? { value: text, isDate: false } : registerCellValue(text);
       if (value !== null) target.value = value;
-      if (isDate) target.numFmt = "yyyy-mm-dd";
-      if (r === 0) target.font = { bold: true };
-      widths[c] = Math.max(widths[c] ?? 8, Math.min(40, (isDate ? 10 : text.length) + 2));
+      const format = isDate ? "yyyy-mm-dd" : typeof value === "number" ? formats[c] : undefined;
+      if (format) target.numFmt = format;
+      target.font = { name: FONT.name, family: FONT.family, size: FONT.size, ...(r === 0 ? { bold: true } : {}) };
+      const shown = isDate ? 10 : typeof value === "number" && format ? formattedLength(value, format) : text.length;
+      widths[c] = Math.max(widths[c] ?? 8, Math.min(40, shown + 2));
     }),
   );
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = columnWidth(w).stored));
+  const columns = Math.max(1, widths.length);
+  const part = { from: 0, to: columns - 1, lastRow: Math.max(1, records.length) };
+  // One page wide if it fits at 80% or more; a wider register prints at 80%, split between columns.
+  const scale = Math.max(80, printScale(widths, [part]));
+  setPrint(sheet, { orientation: "landscape", scale, titleRows: "$1:$1", areas: printAreas(widths, [part], scale, records.length > 1 ? 1 : 0) });
   return sheet;
 }
 
-/** Writes a register sheet and the plans that refer to it (the Portfolio sheet) as one new .xlsx file. */
-export async function writeRegisterXlsx(registerSheet: string, records: readonly (readonly string[])[], plans: readonly SheetPlan[], file: string): Promise<void> {
+/**
+ * Characters a number takes in a register format: "150,000,000.00" is 14, "3.00%" is 5.
+ *
+ * @example
+ * formattedLength(150000000, "#,##0.00") // 14
+ */
+export function formattedLength(value: number, format: string): number {
+  if (format.endsWith("%")) return (value * 100).toFixed(2).length + 1;
+  const decimals = format.includes(".00") ? 2 : 0;
+  const digits = Math.trunc(Math.abs(value)).toString().length;
+  return (value < 0 ? 1 : 0) + digits + Math.floor((digits - 1) / 3) + (decimals > 0 ? decimals + 1 : 0);
+}
+
+/**
+ * Writes a register sheet and the plans that refer to it (the Portfolio sheet) as one new .xlsx
+ * file, opening on the last plan (the Portfolio's totals).
+ */
+export async function writeRegisterXlsx(
+  registerSheet: string,
+  records: readonly (readonly string[])[],
+  plans: readonly SheetPlan[],
+  file: string,
+  formats: readonly (string | undefined)[] = [],
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Deal Modeler";
   workbook.calcProperties.fullCalcOnLoad = true;
-  addRegisterSheet(workbook, registerSheet, records);
-  for (const plan of plans) addPlanSheet(workbook, plan);
+  let opening = addRegisterSheet(workbook, registerSheet, records, formats);
+  for (const plan of plans) opening = addPlanSheet(workbook, plan);
+  openOn(workbook, opening);
   fs.writeFileSync(file, await workbookBytes(workbook));
 }

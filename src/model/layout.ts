@@ -16,7 +16,22 @@
  * in its `reads`, and every read must be defined by some block of the sheet: the layout refuses a
  * sheet where that does not hold.
  */
-import { CellStyle, columnLetter, PlanCell, PlanName, SheetPlan } from "./plan";
+import {
+  CellStyle,
+  columnLetter,
+  LINE_HEIGHT,
+  MIN_PRINT_SCALE,
+  PAGE,
+  partWidth,
+  PlanCell,
+  PlanName,
+  PrintPart,
+  printAreas,
+  printScale,
+  PrintSetup,
+  printedWidth,
+  SheetPlan,
+} from "./plan";
 
 /**
  * A cell of a list row. Its formula may instead be given as `formulaAt`, a function of a handle that
@@ -94,6 +109,11 @@ export interface Block<N extends string = string> {
   readonly series?: readonly SeriesColumn<N>[];
   /** Names defined by other blocks that this block's formulas use. */
   readonly reads: readonly string[];
+  /**
+   * Rows of the series that hold data and print (the layout's `seriesPrintRows` when not given):
+   * the rows below, kept for a later end date or added deals, do not print.
+   */
+  readonly printRows?: number;
 }
 
 /** The names a block (or a union of blocks) defines. */
@@ -105,6 +125,8 @@ export interface LayoutOptions {
   readonly subtitle: string;
   /** Rows of every series block: the term's periods plus a margin. */
   readonly seriesRows: number;
+  /** Rows of the series that hold data and print, unless a block says otherwise: the term's periods (all rows when not given). */
+  readonly seriesPrintRows?: number;
 }
 
 /** Rows 1–2 hold the title, row 3 the series sections, row 4 the series headers; both zones start below. */
@@ -118,6 +140,11 @@ const GAP = 1;
 const GAP_WIDTH = 2;
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 70;
+/**
+ * The label column (A) is at most this wide, so that the figures beside it are in view on a small
+ * screen: a longer label wraps onto more lines of a taller row.
+ */
+export const LABEL_WIDTH = 40;
 
 const abs = (col: number, row: number) => `$${columnLetter(col)}$${row}`;
 
@@ -206,10 +233,12 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
   // Left zone: list blocks stacked, each a section row, its rows and a blank row.
   let r = FIRST_BODY_ROW;
   let leftLast = FIRST_BODY_ROW;
+  const listParts: PrintPart[] = [];
   for (const b of blocks) {
     const own = new Set<string>();
     placed.push({ block: b, own });
     if (!b.list) continue;
+    const sectionRow = r;
     set(r, 0, { value: b.title, style: "section" });
     b.list.header.forEach((text, i) => set(r, 1 + i, { value: text, style: "header" }));
     r++;
@@ -236,6 +265,7 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
       define(own, range.name, `${from}:${to}`);
     }
     leftLast = r - 1;
+    listParts.push({ from: 0, to: Math.max(b.list.header.length, ...b.list.rows.map((x) => x.cells?.length ?? 0)), firstRow: sectionRow, lastRow: leftLast });
     r++;
   }
 
@@ -291,20 +321,93 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
     zones.push({ from: start, to: next === undefined ? start + block.series!.length - 1 : next - 1 });
   });
   const refs = Object.fromEntries(names.map((n) => [n.name, n.ref])) as Record<NamesOf<B>, string>;
-  const areas = [`A1:${columnLetter(leftWidth - 1)}${leftLast}`];
-  // One print area per per-period block, so each prints as wide as it is, not the whole right zone.
-  for (const { block, col: start } of seriesStarts) {
-    areas.push(`${columnLetter(start)}1:${columnLetter(start + block.series!.length - 1)}${seriesLast}`);
-  }
+  const columnWidths = measureWidths(rows, zones, width);
+  const { cells, rowHeights } = wrapLabels(rows, columnWidths, zones);
+  const print = printSetup(columnWidths, listParts, leftWidth, leftLast, seriesStarts.map(({ block, col: start }) => ({
+    from: start,
+    to: start + block.series!.length - 1,
+    lastRow: FIRST_BODY_ROW - 1 + Math.min(options.seriesRows, block.printRows ?? options.seriesPrintRows ?? options.seriesRows),
+  })));
   return {
     sheetName: options.sheetName,
-    cells: rows,
+    cells,
     names: names as PlanName<NamesOf<B>>[],
     refs,
-    columnWidths: measureWidths(rows, zones, width),
+    columnWidths,
     freezeRows: HEADER_ROW,
-    print: { orientation: "landscape", fitToPagesWide: 1, titleRows: `$1:$${HEADER_ROW}`, areas },
+    rowHeights,
+    print,
   };
+}
+
+/**
+ * How the sheet prints, for any blocks: at the largest scale (up to 100%, at least
+ * {@link MIN_PRINT_SCALE}) at which the widest list block fits a page — unless it would not fit even
+ * at the least scale — the left zone's first columns, as many as fit a page, from row 1 to its last
+ * row; the columns of a wider list block beyond them on pages of their own, its rows only; each
+ * per-period block on its own pages, split between columns where wider than a page, down to its last
+ * row of data. The title rows repeat on every page. No area holds rows past the data.
+ */
+function printSetup(widths: readonly number[], lists: readonly PrintPart[], leftWidth: number, leftLast: number, series: readonly PrintPart[]): PrintSetup {
+  const most = (PAGE.width * 100) / MIN_PRINT_SCALE;
+  const fitting = lists.filter((p) => partWidth(widths, p.from, p.to) <= most);
+  const scale = printScale(widths, fitting.length > 0 ? fitting : lists.slice(0, 1));
+  const room = (PAGE.width * 100) / scale;
+  let shown = 0; // the left zone's columns 0..shown on its main pages
+  for (let used = printedWidth(widths[0]); shown + 1 < leftWidth && used + printedWidth(widths[shown + 1]) <= room; shown++) {
+    used += printedWidth(widths[shown + 1]);
+  }
+  const main: PrintPart = { from: 0, to: shown, lastRow: leftLast };
+  const beyond = lists.filter((p) => p.to > shown).map((p) => ({ ...p, from: shown + 1 }));
+  return { orientation: "landscape", scale, titleRows: `$1:$${HEADER_ROW}`, areas: printAreas(widths, [main, ...beyond, ...series], scale, HEADER_ROW) };
+}
+
+/**
+ * Labels in the label column longer than it is wide, with a figure beside them, wrap onto more
+ * lines: the cell wraps and its row is as tall as the lines need (a label that is the last text of
+ * its row runs on to the right instead, as Excel shows it). Lines are counted by whole words, a
+ * line holding a few characters fewer than the column's width: a fallback font (LibreOffice without
+ * Calibri) is wider than the one the widths are measured for.
+ */
+function wrapLabels(rows: readonly PlanCell[][], widths: readonly number[], zones: readonly { from: number; to: number }[]) {
+  const rowHeights: Record<number, number> = {};
+  const perLine = Math.max(8, widths[0] - 4);
+  const cells = rows.map((row, r) => {
+    const label = row[0];
+    if (typeof label.value !== "string" || label.style === "title" || label.style === "subtitle" || label.value.length + 2 <= widths[0]) return row;
+    const zoneEnd = zones[0].to;
+    let runsOn = true;
+    for (let c = 1; c <= zoneEnd; c++) if (textNeed(row[c]) > 0 || row[c].style !== undefined) runsOn = false;
+    if (runsOn) return row;
+    const lines = countLines(label.value, perLine);
+    rowHeights[r + 1] = lines * LINE_HEIGHT;
+    return [{ ...label, wrap: true }, ...row.slice(1)];
+  });
+  return { cells, rowHeights };
+}
+
+/**
+ * Lines a text takes wrapped by whole words at `perLine` characters (a longer word breaks).
+ *
+ * @example
+ * countLines("Effective exit date (first day without service)", 36) // 2
+ */
+export function countLines(text: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need <= perLine) used = need;
+    else {
+      lines += used === 0 ? 0 : 1;
+      used = word.length;
+      while (used > perLine) {
+        lines++;
+        used -= perLine;
+      }
+    }
+  }
+  return lines;
 }
 
 /** Every name used is the block's own or declared; every declared read exists; no name twice. */
@@ -376,11 +479,12 @@ function measureWidths(rows: readonly PlanCell[][], zones: readonly { from: numb
       }
     }
   }
-  const bounded = widths.map((w) => (w === 0 ? GAP_WIDTH : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2))));
+  const most = (c: number) => (c === 0 ? LABEL_WIDTH : MAX_WIDTH);
+  const bounded = widths.map((w, c) => (w === 0 ? GAP_WIDTH : Math.min(most(c), Math.max(MIN_WIDTH, w + 2))));
   for (const { col, end, need } of overflowing) {
     let room = 0;
     for (let c = col; c <= end; c++) room += bounded[c];
-    if (need + 2 > room) bounded[col] = Math.min(MAX_WIDTH, bounded[col] + need + 2 - room);
+    if (need + 2 > room) bounded[col] = Math.min(most(col), bounded[col] + need + 2 - room);
   }
   return bounded;
 }

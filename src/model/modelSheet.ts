@@ -17,6 +17,7 @@ import { Block, layoutSheet, NamesOf } from "./layout";
 import { checkSheetName, PlanChart, SheetPlan } from "./plan";
 import { DealTemplate } from "./templates";
 import { ModelContext } from "./blocks/context";
+import { answerBlock } from "./blocks/answer";
 import { inputsBlock, rampBlock } from "./blocks/inputs";
 import { conventionsBlock } from "./blocks/conventions";
 import { summaryBlock } from "./blocks/summary";
@@ -40,6 +41,8 @@ export const SCHEDULE_MARGIN = 36;
 /** The blocks of the deal model, in order. */
 export function modelBlocks(ctx: ModelContext) {
   return [
+    // First, so that the sheet opens on the answer: the key figures, each referring to its source by name.
+    answerBlock(),
     inputsBlock(ctx),
     rampBlock(ctx),
     conventionsBlock(),
@@ -60,7 +63,8 @@ export function modelBlocks(ctx: ModelContext) {
     scenarioResultsBlock(),
     sensitivityBlock(ctx),
     bridgeSeriesBlock(),
-    noticeMonthsBlock(),
+    // Its rows are the term's months, not its periods: they print down to the last month.
+    { ...noticeMonthsBlock(), printRows: ctx.months },
   ] as const;
 }
 
@@ -73,7 +77,7 @@ export function modelContext(deal: DealTemplate): ModelContext {
   const periods = countPeriods(terms.startDate, terms.endDate, MONTHS_PER_PERIOD[terms.frequency], terms.dateSystem);
   // The notice months share the period rows: a term of quarters or years has more months than periods.
   const months = countPeriods(terms.startDate, terms.endDate, 1, terms.dateSystem);
-  return { deal, terms, seriesRows: Math.max(periods, months) + SCHEDULE_MARGIN };
+  return { deal, terms, seriesRows: Math.max(periods, months) + SCHEDULE_MARGIN, periods, months };
 }
 
 /**
@@ -95,6 +99,8 @@ export function buildModelPlan<E extends Block<string> = never>(
     title: `Deal model — ${deal.title}`,
     subtitle: "Built by Deal Modeler. Blue cells are inputs; every other figure is a native Excel formula and follows them.",
     seriesRows: ctx.seriesRows,
+    // The rows past the term (kept for a later end date) do not print.
+    seriesPrintRows: ctx.periods,
   }) as SheetPlan<ModelName | NamesOf<E>>;
   return { ...plan, charts: [valueChart(plan, countPeriods(ctx.terms.startDate, ctx.terms.endDate, MONTHS_PER_PERIOD[ctx.terms.frequency], ctx.terms.dateSystem))] };
 }

@@ -15,6 +15,7 @@
 import { ContractTerms, fiscalYear, lookalikeColumns, Register, REGISTER_FIELDS, RegisterDeal } from "../core";
 import { Block, layoutSheet } from "./layout";
 import { checkSheetName, SheetPlan } from "./plan";
+import { FORMATS } from "./blocks/context";
 import {
   backlogBlock,
   concentrationBlock,
@@ -124,6 +125,8 @@ export function buildPortfolioPlan(source: RegisterSource, register: Pick<Regist
       `Built by Deal Modeler. Every figure is a native formula over rows ${source.headerRow + 1}–${source.headerRow + source.rows} of '${source.sheetName}'` +
       (notModelled > 0 ? `; ${notModelled} row${notModelled === 1 ? "" : "s"} with a ramp of several steps not modelled (see Status).` : "."),
     seriesRows: source.rows,
+    // The rows kept below the register for deals added later read blank rows: they do not print.
+    seriesPrintRows: Math.max(0, source.rows - REGISTER_ROOM),
   });
 }
 
@@ -149,4 +152,32 @@ export function registerSource(
     lookalike: like.get(c.index) ?? null,
   }));
   return { sheetName, headerRow, columns, firstColumn, lastColumn: firstColumn + mapping.columns.length - 1, rows: dataRows + REGISTER_ROOM, read };
+}
+
+/**
+ * The number format of each register column as the register sheet shows it, from the field the
+ * column gives: dates as dates, amounts with thousands separators and cents, rates as percentages,
+ * months and days as whole numbers; undefined for text, words and ignored columns.
+ *
+ * @example
+ * registerColumnFormats(mapping) // ["yyyy-mm-dd", "#,##0.00", …] for "Start date", "Payment", …
+ */
+export function registerColumnFormats(mapping: Register["mapping"]): (string | undefined)[] {
+  const kinds = new Map(REGISTER_FIELDS.map((f) => [f.field, f.decl.kind]));
+  return mapping.columns.map((c) => {
+    switch (c.field === null ? undefined : kinds.get(c.field)) {
+      case "date":
+      case "optionalDate":
+        return FORMATS.date;
+      case "amount":
+        return FORMATS.money;
+      case "rate":
+        return FORMATS.percent;
+      case "whole":
+      case "count":
+        return FORMATS.count;
+      default:
+        return undefined;
+    }
+  });
 }

@@ -6,8 +6,10 @@
  *   date system, one to write everything, and — only on failure — one to remove what was created;
  * - values, formulas and number formats go as whole 2-D arrays; names are scoped to the new sheet;
  *   calculation and screen updating are suspended during the write where the host supports it;
- * - frozen header rows (ExcelApi 1.7) and print setup (ExcelApi 1.9) go in the same write, and are
- *   skipped silently on a host without them;
+ * - frozen header rows (ExcelApi 1.7) and print setup (ExcelApi 1.9: scale, margins, title rows,
+ *   areas with the charts' cells among them) go in the same write, and are skipped silently on a host
+ *   without them;
+ * - the sheet opens on its answer: activated, A1 selected; every styled cell in the plan's font;
  * - the plan's charts (ExcelApi 1.1) go in the same write too; their x-axis labels need ExcelApi 1.7
  *   and are left to Excel's defaults (1, 2, 3, …) on an older host;
  * - a plan Excel would refuse (a bad sheet or defined name) is refused before the workbook is touched;
@@ -16,7 +18,7 @@
  * - dates are right in workbooks on the 1904 date system.
  */
 import { DAYS_1900_TO_1904 } from "../core";
-import { CellStyle, checkSheetName, columnLetter, columnWidth, formulaGrid, numberFormatGrid, SheetPlan } from "../model/plan";
+import { CellStyle, checkSheetName, columnLetter, columnWidth, FONT, formulaGrid, numberFormatGrid, PAGE, SheetPlan } from "../model/plan";
 
 export { columnWidth };
 import { STYLES } from "../model/styles";
@@ -114,8 +116,8 @@ export function checkPlan(plan: SheetPlan): void {
     refuse(`cannot freeze ${plan.freezeRows} rows`);
   }
   if (plan.print) {
-    const { fitToPagesWide, titleRows, areas } = plan.print;
-    if (!Number.isInteger(fitToPagesWide) || fitToPagesWide < 1) refuse(`cannot fit to ${fitToPagesWide} pages wide`);
+    const { scale, titleRows, areas } = plan.print;
+    if (!Number.isInteger(scale) || scale < 10 || scale > 400) refuse(`cannot print at ${scale}% (Excel takes 10–400)`);
     if (!/^\$?\d+:\$?\d+$/.test(titleRows)) refuse(`the print title rows "${titleRows}" are not whole rows such as "$1:$4"`);
     for (const area of areas) if (!A1_RANGE.test(area)) refuse(`the print area "${area}" is not a range such as "A1:D80"`);
   }
@@ -171,22 +173,44 @@ function writePlan(context: Excel.RequestContext, host: ExcelHost, plan: SheetPl
   for (const { style, address } of styleRuns(plan)) {
     const spec = STYLES[style];
     const format = sheet.getRange(address).format;
+    // The font named and sized on every styled cell, as the .xlsx export writes it.
+    format.font.name = FONT.name;
+    format.font.size = spec.size ?? FONT.size;
     if (spec.bold) format.font.bold = true;
     if (spec.italic) format.font.italic = true;
-    if (spec.size) format.font.size = spec.size;
     if (spec.color) format.font.color = `#${spec.color}`;
     if (spec.fill) format.fill.color = `#${spec.fill}`;
     if (spec.align) format.horizontalAlignment = "Right";
   }
+  plan.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell.wrap) return;
+      const format = sheet.getRange(`${columnLetter(c)}${r + 1}`).format;
+      format.wrapText = true;
+      format.verticalAlignment = "Top";
+    }),
+  );
+  for (const [row, points] of Object.entries(plan.rowHeights ?? {})) sheet.getRange(`A${row}`).format.rowHeight = points;
   // Office.js takes column widths in points; the plan gives characters of the default font.
   plan.columnWidths.forEach((width, c) => (sheet.getRange(`${columnLetter(c)}1`).format.columnWidth = columnWidth(width).points));
   if (plan.freezeRows && host.isSetSupported("ExcelApi", "1.7")) sheet.freezePanes.freezeRows(plan.freezeRows);
   if (plan.print && host.isSetSupported("ExcelApi", "1.9")) {
     const layout = sheet.pageLayout;
     layout.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
-    layout.zoom = { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: 0 };
+    layout.zoom = { scale: plan.print.scale };
+    // Margins in points (Office.js), the plan's in inches: 72 points an inch, to the hundredth.
+    const points = (inches: number) => Math.round(inches * 7200) / 100;
+    const { left, right, top, bottom, header, footer } = PAGE.margins;
+    layout.leftMargin = points(left);
+    layout.rightMargin = points(right);
+    layout.topMargin = points(top);
+    layout.bottomMargin = points(bottom);
+    layout.headerMargin = points(header);
+    layout.footerMargin = points(footer);
     layout.setPrintTitleRows(plan.print.titleRows);
-    if (plan.print.areas.length > 0) layout.setPrintArea(plan.print.areas.join(","));
+    // The charts print too: each is an area of its own, over the cells it covers.
+    const areas = [...plan.print.areas, ...(plan.charts ?? []).map((chart) => `${chart.from}:${chart.to}`)];
+    if (areas.length > 0) layout.setPrintArea(areas.join(","));
   }
   for (const chart of plan.charts ?? []) {
     const inserted = sheet.charts.add("Line", sheet.getRange(chart.source), "Columns");
@@ -195,7 +219,10 @@ function writePlan(context: Excel.RequestContext, host: ExcelHost, plan: SheetPl
     inserted.setPosition(chart.from, chart.to);
     if (host.isSetSupported("ExcelApi", "1.7")) inserted.axes.categoryAxis.setCategoryNames(sheet.getRange(chart.categories));
   }
+  // It opens on its answer: the sheet active, A1 selected (the frozen pane scrolled to its top).
+  // Office.js has no window zoom: the sheet opens at the zoom the user's Excel is at.
   sheet.activate();
+  sheet.getRange("A1").select();
 }
 
 /**

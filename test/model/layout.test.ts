@@ -11,6 +11,7 @@ import { buildModelPlan } from "../../src/model/modelSheet";
 import { REFLECTION_SPACEX } from "../../src/model/templates";
 import { STYLES } from "../../src/model/styles";
 import { mergePrintAreas, writePlanXlsx } from "../../src/export/xlsx";
+import { countLines } from "../../src/model/layout";
 import { addressOf, addressesOf, planCellAt } from "../support/planRefs";
 
 const options = { sheetName: "Test", title: "Test", subtitle: "", seriesRows: 3 };
@@ -49,7 +50,8 @@ describe("layoutSheet", () => {
     expect(planCellAt(plan, "E6").formula).toBe("(1+Rate)^D6");
     expect(planCellAt(plan, "D7").formula).toBe("(ROW()-ROW($D$4))");
     expect(planCellAt(plan, "D4").value).toBe("k");
-    expect(plan.print).toEqual({ orientation: "landscape", fitToPagesWide: 1, titleRows: "$1:$4", areas: ["A1:B9", "D1:E7"] });
+    // Two narrow zones: at 100%, the left zone down to its last row, the series down to theirs.
+    expect(plan.print).toEqual({ orientation: "landscape", scale: 100, titleRows: "$1:$4", areas: ["A1:B9", "D1:E7"] });
   });
 
   it("refuses a formula that uses a name its block neither defines nor declares", () => {
@@ -110,9 +112,16 @@ describe("the seed model's layout, as a finance user opens it", () => {
   it("keeps period numbers out of the label column and notes uncut", () => {
     expect(addressOf(plan, "TotalValue").startsWith("B")).toBe(true);
     expect(addressesOf(plan, "SchedulePeriod")[0].startsWith("A")).toBe(false);
-    // The label column is as wide as its longest label (+2), so no label is cut.
-    const labels = plan.cells.map((row) => row[0]).filter((c) => c.style === "label").map((c) => String(c.value).length);
-    expect(plan.columnWidths[0]).toBeGreaterThanOrEqual(Math.max(...labels) + 2);
+    // The label column is at most 40 characters wide; a label longer than it wraps, on a row tall
+    // enough for its lines (a line holding 4 characters fewer than the column), so no label is cut.
+    expect(plan.columnWidths[0]).toBeLessThanOrEqual(40);
+    plan.cells.forEach((row, r) => {
+      const label = row[0];
+      if (label.style !== "label" || String(label.value).length + 2 <= plan.columnWidths[0]) return;
+      expect([label.value, label.wrap]).toEqual([label.value, true]);
+      expect(plan.rowHeights![r + 1]).toBe(15 * countLines(String(label.value), plan.columnWidths[0] - 4));
+    });
+    expect(countLines("Effective exit date (first day without service)", 36)).toBe(2); // 36 + 1 + 10 characters
     // The basis / how-computed notes sit in column C; where one is longer than C it runs on into
     // the empty cells to its right, as Excel shows text, and stops before the first per-period column.
     const firstSeries = [...addressesOf(plan, "SchedulePeriod")[0].replace(/\d+/, "")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
@@ -138,7 +147,7 @@ describe("the seed model's layout, as a finance user opens it", () => {
 });
 
 describe("the exported file's page setup", () => {
-  it("prints landscape, one page wide, header rows repeated, one print area a block zone in one name; frozen at the header", async () => {
+  it("prints landscape at the plan's scale, header rows repeated, the print areas in one name; opens at A1, 100%, frozen at the header", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deal-layout-"));
     const file = path.join(dir, "seed.xlsx");
     const plan = buildModelPlan(REFLECTION_SPACEX);
@@ -155,10 +164,14 @@ describe("the exported file's page setup", () => {
     for (const area of areas[0].split(",")) expect(area).toMatch(/!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
     expect(workbook).toMatch(/<definedName name="_xlnm.Print_Titles"[^>]*>[^<]*\$1:\$4</);
     expect(sheet).toMatch(/<pageSetup[^>]*orientation="landscape"/);
-    expect(sheet).toMatch(/<pageSetup[^>]*fitToWidth="1"/);
-    expect(sheet).toMatch(/<pageSetup[^>]*fitToHeight="0"/);
-    expect(sheet).toMatch(/<pageSetUpPr fitToPage="1"/);
-    expect(sheet).toMatch(/<pane [^>]*ySplit="4"[^>]*state="frozen"/);
+    expect(sheet).toMatch(new RegExp(`<pageSetup[^>]*scale="${plan.print!.scale}"`));
+    expect(plan.print!.scale).toBeGreaterThanOrEqual(60);
+    expect(sheet).not.toMatch(/fitToPage="1"/);
+    expect(sheet).toMatch(/<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/);
+    expect(sheet).toMatch(/<pane [^>]*ySplit="4"[^>]*topLeftCell="A5"[^>]*state="frozen"/);
+    expect(sheet).toMatch(/<sheetView [^>]*zoomScale="100"/);
+    expect(sheet).toMatch(/<selection [^>]*activeCell="A1"/);
+    expect(workbook).toMatch(/<workbookView [^>]*activeTab="0"/);
   });
 
   it("merges exceljs's one-name-per-area into one name per sheet", () => {

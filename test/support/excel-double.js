@@ -195,9 +195,10 @@
         cells: new Map(),
         names: [],
         columnWidths: new Map(),
+        rowHeights: new Map(),
         activated: false,
         freeze: { rows: 0, columns: 0 },
-        pageLayout: { orientation: "Portrait", zoom: { scale: 100 }, printArea: null, printTitleRows: null, printTitleColumns: null },
+        pageLayout: { orientation: "Portrait", zoom: { scale: 100 }, margins: {}, printArea: null, printTitleRows: null, printTitleColumns: null },
         charts: [],
       };
       for (const [address, value] of Object.entries(cells)) sheet.cells.set(address, { value, formula: null, numberFormat: "General", format: {} });
@@ -626,12 +627,26 @@
     }
   }
 
-  /** Worksheet.pageLayout (ExcelApi 1.9): orientation, zoom, print area and print titles. */
+  /** Worksheet.pageLayout (ExcelApi 1.9): orientation, zoom, margins (points), print area and print titles. */
   class PageLayout extends ClientObject {
     constructor(ctx, sheetProxy) {
       const layout = () => sheetProxy._resolve().pageLayout;
       super(ctx, "PageLayout", { orientation: () => layout().orientation, zoom: () => ({ ...layout().zoom }) });
       this.sheetProxy = sheetProxy;
+      for (const key of ["leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"]) {
+        Object.defineProperty(this, key, {
+          enumerable: true,
+          get: () => {
+            throw propertyNotLoaded(key);
+          },
+          set: (points) => {
+            this._enqueue(key, String(points), (pageLayout) => {
+              if (typeof points !== "number" || !Number.isFinite(points) || points < 0) throw fail("InvalidArgument", `${key} ${points}`);
+              pageLayout.margins = { ...pageLayout.margins, [key]: points };
+            });
+          },
+        });
+      }
       return strict(this, "PageLayout");
     }
     _enqueue(kind, detail, apply) {
@@ -796,7 +811,7 @@
       throw propertyNotLoaded(p);
     };
     const font = {};
-    for (const key of ["color", "bold", "italic", "size"]) Object.defineProperty(font, key, { get: notLoaded(key), set: fmt(`font.${key}`), enumerable: true });
+    for (const key of ["color", "bold", "italic", "size", "name"]) Object.defineProperty(font, key, { get: notLoaded(key), set: fmt(`font.${key}`), enumerable: true });
     const fill = {};
     Object.defineProperty(fill, "color", { get: notLoaded("color"), set: fmt("fill.color"), enumerable: true });
     const format = { font: strict(font, "RangeFont"), fill: strict(fill, "RangeFill") };
@@ -808,6 +823,36 @@
       set(value) {
         if (!ALIGNMENTS.includes(value)) throw fail("InvalidArgument", `horizontalAlignment ${value}`);
         fmt("horizontalAlignment")(value);
+      },
+    });
+    Object.defineProperty(format, "wrapText", {
+      enumerable: true,
+      get: notLoaded("wrapText"),
+      set(value) {
+        if (typeof value !== "boolean") throw fail("InvalidArgument", `wrapText ${value}`);
+        fmt("wrapText")(value);
+      },
+    });
+    // Excel.VerticalAlignment: Excel refuses any other word.
+    const VERTICAL = ["Top", "Center", "Bottom", "Justify", "Distributed"];
+    Object.defineProperty(format, "verticalAlignment", {
+      enumerable: true,
+      get: notLoaded("verticalAlignment"),
+      set(value) {
+        if (!VERTICAL.includes(value)) throw fail("InvalidArgument", `verticalAlignment ${value}`);
+        fmt("verticalAlignment")(value);
+      },
+    });
+    Object.defineProperty(format, "rowHeight", {
+      enumerable: true,
+      get: notLoaded("rowHeight"),
+      set(height) {
+        range._ctx.enqueue("range.rowHeight", range.sheetProxy.ref, range.rangeAddress, () => {
+          // Excel takes 0–409 points.
+          if (typeof height !== "number" || !Number.isFinite(height) || height < 0 || height > 409) throw fail("InvalidArgument", `rowHeight ${height}`);
+          const { top, rows } = range._check();
+          for (let r = top; r < top + rows; r++) range.sheetProxy._resolve().rowHeights.set(r + 1, height);
+        }, height);
       },
     });
     Object.defineProperty(format, "columnWidth", {
@@ -862,6 +907,15 @@
     _check() {
       if (this.rangeAddress === null) throw fail("InvalidArgument", "the range is not resolved yet");
       return parseRange(this.rangeAddress);
+    }
+    /** Selects the range (ExcelApi 1.1): its sheet must be the active one, as in Excel. */
+    select() {
+      this._ctx.enqueue("range.select", this.sheetProxy.ref, this.rangeAddress, () => {
+        const sheet = this.sheetProxy._resolve();
+        if (!sheet.activated) throw fail("InvalidOperation", "select: the range's sheet is not the active sheet");
+        this._check();
+        this._ctx.state.selection = { sheet: sheet.name, address: this.rangeAddress };
+      }, undefined, "1.1");
     }
     /** The range grown (or shrunk) by rows and columns from its bottom-right corner (ExcelApi 1.2). */
     getResizedRange(deltaRows, deltaColumns) {

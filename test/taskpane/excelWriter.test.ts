@@ -225,21 +225,27 @@ describe("frozen header rows and print setup", () => {
     expect(result.syncs).toBe(2);
     const sheet = state.sheet(result.sheetName);
     expect(sheet.freeze).toEqual({ rows: printedPlan.freezeRows, columns: 0 });
+    const chart = printedPlan.charts![0];
     expect(sheet.pageLayout).toMatchObject({
       orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { scale: printedPlan.print!.scale },
+      // 0.5 in left and right, 0.6 in top and bottom, 0.3 in header and footer, at 72 points an inch
+      margins: { leftMargin: 36, rightMargin: 36, topMargin: 43.2, bottomMargin: 43.2, headerMargin: 21.6, footerMargin: 21.6 },
       printTitleRows: "$1:$4",
-      printArea: printedPlan.print!.areas,
+      // the plan's areas, and the value chart's cells (it prints too)
+      printArea: [...printedPlan.print!.areas, `${chart.from}:${chart.to}`],
     });
+    expect(printedPlan.print!.scale).toBeGreaterThanOrEqual(60);
     const printCommands = state.log.filter((l: { kind: string }) => /^(freezePanes|pageLayout)\./.test(l.kind));
-    expect(printCommands.map((l: { sync: number; sheet: string }) => [l.sync, l.sheet])).toEqual(Array(5).fill([2, result.sheetName]));
+    // freeze, orientation, zoom, six margins, title rows, area
+    expect(printCommands.map((l: { sync: number; sheet: string }) => [l.sync, l.sheet])).toEqual(Array(11).fill([2, result.sheetName]));
     expect(state.snapshot().sheets.slice(0, 2)).toEqual(before.sheets); // the user's sheets keep their own settings
   });
 
   it("a portrait plan prints portrait; a plan without areas sets none", async () => {
     const state = new WorkbookState();
-    await insertModel({ ...printedPlan, print: { ...printedPlan.print!, orientation: "portrait", fitToPagesWide: 2, areas: [] } }, hostFor(state));
-    expect(state.sheets[0].pageLayout).toMatchObject({ orientation: "Portrait", zoom: { horizontalFitToPages: 2, verticalFitToPages: 0 }, printArea: null });
+    await insertModel({ ...printedPlan, charts: [], print: { ...printedPlan.print!, orientation: "portrait", scale: 75, areas: [] } }, hostFor(state));
+    expect(state.sheets[0].pageLayout).toMatchObject({ orientation: "Portrait", zoom: { scale: 75 }, printArea: null });
   });
 
   it.each([
@@ -253,6 +259,21 @@ describe("frozen header rows and print setup", () => {
     expect(sheet.freeze).toEqual(freeze);
     expect(sheet.pageLayout).toMatchObject({ orientation, printTitleRows: null, printArea: null });
     expect(sheet.cells.get(addressOf(seedPlan, "StartDate")).value).toBe(46204);
+  });
+
+  it("opens on the answer: the new sheet active, A1 selected, styled cells in Calibri 11, long labels wrapped on taller rows", async () => {
+    const state = usersWorkbook();
+    const result = await insertModel(printedPlan, hostFor(state));
+    const sheet = state.sheet(result.sheetName);
+    expect(sheet.activated).toBe(true);
+    expect(state.selection).toEqual({ sheet: result.sheetName, address: "A1" });
+    const title = sheet.cells.get("A1");
+    expect(title.format).toMatchObject({ "font.name": "Calibri", "font.size": 14, "font.bold": true });
+    const label = sheet.cells.get(addressOf(seedPlan, "TotalValue").replace(/^B/, "A"));
+    expect(label.format).toMatchObject({ "font.name": "Calibri", "font.size": 11 });
+    const [row, points] = Object.entries(printedPlan.rowHeights!)[0];
+    expect(sheet.rowHeights.get(Number(row))).toBe(points);
+    expect(sheet.cells.get(`A${row}`).format).toMatchObject({ wrapText: true, verticalAlignment: "Top" });
   });
 
   it("a plan without either inserts without freezing or page setup", async () => {
@@ -286,6 +307,7 @@ describe("a plan Excel would refuse is refused before the workbook is touched", 
     ["the sheet name History", { sheetName: "History" }, /reserved/],
     ["half a frozen row", { freezeRows: 2.5 }, /cannot freeze/],
     ["print titles that are not rows", { print: { ...printedPlan.print!, titleRows: "A1:K4" } }, /not whole rows/],
+    ["a print scale Excel refuses", { print: { ...printedPlan.print!, scale: 5 } }, /cannot print at 5%/],
     ["a print area that is not a range", { print: { ...printedPlan.print!, areas: ["A1:D80;F1:Q120"] } }, /not a range/],
   ])("%s", async (_what, change, message) => {
     const state = usersWorkbook();

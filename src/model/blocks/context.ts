@@ -12,6 +12,9 @@ export interface ModelContext {
   readonly terms: ContractTerms;
   /** Rows of every per-period block: the term's periods plus a margin, so the end can move later. */
   readonly seriesRows: number;
+  /** The term's periods and months: the rows of data that print (the margin below them does not). */
+  readonly periods?: number;
+  readonly months?: number;
 }
 
 export const FORMATS = {
