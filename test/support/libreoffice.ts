@@ -29,6 +29,14 @@ export function findSoffice(): string | undefined {
  * `outDir` (one LibreOffice start for the whole batch). Returns the recalculated files, in order.
  */
 export function recalculateWithLibreOffice(inputs: readonly string[], outDir: string): string[] {
+  return convertWithLibreOffice(inputs, outDir, "xlsx");
+}
+
+/**
+ * Opens each input in LibreOffice, recalculates everything and saves it as `to` (.xlsx, or .pdf as
+ * it prints: its print areas, scale and title rows) in `outDir`, one LibreOffice start for the batch.
+ */
+export function convertWithLibreOffice(inputs: readonly string[], outDir: string, to: "xlsx" | "pdf"): string[] {
   const soffice = findSoffice();
   if (!soffice) throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc (bash .ci/run does).");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "deal-lo-profile-"));
@@ -38,14 +46,14 @@ export function recalculateWithLibreOffice(inputs: readonly string[], outDir: st
   try {
     execFileSync(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...inputs],
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, ...inputs],
       { stdio: "pipe", timeout: 300_000, env: { ...process.env, HOME: profile } },
     );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
   return inputs.map((input) => {
-    const output = path.join(outDir, path.basename(input).replace(/\.[^.]+$/, "") + ".xlsx");
+    const output = path.join(outDir, path.basename(input).replace(/\.[^.]+$/, "") + "." + to);
     if (!fs.existsSync(output)) throw new Error(`LibreOffice did not write ${output}`);
     return output;
   });
