@@ -112,6 +112,26 @@ export const JUDGEMENT_FIELDS = [
     set: (o, v) => (judging(o).standard = v as AccountingStandardWord),
   },
   {
+    name: "NoticeServedOn",
+    label: "Notice actually served on (lessee remeasures)",
+    kind: "optionalDate",
+    help: "optional: the day notice was served, from which the lessee's liability and asset are remeasured (IFRS 16.40; ASC 842-10-35-1); blank = none served, nothing changes",
+    cli: "--notice-served-on",
+    get: (d) => ({ value: judged(d).noticeServedOn }),
+    set: (o, v) => (judging(o).noticeServedOn = v as number | null),
+  },
+  // The provider's judgement (ASC 606 / IFRS 15): the Provider block and DEAL.RPO follow it.
+  {
+    name: "FeeIsSubstantive",
+    label: "Termination fee is a substantive penalty (ASC 606)",
+    kind: "flag",
+    help: "TRUE or FALSE: does the fee keep the contract enforceable to its end (ASC 606-10-25-3)? FALSE: the revenue contract term ends at the earliest exit",
+    default: false,
+    cli: "--fee-is-substantive",
+    get: (d) => ({ value: judged(d).feeIsSubstantive }),
+    set: (o, v) => (judging(o).feeIsSubstantive = v as boolean),
+  },
+  {
     name: "ExitProbability",
     label: "Annual exit probability",
     kind: "rate",
