@@ -39,6 +39,8 @@ export interface AccountingJudgements {
   readonly feeIsSubstantive: boolean;
   /** The day notice was actually served, for the lessee's remeasurement (a 1900-system serial); null: none. */
   readonly noticeServedOn: number | null;
+  /** The provider's reporting date for the RPO, at its close (a 1900-system serial); null: the day before the start. */
+  readonly providerAsOf: number | null;
 }
 
 /**
@@ -59,6 +61,7 @@ export const DEFAULT_ACCOUNTING: AccountingJudgements = {
   standard: "ifrs16",
   feeIsSubstantive: false,
   noticeServedOn: null,
+  providerAsOf: null,
 };
 
 export interface DealTemplate {

@@ -132,6 +132,15 @@ export const JUDGEMENT_FIELDS = [
     set: (o, v) => (judging(o).feeIsSubstantive = v as boolean),
   },
   {
+    name: "ProviderAsOf",
+    label: "Provider's reporting date (RPO at its close)",
+    kind: "optionalDate",
+    help: "optional: the day whose close the provider's RPO is measured at; blank = the day before the start (inception)",
+    cli: "--provider-as-of",
+    get: (d) => ({ value: judged(d).providerAsOf }),
+    set: (o, v) => (judging(o).providerAsOf = v as number | null),
+  },
+  {
     name: "ExitProbability",
     label: "Annual exit probability",
     kind: "rate",
