@@ -63,6 +63,10 @@ const CASES: [string, DealTemplate][] = [
     seedWith({}, { noticeServedOn: serialOf("2026-10-01"), providerAsOf: serialOf("2027-01-01") }),
   ],
   [
+    "seed booked over 42 months, notice served on 2026-10-01 (docs/accounting.md's worked remeasurement)",
+    seedWith({}, { significantPenalty: true, noticeServedOn: serialOf("2026-10-01") }),
+  ],
+  [
     "seed at 50%: the remeasured asset is floored at 0 and the excess is a gain",
     seedWith({}, { significantPenalty: true, noticeServedOn: serialOf("2028-09-04"), providerAsOf: serialOf("2029-12-30") }, 0.5),
   ],
@@ -183,6 +187,16 @@ describe("the Provider block recalculated by LibreOffice", () => {
     expect(textAt(cells, addressOf(plan, "RemeasureStatus"))).toBe("No notice served: nothing is remeasured.");
   });
 
+  it("docs/accounting.md's remeasurement: at September's close 5,170,606,271.51 becomes 150,000,000 × (1 + v + v²) = 447,026,446.21", () => {
+    const i = CASES.findIndex(([name]) => name.startsWith("seed booked over 42 months"));
+    const [cells, plan] = [results[i], plans[i]];
+    expect(numberAt(cells, addressOf(plan, "LiabilityBeforeRemeasurement"))).toBe(5_170_606_271.51);
+    expect(numberAt(cells, addressOf(plan, "RemeasuredLiability"))).toBe(447_026_446.21);
+    // The asset falls by the same 4,723,579,825.30.
+    expect(numberAt(cells, addressOf(plan, "RouBeforeRemeasurement")) - numberAt(cells, addressOf(plan, "RemeasuredRouAsset"))).toBeCloseTo(4_723_579_825.3, 2);
+    expect(formatIsoDate(numberAt(cells, addressOf(plan, "RemeasureCloseDate")))).toBe("2026-09-30");
+  });
+
   it("not a lease: the service view applies; a substantive fee gives the stated term (by hand: 6,227,419,354.84 at the close of 2026-07-15)", () => {
     const [cells, plan] = [results[TEMPLATES.length], plans[TEMPLATES.length]];
     expect(textAt(cells, addressOf(plan, "ProviderView"))).toBe("seller of a service (ASC 606 / IFRS 15)");
@@ -195,10 +209,10 @@ describe("the cases exercise what they name", () => {
   it("remeasurement applies where notice shortens the term, and at 50% the fall in the liability beyond the asset is a gain", () => {
     const views = CASES.map(([, deal]) => coreView(deal));
     const n = TEMPLATES.length;
-    expect(views.map((v) => v.remeasurement !== null)).toEqual([...TEMPLATES.map(() => false), true, true, false, false, true]);
+    expect(views.map((v) => v.remeasurement !== null)).toEqual([...TEMPLATES.map(() => false), true, true, false, false, true, true]);
     // 2027-03-15 is in period 9 (March 2027); 2028-01-01 starts quarter 7, so the close of quarter 6.
     expect([views[n].remeasurement!.period, views[n + 1].remeasurement!.period]).toEqual([9, 6]);
-    expect(views[n + 4].remeasurement!.gain.gt(0)).toBe(true);
+    expect(views[n + 5].remeasurement!.gain.gt(0)).toBe(true);
     expect(views[n + 1].rpo.basis).toBe("earliest-exit");
   });
 });
