@@ -35,6 +35,12 @@ export interface AccountingJudgements {
   readonly initialDirectCosts: number;
   readonly incentives: number;
   readonly standard: AccountingStandardWord;
+  /** ASC 606 (the provider's revenue): is the termination fee a substantive penalty? (ASC 606-10-25-3) */
+  readonly feeIsSubstantive: boolean;
+  /** The day notice was actually served, for the lessee's remeasurement (a 1900-system serial); null: none. */
+  readonly noticeServedOn: number | null;
+  /** The provider's reporting date for the RPO, at its close (a 1900-system serial); null: the day before the start. */
+  readonly providerAsOf: number | null;
 }
 
 /**
@@ -53,6 +59,9 @@ export const DEFAULT_ACCOUNTING: AccountingJudgements = {
   initialDirectCosts: 0,
   incentives: 0,
   standard: "ifrs16",
+  feeIsSubstantive: false,
+  noticeServedOn: null,
+  providerAsOf: null,
 };
 
 export interface DealTemplate {

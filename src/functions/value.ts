@@ -30,7 +30,7 @@ import {
 } from "./excelArgs";
 
 /**
- * Committed value on a day: the payments for service from as_of_date up to the exit that notice served that day (or on the earliest permitted day after it) would give, plus any termination fee. The remaining performance obligation; 0 after the end.
+ * Committed value on a day: the payments for service from as_of_date up to the exit that notice served that day (or on the earliest permitted day after it) would give, plus any termination fee. The tenant's cheapest way out (service to the exit plus the fee), not the RPO; 0 after the end.
  * @customfunction COMMITTED_VALUE
  * @helpurl https://localhost:3000/help.html#committed_value
  * @param start_date First day of service (a date).

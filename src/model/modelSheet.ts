@@ -28,6 +28,7 @@ import { accountingBlock, accountingChecksBlock, journalBlock, maturityBlock } f
 import { bridgeSeriesBlock, CHART_COLUMNS, noticeMonthsBlock, slaTiersBlock, valueBridgeBlock } from "./blocks/valueBridge";
 import { scenarioResultsBlock, scenariosBlock, scenarioUsedBlock } from "./blocks/scenarios";
 import { sensitivityBlock } from "./blocks/sensitivity";
+import { providerBlock } from "./blocks/provider";
 
 export { FORMATS, NO_ADDIN } from "./blocks/context";
 export type { ModelContext } from "./blocks/context";
@@ -54,6 +55,8 @@ export function modelBlocks(ctx: ModelContext) {
     maturityBlock(),
     journalBlock(),
     accountingChecksBlock(ctx),
+    // The provider's books (lessor or ASC 606) and the lessee's remeasurement on notice.
+    providerBlock(),
     // The value bridge: scenarios and tiers (inputs), the scenario in use, the bridge, the
     // results of every scenario, the sensitivity grid; per period beside the Schedule, and per notice month.
     scenariosBlock(ctx),
