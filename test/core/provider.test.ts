@@ -21,9 +21,13 @@
  *   "Applying IFRS: Presentation and disclosure requirements of IFRS 15" (November 2019), §4.3, shows
  *   companies' tables "within one year / one to two years / … / thereafter" — the bands used here.
  */
+import fc from "fast-check";
 import {
   Decimal,
   DealError,
+  exitOutcome,
+  totalValue,
+  buildSchedule,
   lessorMaturity,
   remainingPerformanceObligation,
   rpoTiming,
@@ -118,6 +122,38 @@ describe("remaining performance obligation (ASC 606-10-50-13)", () => {
     expect(remainingPerformanceObligation(year, serialOf("2026-06-30")).expedientApplies).toBe(true);
     const longer = validateTerms({ startDate: serialOf("2026-07-01"), endDate: serialOf("2027-07-01"), payment: 100, lockInMonths: 13 });
     expect(remainingPerformanceObligation(longer, serialOf("2026-06-30")).expedientApplies).toBe(false);
+  });
+});
+
+describe("RPO identities on random terms", () => {
+  it("at the close of the day before the start: the stated term's total when the fee is substantive, the earliest exit's payments (EXIT_VALUE less the fee) when not", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          start: fc.integer({ min: serialOf("2024-01-01"), max: serialOf("2030-12-31") }),
+          days: fc.integer({ min: 20, max: 2000 }),
+          quarterly: fc.boolean(),
+          escalation: fc.constantFrom(0, 0.03, -0.02),
+          arrears: fc.boolean(),
+          actual: fc.boolean(),
+          lockInMonths: fc.integer({ min: 0, max: 30 }),
+          noticeDays: fc.integer({ min: 0, max: 200 }),
+          fee: fc.constantFrom(1, 5_000_000),
+        }),
+        (r) => {
+          const terms = validateTerms({
+            startDate: r.start, endDate: r.start + r.days, payment: 1_000_000, frequency: r.quarterly ? "quarterly" : "monthly", escalation: r.escalation,
+            timing: r.arrears ? "arrears" : "advance", proration: r.actual ? "actual" : "full", lockInMonths: r.lockInMonths, noticeDays: r.noticeDays,
+            terminationFee: r.fee,
+          });
+          const before = r.start - 1;
+          expect(d(remainingPerformanceObligation(terms, before, { feeIsSubstantive: true }).value)).toBe(d(totalValue(buildSchedule(terms))));
+          const exit = exitOutcome(terms);
+          expect(d(remainingPerformanceObligation(terms, before).value)).toBe(d(exit.value.minus(exit.fee)));
+        },
+      ),
+      { seed: 20261203, numRuns: 300 },
+    );
   });
 });
 
