@@ -16,6 +16,7 @@ import {
   straightLineValue,
   monthsBetween,
   paybackMonth,
+  providerAssumptionsOf,
   providerEconomics,
   validateTerms,
   xirr,
@@ -23,6 +24,8 @@ import {
   type DatedFlow,
   type ProviderAssumptions,
 } from "../../src/core";
+import { withOverrides } from "../../src/model/overrides";
+import { REFLECTION_SPACEX } from "../../src/model/templates";
 
 /** An independent XIRR: Excel's definition Σ v (1 + r)^(−days/365) = 0, solved by bisection in plain arithmetic. */
 function referenceXirr(flows: readonly { date: number; amount: number }[]): number {
@@ -293,5 +296,13 @@ describe("the lender's view (issue 18 §3)", () => {
     // 6,300,000,000 − 118,125,000 = 6,181,875,000: LTV 0.059174…
     expect(level[0].ltv).toBeCloseTo(365_804_298.42 / 6_181_875_000, 9);
     expect(straightLineValue(600_000, 60_000, 36, 12)).toBe(420_000);
+  });
+});
+
+describe("a deal's provider assumptions", () => {
+  it("are the held values, the GPU count and hours a month; a template without them gives none", () => {
+    const deal = withOverrides(REFLECTION_SPACEX, { terms: {}, gpuCount: 41_096, providerAssumptions: { costPerGpu: 60_000, pue: 1.2 } });
+    expect(providerAssumptionsOf(deal)).toMatchObject({ gpus: 41_096, hoursPerMonth: 730, costPerGpu: 60_000, pue: 1.2, kwPerRack: null });
+    expect(providerAssumptionsOf(REFLECTION_SPACEX).costPerGpu).toBeNull();
   });
 });

@@ -26,6 +26,7 @@
  * no notice.
  */
 import { edate, type Serial } from "../dates";
+import type { DealTemplate, ProviderAssumptionKey } from "../deal";
 import { DealError, numError } from "../errors";
 import { Decimal, ZERO } from "../money";
 import { periodRate } from "../schedule";
@@ -63,6 +64,38 @@ export interface ProviderAssumptions {
   readonly marketRatePerGpuHour?: number | null;
   /** Default 730. */
   readonly hoursPerMonth?: number | null;
+}
+
+/**
+ * A deal's provider assumptions as the core takes them: its held values (src/core/fields/provider.ts),
+ * its GPU count and hours a month.
+ *
+ * @example
+ * providerAssumptionsOf(REFLECTION_SPACEX).costPerGpu // null: the template gives none
+ */
+export function providerAssumptionsOf(deal: DealTemplate): ProviderAssumptions {
+  const held = deal.providerAssumptions ?? {};
+  const value = (k: ProviderAssumptionKey) => held[k]?.value ?? null;
+  return {
+    gpus: deal.gpuCount.value,
+    hoursPerMonth: deal.hoursPerMonth,
+    costPerGpu: value("costPerGpu"),
+    gpusPerRack: value("gpusPerRack"),
+    kwPerRack: value("kwPerRack"),
+    pue: value("pue"),
+    facilityCostPerMw: value("facilityCostPerMw"),
+    colocationCostPerKwMonth: value("colocationCostPerKwMonth"),
+    capexDate: value("capexDate"),
+    powerPricePerMwh: value("powerPricePerMwh"),
+    powerEscalation: value("powerEscalation"),
+    opexShareOfCapex: value("opexShareOfCapex"),
+    usefulLifeYears: value("usefulLifeYears"),
+    residualValueShare: value("residualValueShare"),
+    releaseDowntimeMonths: value("releaseDowntimeMonths"),
+    utilisation: value("utilisation"),
+    renewalProbability: value("renewalProbability"),
+    marketRatePerGpuHour: value("marketRatePerGpuHour"),
+  };
 }
 
 type Needed = Exclude<keyof ProviderAssumptions, "facilityCostPerMw" | "colocationCostPerKwMonth" | "capexDate" | "hoursPerMonth">;
