@@ -92,7 +92,44 @@ export interface DealTemplate {
   readonly notes: readonly string[];
   /** The value bridge's assumptions; absent: {@link valueAssumptions} derives them from the terms. */
   readonly value?: ValueAssumptions;
+  /** The provider's and lender's assumptions (src/core/fields/provider.ts); one left out is not given (blank). */
+  readonly providerAssumptions?: ProviderAssumptionValues;
 }
+
+/**
+ * The provider's and lender's assumptions by key (src/core/fields/provider.ts): a number or a serial
+ * date, null or left out when not given, with its basis (e.g. "assumed (illustrative): source …").
+ */
+export type ProviderAssumptionValues = Readonly<Partial<Record<ProviderAssumptionKey, ProviderAssumptionValue>>>;
+
+/** One provider assumption as the sheet holds it: its value (null: not given) and its basis. */
+export interface ProviderAssumptionValue {
+  readonly value: number | null;
+  readonly basis?: string;
+}
+
+/** The provider's and lender's assumptions' keys on a deal. */
+export type ProviderAssumptionKey =
+  | "costPerGpu"
+  | "gpusPerRack"
+  | "kwPerRack"
+  | "pue"
+  | "facilityCostPerMw"
+  | "colocationCostPerKwMonth"
+  | "capexDate"
+  | "powerPricePerMwh"
+  | "powerEscalation"
+  | "opexShareOfCapex"
+  | "usefulLifeYears"
+  | "residualValueShare"
+  | "releaseDowntimeMonths"
+  | "utilisation"
+  | "renewalProbability"
+  | "marketRatePerGpuHour"
+  | "backstopShare"
+  | "dscrTarget"
+  | "lendingRate"
+  | "ltv";
 
 /** One row of the Scenarios table: a value given replaces the input of the same meaning; one left out keeps it. */
 export interface ScenarioRow {
@@ -196,6 +233,8 @@ export interface DealDraft {
   spotPrice?: number;
   spotDate?: number;
   annualDecline?: number;
+  /** The provider's and lender's assumptions given (null: blanked). */
+  providerAssumptions?: Partial<Record<ProviderAssumptionKey, number | null>>;
 }
 
 /** One step of a register's ramp cell: `amount` paid until (and on) `until`. */

@@ -5,7 +5,7 @@
  * Options and form fields reach a template through {@link overridesFromInputs}: one mapping from each
  * declared field's `set` (src/core/fields.ts) to the template's terms or context.
  */
-import { ContextValue, DealDraft, DealTemplate, FIELD, hasTerminationTerms, lockedToEnd, TermsInput, valueAssumptions, valueError } from "../core";
+import { ContextValue, DealDraft, DealTemplate, FIELD, ProviderAssumptionKey, ProviderAssumptionValue, ProviderAssumptionValues, hasTerminationTerms, lockedToEnd, TermsInput, valueAssumptions, valueError } from "../core";
 import type { FieldName } from "../core";
 import { InputValue, InputValues } from "./inputs";
 
@@ -42,7 +42,18 @@ export function withOverrides(template: DealTemplate, overrides: TemplateOverrid
     notes: overrides.notes ?? template.notes,
     ...(overrides.accounting ? { accounting: { ...template.accounting, ...overrides.accounting } } : {}),
     value: withValueOverrides(template, overrides),
+    ...(overrides.providerAssumptions ? { providerAssumptions: withProviderOverrides(template, overrides.providerAssumptions) } : {}),
   };
+}
+
+/** The provider's assumptions with those given: a value given that differs from the template's is assumed; blanked, not given. */
+function withProviderOverrides(template: DealTemplate, given: NonNullable<TemplateOverrides["providerAssumptions"]>): ProviderAssumptionValues {
+  const held: Partial<Record<ProviderAssumptionKey, ProviderAssumptionValue>> = { ...template.providerAssumptions };
+  for (const [key, value] of Object.entries(given) as [ProviderAssumptionKey, number | null | undefined][]) {
+    if (value === undefined || value === held[key]?.value) continue;
+    held[key] = value === null ? { value: null } : { value, basis: "assumed" };
+  }
+  return held;
 }
 
 /**

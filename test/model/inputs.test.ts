@@ -13,6 +13,11 @@ describe("INPUTS", () => {
       "IdentifiedAsset", "SubstitutionRight", "RightToDirectUse", "WhoMayTerminate", "SignificantPenalty", "ExplicitTermEnd",
       "ElectShortTerm", "InitialDirectCosts", "IncentivesReceived", "AccountingStandard", "NoticeServedOn", "FeeIsSubstantive", "ProviderAsOf",
       "ExitProbability", "ExpectedUptime", "Scenario",
+      // The provider's and lender's assumptions (issue 18), after the judgements.
+      "CostPerGpu", "GpusPerRack", "KwPerRack", "Pue", "FacilityCostPerMw", "ColocationCostPerKwMonth", "CapexDate",
+      "PowerPricePerMwh", "PowerEscalation", "OpexShareOfCapex", "UsefulLifeYears", "ResidualValueShare",
+      "ReleaseDowntimeMonths", "Utilisation", "RenewalProbability", "MarketRatePerGpuHour", "BackstopShare",
+      "DscrTarget", "LendingRate", "Ltv",
     ]);
     expect(INPUTS.map((d) => d.name)).toEqual([...INPUT_NAMES]);
   });
@@ -99,6 +104,19 @@ describe("reading inputs into overrides", () => {
     // Round trip: the sheet's values of the new deal are the ones given.
     expect(inputValue("Frequency", deal)).toEqual({ value: "semi-annual" });
     expect(inputValue("Valuation", deal)).toEqual({ value: 25_000_000_000, basis: "reported" });
+  });
+
+  it("reads the provider's assumptions by kind, blank as not given, and holds them as assumed", () => {
+    const values = readInputs({ CostPerGpu: "$60,000", GpusPerRack: "72", Pue: "1.2", PowerEscalation: "3%", Ltv: "", CapexDate: "2026-07-01" });
+    expect(values).toEqual({ CostPerGpu: 60_000, GpusPerRack: 72, Pue: 1.2, PowerEscalation: 0.03, Ltv: null, CapexDate: 46204 });
+    const deal = withOverrides(REFLECTION_SPACEX, overridesFromInputs(values));
+    expect(inputValue("CostPerGpu", deal)).toEqual({ value: 60_000, basis: "assumed" });
+    expect(inputValue("Ltv", deal)).toEqual({ value: null });
+    expect(inputValue("LendingRate", deal)).toEqual({ value: null }); // never given: not given, no number borrowed
+    expect(inputValue("CapexDate", REFLECTION_SPACEX)).toEqual({ value: null });
+    expect(() => readInputs({ GpusPerRack: "72.5" })).toThrow(InputError);
+    expect(argName("DscrTarget")).toBe("dscr");
+    expect(argName("LendingRate")).toBe("annual_rate");
   });
 
   it("leaves inputs not given as the template has them, and says which input it refused", () => {

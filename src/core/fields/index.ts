@@ -12,7 +12,8 @@
  * an option or a register column.
  *
  * The declarations are in ./contract.ts (parties and terms), ./context.ts (context figures) and
- * ./judgements.ts (accounting judgements, value assumptions), ./market.ts (the market); ./kinds.ts
+ * ./judgements.ts (accounting judgements, value assumptions), ./market.ts (the market), ./provider.ts
+ * (the provider's and lender's assumptions, issue 18); ./kinds.ts
  * holds the readers.
  * Adding a field: one entry there, plus the code that uses its value.
  */
@@ -20,19 +21,23 @@ import { CONTEXT_FIELDS } from "./context";
 import { CONTRACT_FIELDS } from "./contract";
 import { JUDGEMENT_FIELDS } from "./judgements";
 import { MARKET_FIELDS } from "./market";
+import { PROVIDER_FIELDS } from "./provider";
 import { argOf, type FieldDecl } from "./kinds";
 
 export * from "./kinds";
+/** The provider's and lender's assumptions (issue 18), for the functions that take them as a range. */
+export { PROVIDER_FIELDS } from "./provider";
 
 /** The declarations with their literal types, in the model sheet's order. */
 type Declaration =
   | (typeof CONTRACT_FIELDS)[number]
   | (typeof CONTEXT_FIELDS)[number]
   | (typeof JUDGEMENT_FIELDS)[number]
-  | (typeof MARKET_FIELDS)[number];
+  | (typeof MARKET_FIELDS)[number]
+  | (typeof PROVIDER_FIELDS)[number];
 
 /** Every field, in the model sheet's order. */
-export const FIELDS: readonly FieldDecl[] = ([...CONTRACT_FIELDS, ...CONTEXT_FIELDS, ...JUDGEMENT_FIELDS, ...MARKET_FIELDS] as readonly FieldDecl[]).map(
+export const FIELDS: readonly FieldDecl[] = ([...CONTRACT_FIELDS, ...CONTEXT_FIELDS, ...JUDGEMENT_FIELDS, ...MARKET_FIELDS, ...PROVIDER_FIELDS] as readonly FieldDecl[]).map(
   // Each argument name worked out once, here: every argument read may need it for a message.
   (decl): FieldDecl => (decl.arg !== undefined ? decl : { ...decl, arg: argOf(decl) }),
 );
