@@ -73,7 +73,7 @@ export const REGISTER_COLUMNS_HEADER = ["Column", "Header", "Reads as"];
  * @customfunction BACKLOG
  * @helpurl https://localhost:3000/help.html#backlog
  * @param register The register's range, header row included: one deal per row; columns such as Counterparty, Start date, End date, Payment, and optional terms.
- * @param [as_of_date] Count payments due on or after this day, notice served no earlier. Default: each deal's start.
+ * @param [as_of_date] At the close of this day: count payments due after it, notice served the next day at the earliest. Default: every payment (the day before each deal's start).
  * @param [year_end_month] Month in which the fiscal year ends, 1 to 12. Default 12 (calendar years).
  * @returns The backlog as a spilled range; Year is the calendar year in which the fiscal year ends.
  */
@@ -92,7 +92,7 @@ export function backlog(register: any[][], as_of_date?: any, year_end_month?: an
  * @customfunction PORTFOLIO
  * @helpurl https://localhost:3000/help.html#portfolio
  * @param register The register's range, header row included: one deal per row; columns such as Counterparty, Start date, End date, Payment, and optional terms.
- * @param [as_of_date] Count payments due on or after this day, notice served no earlier; run-rate in force on it. Default: each deal's start.
+ * @param [as_of_date] At the close of this day: count payments due after it, notice served the next day at the earliest; run-rate in force on it. Default: every payment, run-rate at each deal's start.
  * @returns One row per deal and a total row; format Exit date as a date and Share of headline as a percentage.
  */
 export function portfolio(register: any[][], as_of_date?: any): any[][] {
@@ -123,7 +123,7 @@ export function portfolio(register: any[][], as_of_date?: any): any[][] {
  * @customfunction CONCENTRATION
  * @helpurl https://localhost:3000/help.html#concentration
  * @param register The register's range, header row included: one deal per row; columns such as Counterparty, Start date, End date, Payment, and optional terms.
- * @param [as_of_date] Count payments due on or after this day, notice served no earlier. Default: each deal's start.
+ * @param [as_of_date] At the close of this day: count payments due after it, notice served the next day at the earliest. Default: every payment (the day before each deal's start).
  * @returns A header row, then a Headline row and a Committed row: counterparty, amount, share.
  */
 export function concentrationOf(register: any[][], as_of_date?: any): any[][] {

@@ -56,8 +56,8 @@ describe("PORTFOLIO on the sample register", () => {
     expectClean(rows);
   });
 
-  it("as of 2027-01-01: payments due from then, notice served no earlier, run-rate in force then", () => {
-    const asOf = P.portfolio(register, "2027-01-01");
+  it("at the close of 2026-12-31: payments due after it, notice served the next day at the earliest, run-rate in force on it", () => {
+    const asOf = P.portfolio(register, "2026-12-31");
     // Seed: notice 2027-01-01 + 90 days → exit 2027-04-01: Jan–Mar 2027 committed; headline 36 × 150M.
     expect(asOf[1].slice(1, 5)).toEqual([5_400_000_000, 450_000_000, serialOf("2027-04-01"), 1_800_000_000]);
     // Extension not started on 2027-01-01: run-rate 0.
@@ -65,6 +65,10 @@ describe("PORTFOLIO on the sample register", () => {
     // Northwind: Q4 2026 was paid 2026-12-31; notice 2027-01-01 + 180 days = 2027-06-30: Q1 in full, Q2 for
     // 90 of its 91 days = 59,340,659.34, and the 50M fee.
     expect(asOf[3].slice(1, 4)).toEqual([480_000_000, 60_000_000 + 59_340_659.34 + 50_000_000, serialOf("2027-06-30")]);
+    // At the close of 2027-01-01 January's payment (due that day) is paid: headline 35 × 150M; notice on
+    // 2027-01-02 + 90 days → exit 2027-04-02, April begun and owed in full: Feb + Mar + Apr = 450M.
+    const jan = P.portfolio(register, "2027-01-01");
+    expect(jan[1].slice(1, 5)).toEqual([5_250_000_000, 450_000_000, serialOf("2027-04-02"), 1_800_000_000]);
   });
 });
 

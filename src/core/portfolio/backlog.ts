@@ -41,7 +41,7 @@ export function dealYears(deal: PortfolioDeal, options: BacklogOptions): DealYea
 }
 
 /**
- * One deal's headline, committed and expected payments by fiscal year, from `asOf` on.
+ * One deal's headline, committed and expected payments by fiscal year, after the close of `asOf`.
  *
  * @example
  * // Seed, calendar years: 2026 headline 900,000,000 (Jul–Dec), committed 900,000,000 (exit 2026-12-30)
