@@ -104,7 +104,8 @@ describe("PORTFOLIO uses the register's own discount rate and GPU count", () => 
 });
 
 describe("BACKLOG on the sample register", () => {
-  const rows = P.backlog(register);
+  // By payment date (basis "payments"): the goldens below count payments.
+  const rows = P.backlog(register, null, null, "payments");
 
   it("a header and one row per calendar year; the first three years by hand", () => {
     expect(rows[0]).toEqual(["Year", "Headline", "Committed", "Expected"]);
@@ -132,8 +133,25 @@ describe("BACKLOG on the sample register", () => {
 
   it("fiscal years ending in June, and year_end_month left blank or 0 meaning December", () => {
     expect(P.backlog(register, null, 6).map((r) => r[0])).toEqual(["Year", 2026, 2027, 2028, 2029, 2030, 2031]);
-    expect(P.backlog(register, null, 0)).toEqual(rows);
-    expect(P.backlog(register, "", null)).toEqual(rows);
+    expect(P.backlog(register, null, 0, "payments")).toEqual(rows);
+    expect(P.backlog(register, "", null, "Payments")).toEqual(rows);
+  });
+
+  it("by revenue (the default): each period straight line over its days; only Tailspin's mid-month periods move between years", () => {
+    const revenue = P.backlog(register);
+    expect(P.backlog(register, null, null, "revenue")).toEqual(revenue);
+    expect(P.backlog(register, null, null, "")).toEqual(revenue);
+    // 2025: Contoso Oct–Dec, periods from the 1st: as by payments, 120,000,000.
+    expect(revenue[1].slice(0, 2)).toEqual([2025, 120_000_000]);
+    // 2026: by payments 2,287,600,000, of which Tailspin (25M a month from the 15th) 10 × 25M. By revenue Tailspin
+    // earns 9 whole periods (Mar 15 … Dec 14) and Dec 15–31 of the period to Jan 14: 17 of 31 days; the part from
+    // 2027-01-01 is 25,000,000 × 14/31 = 11,290,322.58, so 13,709,677.42 in 2026. 2,287,600,000 − 250,000,000 +
+    // 225,000,000 + 13,709,677.42 = 2,276,309,677.42.
+    expect(revenue[2].slice(0, 2)).toEqual([2026, 2_276_309_677.42]);
+    // The totals are the same on both bases: amounts only move between years.
+    const sum = (table: unknown[][], col: number) => table.slice(1).reduce((s: number, r) => s + (r[col] as number), 0);
+    expect(sum(revenue, 1)).toBeCloseTo(sum(rows, 1), 2);
+    expect(sum(revenue, 2)).toBeCloseTo(sum(rows, 2), 2);
   });
 
   it("a register with no deals: the header alone (PORTFOLIO: header and a zero total)", () => {
@@ -201,7 +219,12 @@ describe("errors, as Excel shows them", () => {
     expect(excelError(() => P.backlog(5 as never))).toEqual({ code: "#VALUE!", message: "register must be a range: its header row and one deal per row." });
     expect(excelError(() => P.backlog([["Counterparty", "Start", "End"]]))).toMatchObject({ code: "#VALUE!" });
     expect(excelError(() => P.backlog(register, "someday"))).toEqual({ code: "#VALUE!", message: 'as_of_date must be a date, not the text "someday".' });
-    expect(excelError(() => P.backlog(register, null, 13))).toEqual({ code: "#NUM!", message: undefined });
+    expect(excelError(() => P.backlog(register, null, 13))).toEqual({
+      code: "#VALUE!",
+      message: "year_end_month must be a whole number from 1 (January) to 12 (December), not 13.",
+    });
+    expect(excelError(() => P.backlog(register, null, 6.5)).message).toBe("year_end_month must be a whole number from 1 (January) to 12 (December), not 6.5.");
+    expect(excelError(() => P.backlog(register, null, null, "accrual"))).toEqual({ code: "#VALUE!", message: 'basis must be "revenue" or "payments", not the text "accrual".' });
     expect(excelError(() => P.backlog(register, null, "June"))).toMatchObject({ code: "#VALUE!" });
   });
 });

@@ -23,7 +23,8 @@
  */
 export { checkYearEndMonth, fiscalYear } from "./fiscal";
 export { termsAsOf } from "./walk";
-export type { BacklogOptions, PortfolioDeal } from "./walk";
+export type { BacklogBasis, BacklogOptions, PortfolioDeal } from "./walk";
+export { nextFiscalYearStart, spreadOverYears } from "./revenue";
 export { dealBacklog, portfolioBacklog } from "./backlog";
 export type { BacklogYear, DealBacklog } from "./backlog";
 export { portfolioFigures } from "./figures";

@@ -25,7 +25,15 @@ export interface BacklogOptions {
   readonly asOf?: Serial | null;
   /** The month in which a fiscal year ends, 1–12; default 12 (calendar years). */
   readonly yearEndMonth?: number;
+  /**
+   * How amounts fall in years: "payments" (default here: by payment date) or "revenue" (each period's
+   * amount straight line over its days of service, {@link revenueYears}). DEAL.BACKLOG's default is "revenue".
+   */
+  readonly basis?: BacklogBasis;
 }
+
+/** How the backlog puts amounts in years. */
+export type BacklogBasis = "revenue" | "payments";
 
 /**
  * The terms with the notice date the committed figure uses at the close of `asOf`: a given notice
@@ -170,7 +178,7 @@ export function walkDeal({ deal, options, sums }: DealWalk): DealYears {
  * the given one, `asOf` when the earliest permitted day has passed ({@link termsAsOf}), else the
  * earliest permitted day — each with P(no notice before it) ({@link survivalWeights}).
  */
-function weightedExits(terms: ContractTerms, stay: number): { readonly dates: Serial[]; readonly survival: number[] } {
+export function weightedExits(terms: ContractTerms, stay: number): { readonly dates: Serial[]; readonly survival: number[] } {
   const { exits } = noticeExits(terms, terms.termination.noticeDate ?? earliestNoticeDate(terms));
   return { dates: exits, survival: survivalWeights(stay, exits.length) };
 }
