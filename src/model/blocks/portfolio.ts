@@ -62,6 +62,8 @@ export interface PortfolioContext {
    * {@link EXPECTED_BY_HAND}.
    */
   readonly expectedFromFunctions: boolean;
+  /** The as-of day the sheet opens with (its input; null: blank, every payment counts). */
+  readonly asOf?: number | null;
 }
 
 /** What Expected shows when the register's columns were mapped by hand: DEAL.BACKLOG cannot read it. */
@@ -346,6 +348,12 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
 export type DealCalcName =
   | "DealModelled"
   | "DealPerYear"
+  | "DealAsOf"
+  | "DealPaidBy"
+  | "DealFirstCounted"
+  | "DealRunDay"
+  | "DealFeeCounted"
+  | "DealRunPeriod"
   | "DealNotice"
   | "DealExit"
   | "DealEarly"
@@ -358,6 +366,8 @@ export type DealCalcName =
   | `DealServed${Reading}`
   | `DealLastRate${Reading}`
   | `DealLastAmount${Reading}`
+  | `DealLastPay${Reading}`
+  | `DealLastCounts${Reading}`
   | `DealLastYear${Reading}`
   | `DealRampPeriods${Reading}`;
 
@@ -432,16 +442,28 @@ export function dealCalcBlock(): Block<DealCalcName> {
         },
       },
       {
-        name: `DealLastYear${r}`,
-        header: "In fiscal year",
-        numberFormat: FORMATS.integer,
+        name: `DealLastPay${r}`,
+        header: "Its payment date",
+        numberFormat: FORMATS.date,
         formula: (row) => {
           // Paid on its start in advance; in arrears on its last day (the last day served when cut short
           // with actual-days proration, else the period's own last day).
           const periodEnd = `MIN(${row.at(`DealLastNext${r}`)}-1,${row.at("DealEnd")})`;
           const pay = `IF(${row.at("DealAdvance")}=1,${row.at(`DealLastStart${r}`)},IF(${row.at("DealActual")}=1,${row.at(`DealServed${r}`)},${periodEnd}))`;
-          return `IF(${row.at(`DealLast${r}`)}<0,0,${fiscalYearOf(pay)})`;
+          return `IF(${row.at(`DealLast${r}`)}<0,0,${pay})`;
         },
+      },
+      {
+        name: `DealLastCounts${r}`,
+        header: "Paid after the as-of day (1)",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `IF(AND(${row.at(`DealLast${r}`)}>=0,${row.at(`DealLastPay${r}`)}>${row.at("DealAsOf")}),1,0)`,
+      },
+      {
+        name: `DealLastYear${r}`,
+        header: "In fiscal year",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `IF(${row.at(`DealLast${r}`)}<0,0,${fiscalYearOf(row.at(`DealLastPay${r}`))})`,
       },
       {
         // Regular periods k < last that pay the ramp amount: those starting on or before its last day (k ≤ DealRampLast).
@@ -457,17 +479,40 @@ export function dealCalcBlock(): Block<DealCalcName> {
     title: "DEAL CALCULATIONS",
     reads: [
       "YearEndMonth", "MonthsPerYear", "DealStatus", "DealMonths", "DealStart", "DealEnd", "DealPayment", "DealEscalation", "DealAdvance", "DealActual",
-      "DealLockInEnd", "DealNoticeDays", "DealNoticeInLockIn", "DealNoticeGiven", "DealRampAmount", "DealRampUntil",
+      "DealLockInEnd", "DealNoticeDays", "DealNoticeInLockIn", "DealNoticeGiven", "DealRampAmount", "DealRampUntil", "AsOfDay", "DealFee",
     ],
     series: [
       { name: "DealModelled", header: "Modelled", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealStatus")}="${STATUS_OK}",1,0)` },
       { name: "DealPerYear", header: "Periods a year", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealModelled")}=1,MonthsPerYear/${m(row)},1)` },
       {
+        // At the close of this day: the as-of day, or the day before the start (every payment counts).
+        name: "DealAsOf",
+        header: "Counted after the close of",
+        numberFormat: FORMATS.date,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,MAX(AsOfDay,${start(row)}-1),0)`,
+      },
+      {
+        // In advance period k pays on its start, so periods starting by the as-of day are paid; in arrears
+        // on the day before period k + 1 starts, so period k is paid when period k + 1 starts by the next day.
+        name: "DealPaidBy",
+        header: "Periods starting by this day are paid (advance) or follow the last paid (arrears)",
+        numberFormat: FORMATS.date,
+        formula: (row) => `${row.at("DealAsOf")}+1-${row.at("DealAdvance")}`,
+      },
+      {
+        // Periods paid on or before the as-of day: k < this.
+        name: "DealFirstCounted",
+        header: "First period paid after it",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,MAX(0,${lastPeriod(row, row.at("DealPaidBy"))}+${row.at("DealAdvance")}),0)`,
+      },
+      {
+        // A given notice date stands; otherwise the earliest permitted day, or the day after the as-of day if later.
         name: "DealNotice",
         header: "Notice served",
         numberFormat: FORMATS.date,
         formula: (row) =>
-          `IF(${row.at("DealNoticeGiven")}>0,${row.at("DealNoticeGiven")},IF(${row.at("DealNoticeInLockIn")}=1,${start(row)},${row.at("DealLockInEnd")}))`,
+          `IF(${row.at("DealNoticeGiven")}>0,${row.at("DealNoticeGiven")},MAX(IF(${row.at("DealNoticeInLockIn")}=1,${start(row)},${row.at("DealLockInEnd")}),${row.at("DealAsOf")}+1))`,
       },
       {
         name: "DealExit",
@@ -477,6 +522,29 @@ export function dealCalcBlock(): Block<DealCalcName> {
       },
       { name: "DealEarly", header: "Early exit", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealExit")}<=${row.at("DealEnd")},1,0)` },
       { name: "DealFeeYear", header: "Fee's fiscal year", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealModelled")}=1,${fiscalYearOf(row.at("DealExit"))},0)` },
+      {
+        // Due on the exit date: counted when that is after the as-of day.
+        name: "DealFeeCounted",
+        header: "Fee counted",
+        numberFormat: FORMATS.money,
+        formula: (row) => `IF(AND(${row.at("DealEarly")}=1,${row.at("DealExit")}>${row.at("DealAsOf")}),${row.at("DealFee")},0)`,
+      },
+      {
+        name: "DealRunDay",
+        header: "Run-rate on (the as-of day, or the start)",
+        numberFormat: FORMATS.date,
+        formula: (row) => `IF(AsOfDay=0,${start(row)},AsOfDay)`,
+      },
+      {
+        // The period in force on that day; -1 outside the term.
+        name: "DealRunPeriod",
+        header: "Period in force on it",
+        numberFormat: FORMATS.integer,
+        formula: (row) => {
+          const day = row.at("DealRunDay");
+          return `IF(AND(${row.at("DealModelled")}=1,${day}>=${start(row)},${day}<=${row.at("DealEnd")}),${lastPeriod(row, day)},-1)`;
+        },
+      },
       {
         name: "DealBase",
         header: "Month index of period 0's payment",
@@ -520,6 +588,8 @@ export type DealFigureName =
   | "DealCounterparty"
   | `DealRegular${Reading}`
   | `DealRampExtra${Reading}`
+  | `DealRegularBefore${Reading}`
+  | `DealRampBefore${Reading}`
   | "DealHeadline"
   | "DealCommitted"
   | "DealExitDate"
@@ -553,14 +623,30 @@ export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]
       numberFormat: FORMATS.money,
       formula: (row) => regularTotal(row, row.at(`DealRampPeriods${r}`), rampDeltaOf),
     },
+    {
+      // The periods paid on or before the as-of day (k < DealFirstCounted) are left out.
+      name: `DealRegularBefore${r}`,
+      header: "Of which paid by the as-of day",
+      numberFormat: FORMATS.money,
+      formula: (row) => regularTotal(row, `MIN(${row.at("DealFirstCounted")},${row.at(`DealLast${r}`)})`),
+    },
+    {
+      name: `DealRampBefore${r}`,
+      header: "Ramp part paid by the as-of day",
+      numberFormat: FORMATS.money,
+      formula: (row) => regularTotal(row, `MIN(${row.at("DealFirstCounted")},${row.at(`DealRampPeriods${r}`)})`, rampDeltaOf),
+    },
   ];
+  /** A reading's total after the as-of day: regular and ramp periods less those paid by then, and the last period if paid after. */
+  const counted = (row: RowRefs, r: Reading) =>
+    `${row.at(`DealRegular${r}`)}-${row.at(`DealRegularBefore${r}`)}+${row.at(`DealRampExtra${r}`)}-${row.at(`DealRampBefore${r}`)}+${row.at(`DealLastCounts${r}`)}*${row.at(`DealLastAmount${r}`)}`;
   return {
     id: "portfolio-deals",
     title: "DEALS",
     reads: [
       "DealModelled", "DealPayment", "DealEscalation", "DealPerYear", "DealLastH", "DealLastC", "DealLastAmountH", "DealLastAmountC",
-      "DealEarly", "DealFee", "DealExit", "DealMonths", "DealStart", "TotalHeadline", "DealStatus", "DealRampAmount", "DealRampUntil",
-      "DealRampPeriodsH", "DealRampPeriodsC", "ContractYears",
+      "DealFeeCounted", "DealExit", "DealMonths", "DealStart", "DealEnd", "TotalHeadline", "DealStatus", "DealRampAmount", "DealRampUntil",
+      "DealRampPeriodsH", "DealRampPeriodsC", "ContractYears", "DealFirstCounted", "DealLastCountsH", "DealLastCountsC", "DealRunPeriod",
       ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`]),
     ],
     series: [
@@ -571,23 +657,27 @@ export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]
         name: "DealHeadline",
         header: "Headline",
         numberFormat: FORMATS.money,
-        formula: (row) => `IF(${row.at("DealModelled")}=1,${row.at("DealRegularH")}+${row.at("DealRampExtraH")}+${row.at("DealLastAmountH")},0)`,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,${counted(row, "H")},0)`,
       },
       {
         name: "DealCommitted",
         header: "Committed",
         numberFormat: FORMATS.money,
-        formula: (row) =>
-          `IF(${row.at("DealModelled")}=1,${row.at("DealRegularC")}+${row.at("DealRampExtraC")}+${row.at("DealLastAmountC")}+${row.at("DealEarly")}*${row.at("DealFee")},0)`,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,${counted(row, "C")}+${row.at("DealFeeCounted")},0)`,
       },
       { name: "DealExitDate", header: "Exit date", numberFormat: FORMATS.date, formula: (row) => `IF(${row.at("DealModelled")}=1,${row.at("DealExit")},"")` },
       {
         name: "DealRunRate",
         header: "Run-rate",
         numberFormat: FORMATS.money,
-        // The rate in force on the start: the ramp amount if a ramp runs from it.
-        formula: (row) =>
-          `IF(${row.at("DealModelled")}=1,ROUND(IF(${row.at("DealRampUntil")}>=${row.at("DealStart")},${row.at("DealRampAmount")},${row.at("DealPayment")}),2)*${row.at("DealPerYear")},0)`,
+        // The rate in force on the as-of day (the start when blank) × periods a year: the ramp amount if
+        // that period starts on or before the ramp's last day; 0 outside the term (as RUN_RATE).
+        formula: (row) => {
+          const k = row.at("DealRunPeriod");
+          const year = `INT(${k}/${row.at("DealPerYear")})`;
+          const periodStart = `EDATE(${row.at("DealStart")},${k}*${row.at("DealMonths")})`;
+          return `IF(${k}<0,0,IF(${periodStart}<=${row.at("DealRampUntil")},${rateOf(row, year, "DealRampAmount")},${rateOf(row, year)})*${row.at("DealPerYear")})`;
+        },
       },
       {
         name: "DealShare",
@@ -682,7 +772,8 @@ export function yearRunBlock(prefix: "FirstPaidFY" | "LastPaidFY" | "ContractYea
   const formula = (row: RowRefs, year: number) => {
     const base = row.at("DealBase");
     const m = row.at("DealMonths");
-    if (prefix === "FirstPaidFY") return `IF(${row.at("DealModelled")}=1,MAX(0,-INT((${base}-FirstMonthFY${year})/${m})),0)`;
+    // No earlier than the first period paid after the as-of day.
+    if (prefix === "FirstPaidFY") return `IF(${row.at("DealModelled")}=1,MAX(${row.at("DealFirstCounted")},-INT((${base}-FirstMonthFY${year})/${m})),0)`;
     if (prefix === "LastPaidFY") return `IF(${row.at("DealModelled")}=1,INT((LastMonthFY${year}-${base})/${m}),-1)`;
     return `INT(${row.at(`FirstPaidFY${year}`)}/${row.at("DealPerYear")})`;
   };
@@ -690,7 +781,7 @@ export function yearRunBlock(prefix: "FirstPaidFY" | "LastPaidFY" | "ContractYea
     id: `portfolio-${prefix}`,
     title: titles[prefix],
     reads: [
-      "DealModelled", "DealBase", "DealMonths", "DealPerYear",
+      "DealModelled", "DealBase", "DealMonths", "DealPerYear", "DealFirstCounted",
       ...years.flatMap((y) => (prefix === "ContractYearFY" ? [`FirstPaidFY${y}`] : [`${prefix === "FirstPaidFY" ? "FirstMonthFY" : "LastMonthFY"}${y}`])),
     ],
     series: years.map((year) => ({ name: `${prefix}${year}` as YearRunName, header: `FY${year}`, numberFormat: FORMATS.integer, formula: (row: RowRefs) => formula(row, year) })),
@@ -746,7 +837,8 @@ export function yearGridBlock(reading: Reading, years: readonly number[]): Block
     title: reading === "H" ? "HEADLINE BY FISCAL YEAR" : "COMMITTED BY FISCAL YEAR",
     reads: [
       "DealModelled", `DealLastAmount${reading}`, `DealLastYear${reading}`,
-      ...(reading === "C" ? ["DealEarly", "DealFeeYear", "DealFee"] : []),
+      `DealLastCounts${reading}`,
+      ...(reading === "C" ? ["DealFeeYear", "DealFeeCounted"] : []),
       ...years.flatMap((y) => [`${parts}RegularFY${y}`, `${parts}RampFY${y}`, `FiscalYear${y}`]),
     ],
     series: years.map((year) => ({
@@ -754,8 +846,8 @@ export function yearGridBlock(reading: Reading, years: readonly number[]): Block
       header: `FY${year}`,
       numberFormat: FORMATS.money,
       formula: (row: RowRefs) => {
-        const fee = reading === "C" ? `+${row.at("DealEarly")}*(${row.at("DealFeeYear")}=FiscalYear${year})*${row.at("DealFee")}` : "";
-        const lastPart = `(${row.at(`DealLastYear${reading}`)}=FiscalYear${year})*${row.at(`DealLastAmount${reading}`)}`;
+        const fee = reading === "C" ? `+(${row.at("DealFeeYear")}=FiscalYear${year})*${row.at("DealFeeCounted")}` : "";
+        const lastPart = `(${row.at(`DealLastYear${reading}`)}=FiscalYear${year})*${row.at(`DealLastCounts${reading}`)}*${row.at(`DealLastAmount${reading}`)}`;
         return `IF(${row.at("DealModelled")}=1,${row.at(`${parts}RegularFY${year}`)}+${row.at(`${parts}RampFY${year}`)}+${lastPart}${fee},0)`;
       },
     })),
@@ -763,6 +855,9 @@ export function yearGridBlock(reading: Reading, years: readonly number[]): Block
 }
 
 export type PortfolioSummaryName =
+  | "AsOfDate"
+  | "AsOfDay"
+  | "BacklogBasis"
   | "YearEndMonth"
   | "DealCount"
   | "RowsNotModelled"
@@ -774,6 +869,22 @@ export type PortfolioSummaryName =
 
 export function portfolioSummaryBlock(ctx: PortfolioContext): Block<PortfolioSummaryName> {
   const rows: ListRow<PortfolioSummaryName>[] = [
+    {
+      // The close of the day (docs/conventions.md#as-of-a-date): payments due after it count, notice is served the next day at the earliest.
+      label: "As of the close of (blank: every payment, from each deal's start)",
+      cells: [ctx.asOf == null ? { value: null, numberFormat: FORMATS.date, style: "input" } : { value: ctx.asOf, isDate: true, numberFormat: FORMATS.date, style: "input" }],
+      names: [{ name: "AsOfDate", cell: 0 }],
+    },
+    {
+      label: "As-of day used (0: none)",
+      cells: [{ formula: "IF(ISNUMBER(AsOfDate),INT(AsOfDate),0)", numberFormat: FORMATS.integer, style: "output" }],
+      names: [{ name: "AsOfDay", cell: 0 }],
+    },
+    {
+      label: "Year columns count payments by payment date",
+      cells: [{ value: "payments", style: "constant" }],
+      names: [{ name: "BacklogBasis", cell: 0 }],
+    },
     {
       label: "Fiscal year ends in month (1–12)",
       cells: [{ value: ctx.yearEndMonth, numberFormat: FORMATS.integer, style: "input" }],
@@ -792,7 +903,7 @@ export function portfolioSummaryBlock(ctx: PortfolioContext): Block<PortfolioSum
     },
     { label: "Headline", cells: [{ formula: "SUM(DealHeadline)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalHeadline", cell: 0 }] },
     { label: "Committed", cells: [{ formula: "SUM(DealCommitted)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalCommitted", cell: 0 }] },
-    { label: "Run-rate (at each deal's start)", cells: [{ formula: "SUM(DealRunRate)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalRunRate", cell: 0 }] },
+    { label: "Run-rate (in force on the as-of day; blank: at each deal's start)", cells: [{ formula: "SUM(DealRunRate)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalRunRate", cell: 0 }] },
     {
       label: "Expected (DEAL.PORTFOLIO, needs the add-in)",
       cells: [
@@ -803,7 +914,7 @@ export function portfolioSummaryBlock(ctx: PortfolioContext): Block<PortfolioSum
       names: [{ name: "TotalExpected", cell: 0 }],
     },
   ];
-  return { id: "portfolio-summary", title: "PORTFOLIO", list: { header: ["Value"], rows }, reads: ["DealModelled", "DealStatus", "DealTermsGiven", "DealHeadline", "DealCommitted", "DealRunRate", "BacklogExpected"] };
+  return { id: "portfolio-summary", title: "PORTFOLIO", list: { header: ["Value"], rows }, reads: ["AsOfDate", "DealModelled", "DealStatus", "DealTermsGiven", "DealHeadline", "DealCommitted", "DealRunRate", "BacklogExpected"] };
 }
 
 export type BacklogName =
@@ -817,7 +928,7 @@ export type BacklogName =
 /** The backlog by fiscal year: the year columns added up; Expected from DEAL.BACKLOG when the add-in is loaded. */
 export function backlogBlock(ctx: PortfolioContext, years: readonly number[]): Block<BacklogName> {
   const register = registerRange(ctx.source);
-  const backlog = `DEAL.BACKLOG(${register},,YearEndMonth)`;
+  const backlog = `DEAL.BACKLOG(${register},AsOfDate,YearEndMonth,BacklogBasis)`;
   const rows: ListRow<BacklogName>[] = years.map((year) => ({
     label: "",
     cells: [
@@ -856,7 +967,7 @@ export function backlogBlock(ctx: PortfolioContext, years: readonly number[]): B
         { name: "BacklogExpected", fromRow: 0, toRow: last, fromCell: 3, toCell: 3 },
       ],
     },
-    reads: ["YearEndMonth", ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`])],
+    reads: ["YearEndMonth", "AsOfDate", "BacklogBasis", ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`])],
   };
 }
 
