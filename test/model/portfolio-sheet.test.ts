@@ -125,7 +125,7 @@ describe("the Portfolio sheet's plan", () => {
 
   test("uses only functions Excel 2016 and LibreOffice compute alike (no dynamic arrays, LET, LAMBDA, XLOOKUP …)", () => {
     const used = new Set(formulas.flatMap((f) => [...f.replace(/"[^"]*"/g, "").matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
-    const allowed = ["IF", "IFERROR", "INDEX", "MATCH", "TRIM", "LOWER", "ISNUMBER", "ISLOGICAL", "ISERROR", "INT", "DATEVALUE", "VALUE", "OR", "AND", "NOT", "EDATE", "MIN", "MAX", "ROUND", "YEAR", "MONTH", "DAY", "ROW", "SUM", "SUMPRODUCT", "ABS", "VLOOKUP", "SUBSTITUTE", "LEFT", "FIND", "MID", "LEN", "DEAL.BACKLOG"];
+    const allowed = ["IF", "IFERROR", "INDEX", "MATCH", "TRIM", "LOWER", "UPPER", "ISNUMBER", "ISLOGICAL", "ISERROR", "INT", "DATEVALUE", "VALUE", "OR", "AND", "NOT", "EDATE", "MIN", "MAX", "ROUND", "YEAR", "MONTH", "DAY", "ROW", "SUM", "SUMPRODUCT", "ABS", "VLOOKUP", "SUBSTITUTE", "LEFT", "FIND", "MID", "LEN", "DEAL.BACKLOG"];
     expect([...used].filter((f) => !allowed.includes(f))).toEqual([]);
   });
 
@@ -230,9 +230,11 @@ describe("LibreOffice recalculates the Portfolio sheet to the core's figures", (
 });
 
 describe("LibreOffice recalculates the Portfolio sheet as of a day to the core's figures", () => {
-  test("npm run model -- --register --as-of 2027-01-01 --year-end-month 6: the sample register, and 300 random deals as of 2027-03-15", async () => {
+  test("npm run model -- --register --as-of 2027-01-01 --year-end-month 6: the sample register with a blank row and a Total row below it, and 300 random deals as of 2027-03-15", async () => {
+    // A table's total row (as =DEAL.BACKLOG(Deals[#All]) would include it) and a blank row: skipped, and no check fails.
+    const withTotal = `${SAMPLE_CSV.trimEnd()}\n${",".repeat(16)}\nTotal,,,517000000${",".repeat(13)}\n`;
     const csv = path.join(work, "sample-asof.csv");
-    fs.writeFileSync(csv, SAMPLE_CSV);
+    fs.writeFileSync(csv, withTotal);
     const out = path.join(work, "portfolio-asof.xlsx");
     const log: string[] = [];
     const argv = ["--register", csv, "--as-of", "2027-01-01", "--year-end-month", "6", "--out", out];
@@ -245,9 +247,13 @@ describe("LibreOffice recalculates the Portfolio sheet as of a day to the core's
     const [recalculated, recalculatedRandom] = recalculateWithLibreOffice([out, randomFile], path.join(work, "lo-asof"));
 
     const options = { asOf: serialOf("2027-01-01"), yearEndMonth: 6 };
-    const sample = planFor(parseCsv(SAMPLE_CSV), options);
+    const sample = planFor(parseCsv(withTotal), options);
+    expect(sample.deals).toHaveLength(6);
     const cells = await readSheetValues(recalculated, 2);
     expectMatchesCore(cells, sample.plan, sample.deals, options);
+    expect(number(cells, addressOf(sample.plan, "RowsSkipped"))).toBe(1);
+    expect(text(cells, addressesOf(sample.plan, "DealStatus")[7])).toBe("");
+    expect(text(cells, addressOf(sample.plan, "AllChecks"))).toBe(CHECK_OK);
     // By hand, the seed at the close of 2027-01-01: January's payment is made, 35 × 150,000,000 remain; notice on
     // 2027-01-02 exits 2027-04-02, April begun and owed in full: Feb + Mar + Apr = 450,000,000; run-rate 1,800,000,000.
     expect(number(cells, addressesOf(sample.plan, "DealHeadline")[0])).toBe(35 * 150_000_000);

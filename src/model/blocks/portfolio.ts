@@ -29,7 +29,10 @@ import { MONTHS_PER_PERIOD, RegisterField } from "../../core";
 import { FREQUENCY_WORDS, PAYMENTS_A_YEAR, PRORATION_WORDS, TIMING_WORDS } from "../../core/vocabulary";
 import { Block, ListRange, ListRow, RowRefs, SeriesColumn } from "../layout";
 import { columnLetter } from "../plan";
-import { FORMATS, NO_ADDIN } from "./context";
+import { FORMATS as SHARED_FORMATS, NO_ADDIN } from "./context";
+
+/** The shared formats, with a date that shows nothing for 0 (no day is serial 0): rows beyond the data show empty, not 1899-12-30. */
+const FORMATS = { ...SHARED_FORMATS, date: `${SHARED_FORMATS.date};;` } as const;
 import { proRata } from "./fragments";
 
 /** Where the register is: its sheet, header row, the column of each field and the rows read. */
@@ -102,7 +105,11 @@ export type RegisterWordName =
   | "RegisterProrationWords"
   | "RegisterProrationActual"
   | "RegisterFlagWords"
-  | "RegisterFlagValues";
+  | "RegisterFlagValues"
+  | "RegisterTotalWords";
+
+/** The words that open a total row's counterparty, as the register reading takes them (src/core/register/totals.ts). */
+const TOTAL_ROW_WORDS = ["total", "subtotal", "sub-total", "sub total", "grand total", "totals"];
 
 const FLAG_WORDS: Readonly<Record<string, number>> = { true: 1, yes: 1, y: 1, "1": 1, false: 0, no: 0, n: 0, "0": 0 };
 
@@ -146,6 +153,12 @@ export function registerWordsBlock(): Block<RegisterWordName> {
   table("Timing word: in advance (1)", "RegisterTimingWords", "RegisterTimingAdvance", Object.keys(TIMING_WORDS).map((k) => [k, TIMING_WORDS[k] === "advance" ? 1 : 0]));
   table("Proration word: actual days (1)", "RegisterProrationWords", "RegisterProrationActual", Object.keys(PRORATION_WORDS).map((k) => [k, PRORATION_WORDS[k] === "actual" ? 1 : 0]));
   table("Yes/no word: yes (1)", "RegisterFlagWords", "RegisterFlagValues", Object.entries(FLAG_WORDS));
+  // A counterparty that opens with one of these words (not followed by a letter: "TotalEnergies" is a deal) is a total row.
+  const fromTotals = rows.length;
+  TOTAL_ROW_WORDS.forEach((w, i) =>
+    rows.push({ label: i === 0 ? "Total row: counterparty opens with" : "", cells: [{ value: w, style: "constant" }] }),
+  );
+  ranges.push({ name: "RegisterTotalWords", fromRow: fromTotals, toRow: rows.length - 1, fromCell: 0, toCell: 0 });
   return { id: "portfolio-words", title: "REGISTER WORDS (fixed)", list: { header: ["Word", "Stands for"], rows, ranges }, reads: [] };
 }
 
@@ -168,6 +181,7 @@ const entered = (field: ReadField) => `Register${field[0].toUpperCase()}${field.
 export type DealTermName =
   | RegisterCellName
   | "DealRegisterRow"
+  | "DealSkipped"
   | "DealStart"
   | "DealEnd"
   | "DealPayment"
@@ -201,7 +215,9 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
   const { source } = ctx;
   const fields = READ_FIELDS.filter((f) => source.columns[f] !== undefined);
   const cell = (row: RowRefs, field: ReadField): string | null => (source.columns[field] === undefined ? null : row.at(entered(field)));
-  const active = (row: RowRefs) => `${row.at("DealCounterparty")}<>""`;
+  const active = (row: RowRefs) => `AND(${row.at("DealCounterparty")}<>"",${row.at("DealSkipped")}=0)`;
+  /** A register cell is blank, read from the register itself (a copy of an empty cell holds 0). */
+  const blankInRegister = (row: RowRefs, field: ReadField) => `TRIM(INDEX(${registerColumnRange(source, source.columns[field]!)},${row.index})&"")=""`;
   const date = (x: string) => `IFERROR(INT(IF(ISNUMBER(${x}),${x},DATEVALUE(${x}))),0)`;
   const number = (x: string) => `IFERROR(IF(ISNUMBER(${x}),${x},IF(${blank(x)},0,VALUE(${x}))),0)`;
   /** A word of the register's vocabulary: `fallback` when blank, `unknown` when not one of its words. */
@@ -222,11 +238,24 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
     id: "portfolio-terms",
     title: "DEAL TERMS (read from the register)",
     reads: [
-      "DealCounterparty", "MonthsPerYear", "RegisterFrequencyWords", "RegisterFrequencyMonths", "RegisterPaymentsAYear", "RegisterPaymentsAYearMonths",
+      "DealCounterparty", "RegisterTotalWords", "MonthsPerYear", "RegisterFrequencyWords", "RegisterFrequencyMonths", "RegisterPaymentsAYear", "RegisterPaymentsAYearMonths",
       "RegisterTimingWords", "RegisterTimingAdvance", "RegisterProrationWords", "RegisterProrationActual", "RegisterFlagWords", "RegisterFlagValues",
     ],
     series: [
       column("DealRegisterRow", "Register row", (row) => `${source.headerRow}+${row.index}`, FORMATS.integer),
+      // A total or subtotal row is no deal (as the register reading skips it): its counterparty opens with
+      // a total word not followed by a letter, or both its dates are blank. Skipped, not "not modelled".
+      column(
+        "DealSkipped",
+        "Total row: skipped (1)",
+        (row) => {
+          const cp = row.at("DealCounterparty");
+          const next = `MID(LOWER(${cp}),LEN(RegisterTotalWords)+1,1)`;
+          const word = `SUMPRODUCT((LEFT(LOWER(${cp}),LEN(RegisterTotalWords))=RegisterTotalWords)*(${next}=UPPER(${next})))>0`;
+          return `IF(${cp}="",0,IF(OR(${word},AND(${blankInRegister(row, "startDate")},${blankInRegister(row, "endDate")})),1,0))`;
+        },
+        FORMATS.integer,
+      ),
       ...fields.map((field) => column(entered(field), `As entered: ${field}`, (row) => `INDEX(${registerColumnRange(source, source.columns[field]!)},${row.index})`)),
       column("DealStart", "Start", (row) => `IF(${active(row)},${date(cell(row, "startDate")!)},0)`, FORMATS.date),
       column("DealEnd", "End", (row) => `IF(${active(row)},${date(cell(row, "endDate")!)},0)`, FORMATS.date),
@@ -520,7 +549,12 @@ export function dealCalcBlock(): Block<DealCalcName> {
         numberFormat: FORMATS.date,
         formula: (row) => `MIN(MAX(${row.at("DealNotice")}+${row.at("DealNoticeDays")},${row.at("DealLockInEnd")}),${row.at("DealEnd")}+1)`,
       },
-      { name: "DealEarly", header: "Early exit", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealExit")}<=${row.at("DealEnd")},1,0)` },
+      {
+        name: "DealEarly",
+        header: "Early exit",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `IF(AND(${row.at("DealModelled")}=1,${row.at("DealExit")}<=${row.at("DealEnd")}),1,0)`,
+      },
       { name: "DealFeeYear", header: "Fee's fiscal year", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealModelled")}=1,${fiscalYearOf(row.at("DealExit"))},0)` },
       {
         // Due on the exit date: counted when that is after the as-of day.
@@ -861,6 +895,7 @@ export type PortfolioSummaryName =
   | "YearEndMonth"
   | "DealCount"
   | "RowsNotModelled"
+  | "RowsSkipped"
   | "DealsWithoutTerms"
   | "TotalHeadline"
   | "TotalCommitted"
@@ -897,6 +932,11 @@ export function portfolioSummaryBlock(ctx: PortfolioContext): Block<PortfolioSum
       names: [{ name: "RowsNotModelled", cell: 0 }],
     },
     {
+      label: "Total rows skipped (no deal: a total, or no dates)",
+      cells: [{ formula: "SUM(DealSkipped)", numberFormat: FORMATS.count, style: "output" }],
+      names: [{ name: "RowsSkipped", cell: 0 }],
+    },
+    {
       label: "Deals without termination terms: no early exit (committed = headline)",
       cells: [{ formula: "SUMPRODUCT((DealTermsGiven=0)*1)", numberFormat: FORMATS.count, style: "output" }],
       names: [{ name: "DealsWithoutTerms", cell: 0 }],
@@ -914,7 +954,7 @@ export function portfolioSummaryBlock(ctx: PortfolioContext): Block<PortfolioSum
       names: [{ name: "TotalExpected", cell: 0 }],
     },
   ];
-  return { id: "portfolio-summary", title: "PORTFOLIO", list: { header: ["Value"], rows }, reads: ["AsOfDate", "DealModelled", "DealStatus", "DealTermsGiven", "DealHeadline", "DealCommitted", "DealRunRate", "BacklogExpected"] };
+  return { id: "portfolio-summary", title: "PORTFOLIO", list: { header: ["Value"], rows }, reads: ["AsOfDate", "DealSkipped", "DealModelled", "DealStatus", "DealTermsGiven", "DealHeadline", "DealCommitted", "DealRunRate", "BacklogExpected"] };
 }
 
 export type BacklogName =
