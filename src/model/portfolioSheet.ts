@@ -30,6 +30,7 @@ import {
   portfolioSummaryBlock,
   RegisterSource,
   registerWordsBlock,
+  revenueBacklogBlock,
   yearGridBlock,
   yearPartBlock,
   yearRunBlock,
@@ -91,6 +92,7 @@ export function portfolioBlocks(ctx: PortfolioContext) {
   return [
     portfolioSummaryBlock(ctx),
     backlogBlock(ctx, years),
+    revenueBacklogBlock(ctx, years),
     concentrationBlock(),
     portfolioChecksBlock(),
     registerColumnsBlock(ctx),

@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { BacklogOptions, Decimal, portfolioFigures, readRegister, RegisterDeal } from "../../src/core";
+import { BacklogOptions, Decimal, portfolioBacklog, portfolioFigures, readRegister, RegisterDeal } from "../../src/core";
 import { parseCsv } from "../../src/cli/register";
 import { run, REGISTER_SHEET } from "../../src/cli/model";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
@@ -158,6 +158,22 @@ describe("the Portfolio sheet's plan", () => {
     expect(years.filter((y) => core.some((b) => b.year === y)).map((y) => spilled.find((row) => row[0] === y)![3])).toEqual(core.map((b) => b.expected.toNumber()));
   });
 
+  test("both bases: the year columns by payment date, and a revenue backlog from DEAL.BACKLOG(…, \"revenue\") that is the core's", () => {
+    const lastRow = records.length + REGISTER_ROOM;
+    const call = `DEAL.BACKLOG('${REGISTER_SHEET}'!$A$1:$Q$${lastRow},AsOfDate,YearEndMonth,RevenueBasis)`;
+    const years = addressesOf(plan, "RevenueYear").map((a) => planCellAt(plan, a).value as number);
+    expect(addressesOf(plan, "RevenueHeadline").map((a) => planCellAt(plan, a).formula)).toEqual(
+      years.map((y) => `IFERROR(VLOOKUP(${y},${call},2,FALSE),IF(ISERROR(${call}),"${NO_ADDIN}",0))`),
+    );
+    expect(planCellAt(plan, addressOf(plan, "RevenueBasis")).value).toBe("revenue");
+    const cells = [...records.map((r) => r.map((c) => registerCellValue(c).value ?? "")), ...Array.from({ length: REGISTER_ROOM }, () => records[0].map(() => ""))];
+    cells[0] = [...records[0]];
+    const spilled = backlogFunction(cells, null, null, "revenue") as unknown[][];
+    const core = portfolioBacklog(planFor(records).deals, { basis: "revenue" });
+    expect(spilled.slice(1).map((r) => [r[0], cents(r[1] as number), cents(r[2] as number)])).toEqual(core.map((b) => [b.year, cents(b.headline), cents(b.committed)]));
+    expect(core.every((b) => years.includes(b.year))).toBe(true);
+  });
+
   test("a Status per deal row, and the checks", () => {
     expect(planCellAt(plan, addressOf(plan, "AllChecks")).formula).toContain("AllRowsModelled");
     expect(addressesOf(plan, "DealStatus")).toHaveLength(records.length - 1 + REGISTER_ROOM);
@@ -254,6 +270,9 @@ describe("LibreOffice recalculates the Portfolio sheet as of a day to the core's
     expect(number(cells, addressOf(sample.plan, "RowsSkipped"))).toBe(1);
     expect(text(cells, addressesOf(sample.plan, "DealStatus")[7])).toBe("");
     expect(text(cells, addressOf(sample.plan, "AllChecks"))).toBe(CHECK_OK);
+    // Rows beyond the data: no early exit, no date; the revenue backlog says it needs the add-in.
+    expect(number(cells, addressesOf(sample.plan, "DealEarly")[9])).toBe(0);
+    expect(text(cells, addressesOf(sample.plan, "RevenueHeadline")[0])).toBe(NO_ADDIN);
     // By hand, the seed at the close of 2027-01-01: January's payment is made, 35 × 150,000,000 remain; notice on
     // 2027-01-02 exits 2027-04-02, April begun and owed in full: Feb + Mar + Apr = 450,000,000; run-rate 1,800,000,000.
     expect(number(cells, addressesOf(sample.plan, "DealHeadline")[0])).toBe(35 * 150_000_000);

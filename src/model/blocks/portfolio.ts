@@ -27,7 +27,7 @@
  */
 import { MONTHS_PER_PERIOD, RegisterField } from "../../core";
 import { FREQUENCY_WORDS, PAYMENTS_A_YEAR, PRORATION_WORDS, TIMING_WORDS } from "../../core/vocabulary";
-import { Block, ListRange, ListRow, RowRefs, SeriesColumn } from "../layout";
+import { Block, ListCell, ListRange, ListRow, RowRefs, SeriesColumn } from "../layout";
 import { columnLetter } from "../plan";
 import { FORMATS as SHARED_FORMATS, NO_ADDIN } from "./context";
 
@@ -965,7 +965,7 @@ export type BacklogName =
   | "BacklogTotalHeadline"
   | "BacklogTotalCommitted";
 
-/** The backlog by fiscal year: the year columns added up; Expected from DEAL.BACKLOG when the add-in is loaded. */
+/** The backlog by fiscal year, by payment date: the year columns added up; Expected from DEAL.BACKLOG when the add-in is loaded. */
 export function backlogBlock(ctx: PortfolioContext, years: readonly number[]): Block<BacklogName> {
   const register = registerRange(ctx.source);
   const backlog = `DEAL.BACKLOG(${register},AsOfDate,YearEndMonth,BacklogBasis)`;
@@ -996,7 +996,7 @@ export function backlogBlock(ctx: PortfolioContext, years: readonly number[]): B
   const last = years.length - 1;
   return {
     id: "portfolio-backlog",
-    title: "BACKLOG BY FISCAL YEAR",
+    title: "BACKLOG BY FISCAL YEAR (by payment date)",
     list: {
       header: ["Year", "Headline", "Committed", "Expected"],
       rows,
@@ -1008,6 +1008,45 @@ export function backlogBlock(ctx: PortfolioContext, years: readonly number[]): B
       ],
     },
     reads: ["YearEndMonth", "AsOfDate", "BacklogBasis", ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`])],
+  };
+}
+
+export type RevenueBacklogName = "RevenueBasis" | "RevenueYear" | "RevenueHeadline" | "RevenueCommitted" | "RevenueExpected";
+
+/**
+ * The backlog on the revenue basis (each period's amount straight line over its days of service,
+ * DEAL.BACKLOG's default): from DEAL.BACKLOG, so it needs the add-in ("add-in not loaded" without it).
+ * The year columns above are by payment date; over the whole term both add up to the same totals.
+ */
+export function revenueBacklogBlock(ctx: PortfolioContext, years: readonly number[]): Block<RevenueBacklogName> {
+  const call = `DEAL.BACKLOG(${registerRange(ctx.source)},AsOfDate,YearEndMonth,RevenueBasis)`;
+  const lookup = (year: number, column: number): ListCell<RevenueBacklogName> =>
+    ctx.expectedFromFunctions
+      ? { formula: `IFERROR(VLOOKUP(${year},${call},${column},FALSE),IF(ISERROR(${call}),"${NO_ADDIN}",0))`, numberFormat: FORMATS.money, style: "output" }
+      : { value: EXPECTED_BY_HAND, style: "note" };
+  const rows: ListRow<RevenueBacklogName>[] = [
+    { label: "Basis", cells: [{ value: "revenue", style: "constant" }], names: [{ name: "RevenueBasis", cell: 0 }] },
+    ...years.map((year) => ({
+      label: "",
+      cells: [{ value: year, numberFormat: FORMATS.integer, style: "constant" as const }, lookup(year, 2), lookup(year, 3), lookup(year, 4)],
+    })),
+  ];
+  const first = 1;
+  const last = years.length;
+  return {
+    id: "portfolio-revenue",
+    title: "BACKLOG BY REVENUE (DEAL.BACKLOG, needs the add-in)",
+    list: {
+      header: ["Year", "Headline", "Committed", "Expected"],
+      rows,
+      ranges: [
+        { name: "RevenueYear", fromRow: first, toRow: last, fromCell: 0, toCell: 0 },
+        { name: "RevenueHeadline", fromRow: first, toRow: last, fromCell: 1, toCell: 1 },
+        { name: "RevenueCommitted", fromRow: first, toRow: last, fromCell: 2, toCell: 2 },
+        { name: "RevenueExpected", fromRow: first, toRow: last, fromCell: 3, toCell: 3 },
+      ],
+    },
+    reads: ["AsOfDate", "YearEndMonth"],
   };
 }
 
