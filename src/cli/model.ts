@@ -9,7 +9,7 @@
 import fs from "fs";
 import path from "path";
 import { parseArgs } from "util";
-import { DealError, portfolioFigures } from "../core";
+import { DealError, portfolioFigures, readDate } from "../core";
 import { writePlanXlsx, writeRegisterXlsx } from "../export/xlsx";
 import { buildPortfolioPlan, isModelled, registerColumnFormats, registerSource } from "../model/portfolioSheet";
 import { readRegisterFile, refusalLines, registerFileOptions } from "./register";
@@ -63,6 +63,13 @@ const GENERAL: readonly { readonly option: string; readonly metavar?: string; re
     help: "with --register: utf-8, utf-16le, utf-16be or windows-1252 (by its byte-order mark, else UTF-8, else Windows-1252)",
     type: "string",
   },
+  {
+    option: "--as-of",
+    metavar: "DATE",
+    help: "with --register: the Portfolio sheet's as-of day, at its close: payments due after it, notice from the next day (default: every payment)",
+    type: "string",
+  },
+  { option: "--year-end-month", metavar: "N", help: "with --register: the month the fiscal year ends, 1–12 (default 12)", type: "string" },
   { option: "--out", metavar: "FILE", help: "output .xlsx file (default: deal-model.xlsx; .xlsx is added to a name without one)", type: "string" },
   { option: "--force", help: "overwrite FILE if it exists", type: "boolean" },
   { option: "--sheet-name", metavar: "NAME", help: "worksheet name", type: "string" },
@@ -81,9 +88,9 @@ export const HELP = [
   "without --lock-in-months, --lock-in-last-day, --notice-days or --notice-date it has no early exit.",
   "",
   "Options:",
-  ...GENERAL.slice(0, 8).map((g) => helpLine(g.metavar ? `${g.option} ${g.metavar}` : g.option, g.help)),
+  ...GENERAL.slice(0, 10).map((g) => helpLine(g.metavar ? `${g.option} ${g.metavar}` : g.option, g.help)),
   ...OPTION_INPUTS.map((d) => helpLine(`${d.cli} ${METAVAR[d.kind]}`, d.help)),
-  ...GENERAL.slice(8).map((g) => helpLine(g.option, g.help)),
+  ...GENERAL.slice(10).map((g) => helpLine(g.option, g.help)),
   "",
   "Dates are YYYY-MM-DD. Amounts may carry thousands separators (150,000,000). A rate is a fraction",
   "(0.08) or has a percent sign (8%); a bare number above 1 such as 8 is refused as ambiguous.",
@@ -202,6 +209,8 @@ export async function main(argv: string[], cwd: string, log: (line: string) => v
   if (registerFile !== undefined) return writeRegister(registerFile, option, cwd, log);
   const fileOnly = ["date-order", "delimiter", "encoding"].find((name) => option(name) !== undefined);
   if (fileOnly) throw new UsageError(`--${fileOnly} says how to read a register file: it goes with --register.`);
+  const portfolioOnly = ["as-of", "year-end-month"].find((name) => option(name) !== undefined);
+  if (portfolioOnly) throw new UsageError(`--${portfolioOnly} applies to a register's portfolio: it goes with --register.`);
   const raw: Partial<Record<FieldName, unknown>> = {};
   for (const d of OPTION_INPUTS) {
     const given = option(d.cli.slice(2));
@@ -263,13 +272,14 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
     delimiter: option("delimiter"),
     encoding: option("encoding"),
   }));
+  const { asOf, yearEndMonth } = portfolioOptions(option);
   const sheetName = (option("sheet-name") as string | undefined) ?? "Portfolio";
   if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new UsageError(`--sheet-name ${sheetName}: the register's sheet is "${REGISTER_SHEET}"; choose another name.`);
-  const plan = buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register, { sheetName });
+  const plan = buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register, { sheetName, asOf, yearEndMonth });
   const out = outputFile(option("out") as string | undefined, cwd, option("force") === true);
   await writeFile((temporary) => writeRegisterXlsx(REGISTER_SHEET, records, [plan], temporary, registerColumnFormats(register.mapping)), out);
 
-  const figures = portfolioFigures(register.deals);
+  const figures = portfolioFigures(register.deals, { asOf, yearEndMonth });
   const notModelled = register.deals.filter((d) => !isModelled(d.terms));
   log(`Wrote ${out} (sheets "${REGISTER_SHEET}" and "${plan.sheetName}")`);
   for (const note of notes) log(`  ${note}`);
@@ -282,6 +292,7 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   }
   for (const skipped of register.skipped) log(`  Skipped row ${skipped.row}: ${skipped.reason}`);
   log(`  ${"Deals".padEnd(26)} ${register.counts.deals} (${register.counts.blankRows} blank rows skipped)`);
+  if (asOf !== null) log(`  ${"As of".padEnd(26)} the close of ${formatDate(asOf)}: payments due after it`);
   log(`  ${"Headline".padEnd(26)} ${formatMoney(figures.totalHeadline)}`);
   log(`  ${"Committed".padEnd(26)} ${formatMoney(figures.totalCommitted)}`);
   const withoutTerms = register.deals.filter((d) => !d.terminationGiven);
@@ -298,6 +309,24 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
     );
   }
   return 0;
+}
+
+/**
+ * `--as-of` (a date, as every date is typed) and `--year-end-month` (a whole number 1–12), named as
+ * the user typed them.
+ *
+ * @example
+ * portfolioOptions((n) => ({ "as-of": "2027-01-01", "year-end-month": "6" })[n]) // { asOf: 46388, yearEndMonth: 6 }
+ */
+export function portfolioOptions(option: (name: string) => unknown): { asOf: number | null; yearEndMonth: number } {
+  const given = option("as-of");
+  const asOf = given === undefined ? null : readDate(given, "--as-of");
+  const month = option("year-end-month");
+  const yearEndMonth = month === undefined ? 12 : Number(month);
+  if (!Number.isInteger(yearEndMonth) || yearEndMonth < 1 || yearEndMonth > 12) {
+    throw new UsageError(`--year-end-month must be a whole number from 1 (January) to 12 (December), not "${String(month).slice(0, 40)}".`);
+  }
+  return { asOf, yearEndMonth };
 }
 
 /**

@@ -265,6 +265,23 @@ export function readProration(value: unknown, name = "proration"): Proration {
   throw valueError(`${name} must be "full" or "actual", not ${describeValue(value)}.`);
 }
 
+/** The words for a backlog's basis: by revenue (service days) or by payment date. */
+export const BASIS_WORDS: Readonly<Record<string, "revenue" | "payments">> = {
+  revenue: "revenue",
+  service: "revenue",
+  payments: "payments",
+  payment: "payments",
+  cash: "payments",
+};
+
+/** "revenue" (straight line over each period's service days) or "payments" (by payment date). Blank = revenue. */
+export function readBasis(value: unknown, name = "basis"): "revenue" | "payments" {
+  if (isBlank(value)) return "revenue";
+  const found = word(value, BASIS_WORDS);
+  if (found) return found;
+  throw valueError(`${name} must be "revenue" or "payments", not ${describeValue(value)}.`);
+}
+
 /**
  * The first character of text that a workbook (XML 1.0) cannot hold — a control character other than
  * tab and line breaks, U+FFFE, U+FFFF or half a surrogate pair — as "U+0001", or undefined. One pass.

@@ -83,6 +83,12 @@ export function readTiming(value: unknown): Timing {
   return isDefault(v) ? "advance" : vocabulary.readTiming(v);
 }
 
+/** A backlog's basis: "revenue" (straight line over service days) or "payments"; blank or 0 = revenue. */
+export function readBasis(value: unknown): "revenue" | "payments" {
+  const v = single(value);
+  return isDefault(v) ? "revenue" : vocabulary.readBasis(v);
+}
+
 /** "full" (a begun period is owed in full) or "actual" (pro rata by days served); blank or 0 = full. */
 export function readProration(value: unknown): Proration {
   const v = single(value);

@@ -22,7 +22,7 @@ import {
   toNumber,
   valueError,
 } from "../core";
-import { excelCall, readOptionalAmount, readOptionalDate } from "./excelArgs";
+import { excelCall, readBasis, readOptionalAmount, readOptionalDate } from "./excelArgs";
 
 /** A register argument: a range of at least a header row. */
 export function readRegisterArg(register: unknown): Register {
@@ -33,11 +33,13 @@ export function readRegisterArg(register: unknown): Register {
 }
 
 /** The register's deals and the options, read in argument order. */
-function readPortfolioArgs(register: any, asOfDate: any, yearEndMonth?: any): [RegisterDeal[], BacklogOptions] {
+function readPortfolioArgs(register: any, asOfDate: any, yearEndMonth?: any, basis?: any): [RegisterDeal[], BacklogOptions] {
   const { deals } = readRegisterArg(register);
   const asOf = readOptionalDate(asOfDate, "as_of_date");
   const month = readOptionalAmount(yearEndMonth, "year_end_month", 12);
-  return [[...deals], { asOf, yearEndMonth: checkYearEndMonth(month === 0 ? 12 : month) }];
+  const options: BacklogOptions = { asOf, yearEndMonth: checkYearEndMonth(month === 0 ? 12 : month) };
+  // PORTFOLIO and CONCENTRATION take no basis: their totals are by payment date.
+  return [[...deals], basis === undefined ? options : { ...options, basis: readBasis(basis) }];
 }
 
 function figuresOf(register: any, asOfDate: any): PortfolioFigures & { readonly registerDeals: readonly RegisterDeal[] } {
@@ -69,18 +71,19 @@ export const CONCENTRATION_HEADER = ["Measure", "Counterparty", "Amount", "Share
 export const REGISTER_COLUMNS_HEADER = ["Column", "Header", "Reads as"];
 
 /**
- * Backlog of a deal register by fiscal year: a header row (Year, Headline, Committed, Expected), then one row per fiscal year of the payments due in it. Spills.
+ * Backlog of a deal register by fiscal year: a header row (Year, Headline, Committed, Expected), then one row per fiscal year of the revenue for service in it (basis "revenue", the default: each period's amount straight line over its days) or of the payments due in it (basis "payments"). Spills.
  * @customfunction BACKLOG
  * @helpurl https://localhost:3000/help.html#backlog
  * @param register The register's range, header row included: one deal per row; columns such as Counterparty, Start date, End date, Payment, and optional terms.
- * @param [as_of_date] Count payments due on or after this day, notice served no earlier. Default: each deal's start.
+ * @param [as_of_date] At the close of this day: count payments due after it, notice served the next day at the earliest. Default: every payment (the day before each deal's start).
  * @param [year_end_month] Month in which the fiscal year ends, 1 to 12. Default 12 (calendar years).
+ * @param [basis] "revenue" (default: each period's amount straight line over its days of service) or "payments" (by payment date).
  * @returns The backlog as a spilled range; Year is the calendar year in which the fiscal year ends.
  */
-export function backlog(register: any[][], as_of_date?: any, year_end_month?: any): any[][] {
+export function backlog(register: any[][], as_of_date?: any, year_end_month?: any, basis?: any): any[][] {
   return excelCall(() => {
     const rows: any[][] = [[...BACKLOG_HEADER]];
-    for (const y of portfolioBacklog(...readPortfolioArgs(register, as_of_date, year_end_month))) {
+    for (const y of portfolioBacklog(...readPortfolioArgs(register, as_of_date, year_end_month, basis ?? null))) {
       rows.push([y.year, toNumber(y.headline), toNumber(y.committed), toNumber(y.expected)]);
     }
     return rows;
@@ -92,7 +95,7 @@ export function backlog(register: any[][], as_of_date?: any, year_end_month?: an
  * @customfunction PORTFOLIO
  * @helpurl https://localhost:3000/help.html#portfolio
  * @param register The register's range, header row included: one deal per row; columns such as Counterparty, Start date, End date, Payment, and optional terms.
- * @param [as_of_date] Count payments due on or after this day, notice served no earlier; run-rate in force on it. Default: each deal's start.
+ * @param [as_of_date] At the close of this day: count payments due after it, notice served the next day at the earliest; run-rate in force on it. Default: every payment, run-rate at each deal's start.
  * @returns One row per deal and a total row; format Exit date as a date and Share of headline as a percentage.
  */
 export function portfolio(register: any[][], as_of_date?: any): any[][] {
@@ -123,7 +126,7 @@ export function portfolio(register: any[][], as_of_date?: any): any[][] {
  * @customfunction CONCENTRATION
  * @helpurl https://localhost:3000/help.html#concentration
  * @param register The register's range, header row included: one deal per row; columns such as Counterparty, Start date, End date, Payment, and optional terms.
- * @param [as_of_date] Count payments due on or after this day, notice served no earlier. Default: each deal's start.
+ * @param [as_of_date] At the close of this day: count payments due after it, notice served the next day at the earliest. Default: every payment (the day before each deal's start).
  * @returns A header row, then a Headline row and a Committed row: counterparty, amount, share.
  */
 export function concentrationOf(register: any[][], as_of_date?: any): any[][] {

@@ -30,7 +30,7 @@ import {
 } from "./excelArgs";
 
 /**
- * Committed value on a day: the payments for service from as_of_date up to the exit that notice served that day (or on the earliest permitted day after it) would give, plus any termination fee. The tenant's cheapest way out (service to the exit plus the fee), not the RPO; 0 after the end.
+ * Committed value at the close of as_of_date: the payments for service from the next day up to the exit that notice served the next day (or on the earliest permitted day after it) would give, plus any termination fee. The tenant's cheapest way out (service to the exit plus the fee), not the RPO. As of the day before the start it is EXIT_VALUE; at the close of the end date, 0.
  * @customfunction COMMITTED_VALUE
  * @helpurl https://localhost:3000/help.html#committed_value
  * @param start_date First day of service (a date).
@@ -38,14 +38,14 @@ import {
  * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
  * @param lock_in_months Months from the start during which the contract cannot be ended (e.g. 3).
  * @param notice_days Days of notice before termination takes effect (e.g. 90).
- * @param as_of_date The day asked about: notice is taken to be served then, or on the earliest permitted day if later.
+ * @param as_of_date The day asked about, at its close: its service is rendered, notice is taken to be served the next day, or on the earliest permitted day if later.
  * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.
  * @param [escalation] Annual escalation, applied on each anniversary (3% = 0.03). Default 0.
  * @param [timing] "advance" or "arrears"; does not change what remains (service not yet rendered counts, whenever it is paid).
  * @param [proration] The period in which termination takes effect: "full" (default: owed in full) or "actual" (by days served).
  * @param [notice_in_lock_in] TRUE if notice may be served during the lock-in. Default FALSE (only after it).
  * @param [termination_fee] Fee paid on early termination. Default 0.
- * @returns Committed value remaining on as_of_date.
+ * @returns Committed value remaining at the close of as_of_date.
  */
 export function committedValueOf(
   start_date: any,

@@ -8,7 +8,8 @@
  * What the formulas model: every register row with a fixed payment (monthly, quarterly, semi-annual
  * or annual; escalation; advance or arrears; full or actual-days proration; lock-in by months or to a
  * fixed day; notice days, notice in lock-in, a notice date; a termination fee; a one-step ramp), with
- * payments counted from each deal's start (DEAL.BACKLOG's default as_of_date). A row with a ramp of
+ * payments counted after the close of the as-of day of its input (blank: every payment, DEAL.BACKLOG's
+ * default as_of_date), notice served the next day at the earliest. A row with a ramp of
  * several steps is not modelled: its Status says so and a check flags it (DEAL.PORTFOLIO reads it);
  * no number is guessed.
  */
@@ -30,6 +31,7 @@ import {
   portfolioSummaryBlock,
   RegisterSource,
   registerWordsBlock,
+  revenueBacklogBlock,
   yearGridBlock,
   yearPartBlock,
   yearRunBlock,
@@ -58,10 +60,18 @@ export interface PortfolioPlanOptions {
   readonly yearEndMonth?: number;
   /** False when the columns were mapped by hand (DEAL.BACKLOG would not read them so): Expected is then n/a. */
   readonly expectedFromFunctions?: boolean;
+  /** The as-of day the sheet's input holds (the close of that day); default blank: every payment. */
+  readonly asOf?: number | null;
 }
 
 /** The context: year columns and contract years sized to the register's deals, with room. */
-export function portfolioContext(source: RegisterSource, deals: readonly RegisterDeal[], yearEndMonth = 12, expectedFromFunctions = true): PortfolioContext {
+export function portfolioContext(
+  source: RegisterSource,
+  deals: readonly RegisterDeal[],
+  yearEndMonth = 12,
+  expectedFromFunctions = true,
+  asOf: number | null = null,
+): PortfolioContext {
   let firstYear = Infinity;
   let lastYear = -Infinity;
   let longest = 0;
@@ -75,7 +85,7 @@ export function portfolioContext(source: RegisterSource, deals: readonly Registe
     firstYear = thisYear;
     lastYear = thisYear;
   }
-  return { source, firstYear, lastYear: lastYear + YEAR_ROOM, contractYears: Math.max(40, longest + CONTRACT_YEAR_ROOM), yearEndMonth, expectedFromFunctions };
+  return { source, firstYear, lastYear: lastYear + YEAR_ROOM, contractYears: Math.max(40, longest + CONTRACT_YEAR_ROOM), yearEndMonth, expectedFromFunctions, asOf };
 }
 
 export function portfolioBlocks(ctx: PortfolioContext) {
@@ -83,6 +93,7 @@ export function portfolioBlocks(ctx: PortfolioContext) {
   return [
     portfolioSummaryBlock(ctx),
     backlogBlock(ctx, years),
+    revenueBacklogBlock(ctx, years),
     concentrationBlock(),
     portfolioChecksBlock(),
     registerColumnsBlock(ctx),
@@ -115,7 +126,7 @@ export function portfolioBlocks(ctx: PortfolioContext) {
 export function buildPortfolioPlan(source: RegisterSource, register: Pick<Register, "deals" | "counts">, options: PortfolioPlanOptions = {}): SheetPlan {
   const sheetName = options.sheetName ?? "Portfolio";
   checkSheetName(sheetName);
-  const ctx = portfolioContext(source, register.deals, options.yearEndMonth ?? 12, options.expectedFromFunctions ?? true);
+  const ctx = portfolioContext(source, register.deals, options.yearEndMonth ?? 12, options.expectedFromFunctions ?? true, options.asOf ?? null);
   const blocks: readonly Block<string>[] = portfolioBlocks(ctx);
   const notModelled = register.deals.filter((d) => !isModelled(d.terms)).length;
   return layoutSheet(blocks, {

@@ -47,6 +47,39 @@ describe("npm run model -- --register", () => {
     expect(out.join("\n")).toContain("2 (1 blank rows skipped)");
   });
 
+  it("takes --as-of and --year-end-month: the sheet's inputs hold them and the printed totals are at the close of that day", async () => {
+    // One deal, 100 a month in advance, 2026-07-01 … 2027-06-30, no termination terms (no early exit). At the close
+    // of 2027-01-01 January's payment is made: February–June remain, 5 × 100 = 500, headline = committed.
+    const file = csv("deals.csv", "Counterparty,Start,End,Payment\nAcme,2026-07-01,2027-06-30,100\n");
+    expect(await run(["--register", file, "--as-of", "2027-01-01", "--year-end-month", "6", "--out", "p.xlsx"], dir, io)).toBe(0);
+    expect(err).toEqual([]);
+    const text = out.join("\n");
+    expect(text).toContain("the close of 2027-01-01");
+    expect(text).toMatch(/Headline\s+500\.00/);
+    expect(text).toMatch(/Committed\s+500\.00/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(dir, "p.xlsx"));
+    const names = workbook.definedNames.model as unknown as { name: string; ranges: string[] }[];
+    const cellOf = (name: string) => {
+      const ref = names.find((n) => n.name === name)!.ranges[0].split("!")[1].replace(/\$/g, "");
+      return workbook.getWorksheet("Portfolio")!.getCell(ref).value;
+    };
+    expect(cellOf("AsOfDate")).toEqual(new Date(Date.UTC(2027, 0, 1)));
+    expect(cellOf("YearEndMonth")).toBe(6);
+  });
+
+  it.each([
+    ["--year-end-month 13", ["--year-end-month", "13"], 'model: --year-end-month must be a whole number from 1 (January) to 12 (December), not "13".'],
+    ["--as-of soon", ["--as-of", "soon"], 'model: --as-of must be a date, not the text "soon".'],
+  ])("refuses %s with a message naming the option", async (_what, args, message) => {
+    const file = csv("deals.csv", "Counterparty,Start,End,Payment\nAcme,2026-07-01,2027-06-30,100\n");
+    expect(await run(["--register", file, ...args, "--out", "p.xlsx"], dir, io)).toBe(2);
+    expect(err[0]).toBe(message);
+    expect(fs.existsSync(path.join(dir, "p.xlsx"))).toBe(false);
+    expect(await run(["--as-of", "2027-01-01"], dir, io)).toBe(2);
+    expect(err).toContain("model: --as-of applies to a register's portfolio: it goes with --register.");
+  });
+
   it.each([
     ["a bad row", "Counterparty,Start,End,Payment,Frequency\nA,2026-01-01,2026-12-31,5,monthly\nB,2026-01-01,2026-12-31,5,weekly\n",
       'model: Row 3, column "Frequency": the frequency must be "monthly", "quarterly", "semi-annual" or "annual" (or 12, 4, 2, 1 payments a year), not the text "weekly".'],

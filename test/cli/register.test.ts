@@ -98,8 +98,14 @@ describe("the register command line", () => {
 
   it("takes --as-of and --year-end-month, and explains bad options", () => {
     fs.writeFileSync(path.join(dir, "r.csv"), sampleRegisterCsv());
-    expect(main(["r.csv", "--as-of", "2027-01-01", "--year-end-month", "6"], dir, log)).toBe(0);
+    // At the close of 2026-12-31: 36 payments of 150M remain; notice on 2027-01-01 exits 2027-04-01 (Jan–Mar).
+    expect(main(["r.csv", "--as-of", "2026-12-31", "--year-end-month", "6"], dir, log)).toBe(0);
     expect(lines.join("\n")).toMatch(/Reflection AI\s+5,400,000,000\.00\s+450,000,000\.00 2027-04-01/);
+    // At the close of 2027-01-01 January's payment is made (35 remain); notice on 2027-01-02 exits 2027-04-02,
+    // April begun and owed in full: Feb–Apr 450M.
+    lines.length = 0;
+    expect(main(["r.csv", "--as-of", "2027-01-01", "--year-end-month", "6"], dir, log)).toBe(0);
+    expect(lines.join("\n")).toMatch(/Reflection AI\s+5,250,000,000\.00\s+450,000,000\.00 2027-04-02/);
     expect(() => main(["r.csv", "--as-of", "1/1/2027"], dir, log)).toThrow('--as-of must be a date as YYYY-MM-DD, not "1/1/2027".');
     expect(() => main(["r.csv", "--year-end-month", "13"], dir, log)).toThrow(/year_end_month must be a whole number/);
     expect(main([], dir, log)).toBe(2);

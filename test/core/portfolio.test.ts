@@ -128,10 +128,10 @@ describe("goldens by hand", () => {
     expect(buildSchedule(old.terms).map((p) => p.start)).toEqual([31, 60, 91, 121]);
   });
 
-  it("as of a later day: only payments due from it, notice served no earlier than it", () => {
-    // As of 2027-06-01 the seed's earliest notice (2026-10-01) has passed unserved: notice today + 90 days →
-    // exit 2027-08-30; committed = Jun, Jul, Aug 2027 = 3 × 150M. Headline: Jun–Dec 2027 = 7 × 150M, then 2 × 1.8B.
-    const asOf = serialOf("2027-06-01");
+  it("as of a later day, at its close: only payments due after it, notice served the next day at the earliest", () => {
+    // At the close of 2027-05-31 the seed's earliest notice (2026-10-01) has passed unserved: notice on 2027-06-01 +
+    // 90 days → exit 2027-08-30; committed = Jun, Jul, Aug 2027 = 3 × 150M. Headline: Jun–Dec 2027 = 7 × 150M, then 2 × 1.8B.
+    const asOf = serialOf("2027-05-31");
     const [figures] = portfolioFigures([deal("R", SEED)], { asOf }).deals;
     expect(figures.exitDate).toBe(serialOf("2027-08-30"));
     expect(figures.committed.toFixed(2)).toBe("450000000.00");
@@ -140,12 +140,21 @@ describe("goldens by hand", () => {
       [2028, "1800000000.00", "0.00"],
       [2029, "1800000000.00", "0.00"],
     ]);
-    // A time of day is ignored: 2027-06-01 at noon is 2027-06-01, so June's payment still counts.
+    // A time of day is ignored: 2027-05-31 at noon is 2027-05-31, so June's payment still counts.
     expect(years(portfolioBacklog([deal("R", SEED)], { asOf: asOf + 0.5 }))).toEqual(years(portfolioBacklog([deal("R", SEED)], { asOf })));
-    // A notice date in the row stands, even in the past: served 2026-11-15 → exit 2027-02-13, so as of
-    // 2027-01-01 January and February 2027 are committed: 300M.
+    // At the close of 2027-06-01 June's payment (due that day, in advance) is paid: Jul–Dec 2027 = 6 × 150M; notice on
+    // 06-02 + 90 days (Jun 2→Jul 2 30, →Aug 2 31, →Aug 31 29) → exit 2027-08-31, committed Jul + Aug = 300M.
+    const june = portfolioFigures([deal("R", SEED)], { asOf: serialOf("2027-06-01") });
+    expect(june.deals[0].exitDate).toBe(serialOf("2027-08-31"));
+    expect(years([...june.backlog])[0]).toEqual([2027, "900000000.00", "300000000.00"]);
+    // A notice date in the row stands, even in the past: served 2026-11-15 → exit 2027-02-13, so at the close of
+    // 2026-12-31 January and February 2027 are committed: 300M.
     const served = deal("R", { ...SEED, noticeDate: serialOf("2026-11-15") });
-    expect(portfolioFigures([served], { asOf: serialOf("2027-01-01") }).deals[0].committed.toFixed(2)).toBe("300000000.00");
+    expect(portfolioFigures([served], { asOf: serialOf("2026-12-31") }).deals[0].committed.toFixed(2)).toBe("300000000.00");
+    // As of the close of the day before the start, every payment counts: the same as no as-of day.
+    expect(years(portfolioBacklog([deal("R", SEED)], { asOf: serialOf("2026-06-30") }))).toEqual(years(portfolioBacklog([deal("R", SEED)])));
+    // At the close of the end date nothing is left.
+    expect(portfolioFigures([deal("R", SEED)], { asOf: serialOf("2029-12-31") }).totalHeadline.toFixed(2)).toBe("0.00");
   });
 
   describe("expected payments: notice served each month it may be, with monthly probability q", () => {
@@ -226,11 +235,11 @@ describe("goldens by hand", () => {
 // ---------------------------------------------------------------------------------------------------
 // Proof on random registers: the portfolio equals the sum of the single-deal core functions.
 
-/** The terms committed uses as of a day, built independently: validateTerms with the notice date set. */
-function committedTerms(input: TermsInput, asOf: number | null): ContractTerms {
+/** The terms committed uses from a day on (the day after the close asked about), built independently: validateTerms with the notice date set. */
+function committedTerms(input: TermsInput, from: number | null): ContractTerms {
   const terms = validateTerms(input);
-  if (asOf === null || terms.termination.noticeDate !== null || asOf <= earliestNoticeDate(terms)) return terms;
-  return validateTerms({ ...input, noticeDate: asOf });
+  if (from === null || terms.termination.noticeDate !== null || from <= earliestNoticeDate(terms)) return terms;
+  return validateTerms({ ...input, noticeDate: from });
 }
 
 type ByYear = Map<number, Decimal>;
@@ -313,7 +322,8 @@ describe("on random registers: equal to the single-deal core functions", () => {
         const committed: ByYear = new Map();
         deals.forEach((d) => {
           const terms = validateTerms(d.input);
-          const from = asOf ?? terms.startDate;
+          // At the close of asOf, payments from the next day on count; without one, from the start.
+          const from = asOf === null ? terms.startDate : asOf + 1;
           for (const p of buildSchedule(terms)) if (p.paymentDate >= from) addTo(headline, fy(p.paymentDate), p.payment);
           for (const [year, amount] of committedByYear(committedTerms(d.input, from), from, fy)) addTo(committed, year, amount);
         });
@@ -351,7 +361,7 @@ describe("on random registers: equal to the single-deal core functions", () => {
     fc.assert(
       fc.property(arbInput, fc.option(fc.integer({ min: serialOf("2019-06-01"), max: serialOf("2040-01-01") })), ({ input, p }, asOf) => {
         const terms = validateTerms(input);
-        const from = asOf ?? terms.startDate;
+        const from = asOf === null ? terms.startDate : asOf + 1;
         const q = 1 - (1 - p) ** (1 / 12);
         const fy = (s: number) => serialToDate(s).year;
         // Brute force: notice on the first permitted day (as of `from`), then every month after it.
@@ -359,7 +369,7 @@ describe("on random registers: equal to the single-deal core functions", () => {
         const first = base.termination.noticeDate ?? earliestNoticeDate(base);
         if (input.noticeDate != null) {
           // A notice date in the row: notice is served then, so expected = committed, exactly.
-          const b = dealBacklog({ counterparty: "X", terms, exitProbability: p }, { asOf: from });
+          const b = dealBacklog({ counterparty: "X", terms, exitProbability: p }, { asOf });
           expect(b.expected.map(String)).toEqual(b.committed.map(String));
           return;
         }
@@ -374,7 +384,7 @@ describe("on random registers: equal to the single-deal core functions", () => {
         for (const p2 of buildSchedule(terms)) {
           if (p2.paymentDate >= from) expected.set(fy(p2.paymentDate), (expected.get(fy(p2.paymentDate)) ?? 0) + survive * p2.payment.toNumber());
         }
-        const b = dealBacklog({ counterparty: "X", terms, exitProbability: p }, { asOf: from });
+        const b = dealBacklog({ counterparty: "X", terms, exitProbability: p }, { asOf });
         b.expected.forEach((amount, i) => {
           const want = expected.get(b.firstYear + i) ?? 0;
           expect(Math.abs(amount.toNumber() - want)).toBeLessThanOrEqual(0.01 + Math.abs(want) * 1e-12);

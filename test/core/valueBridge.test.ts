@@ -51,56 +51,76 @@ const TIERS = [
   { below: 0.95, credit: 1 },
 ];
 
-describe("committed value on a day (the remaining performance obligation)", () => {
-  it("seed on the start date: notice on 2026-10-01, exit 2026-12-30, July–December = 6 × 150,000,000 = 900,000,000 (EXIT_VALUE)", () => {
-    const on = committedValue(seed, serialOf("2026-07-01"));
-    expect(on.value.toString()).toBe("900000000");
-    expect(on.noticeDate).toBe(serialOf("2026-10-01"));
-    expect(on.exitDate).toBe(serialOf("2026-12-30"));
-    expect(on.rendered.toString()).toBe("0");
-    // Before the start nothing is rendered either, and notice still waits for the lock-in's end.
+describe("committed value at the close of a day (docs/conventions.md#as-of-a-date)", () => {
+  it("seed as of the day before the start (2026-06-30): nothing rendered, notice on 2026-10-01, exit 2026-12-30, July–December = 6 × 150,000,000 = 900,000,000 (EXIT_VALUE)", () => {
+    const before = committedValue(seed, serialOf("2026-06-30"));
+    expect(before.value.toString()).toBe("900000000");
+    expect(before.noticeDate).toBe(serialOf("2026-10-01"));
+    expect(before.exitDate).toBe(serialOf("2026-12-30"));
+    expect(before.rendered.toString()).toBe("0");
+    expect(before.value.toString()).toBe(exitOutcome(seed).value.toString());
+    // Earlier still: nothing rendered either, and notice still waits for the lock-in's end.
     expect(committedValue(seed, serialOf("2026-06-01")).value.toString()).toBe("900000000");
   });
 
-  it("seed on 2026-07-07: July's service from the 7th is 25 of its 31 days, 150,000,000 × 25/31 = 120,967,741.935… → 120,967,741.94, plus Aug–Dec 750,000,000", () => {
-    expect(committedValue(seed, serialOf("2026-07-07")).value.toString()).toBe("870967741.94");
+  it("seed at the close of the start date 2026-07-01: July 1 is served; July 2–31 is 30 of 31 days, 150,000,000 × 30/31 = 145,161,290.322… → 145,161,290.32, plus Aug–Dec 750,000,000", () => {
+    expect(committedValue(seed, serialOf("2026-07-01")).value.toString()).toBe("895161290.32");
   });
 
-  it("seed on 2027-01-01: notice then takes effect 90 days later (Jan 31 + Feb 28 + Mar 31 days), 2027-04-01: Jan–Mar, 450,000,000", () => {
-    const on = committedValue(seed, serialOf("2027-01-01"));
-    expect(on.exitDate).toBe(serialOf("2027-04-01"));
-    expect(on.value.toString()).toBe("450000000");
+  it("seed at the close of 2026-07-06: July from the 7th is 25 of its 31 days, 150,000,000 × 25/31 = 120,967,741.935… → 120,967,741.94, plus Aug–Dec 750,000,000", () => {
+    expect(committedValue(seed, serialOf("2026-07-06")).value.toString()).toBe("870967741.94");
+  });
+
+  it("seed at the close of 2026-12-31 (a balance sheet date): notice on 2027-01-01 takes effect 90 days later (Jan 31 + Feb 28 + Mar 31 days), 2027-04-01: Jan–Mar, 450,000,000", () => {
+    const close = committedValue(seed, serialOf("2026-12-31"));
+    expect(close.noticeDate).toBe(serialOf("2027-01-01"));
+    expect(close.exitDate).toBe(serialOf("2027-04-01"));
+    expect(close.value.toString()).toBe("450000000");
     // With a 50,000,000 termination fee, owed on the early exit: 500,000,000.
     const withFee = validateTerms({ ...SEED, terminationFee: 50_000_000 });
-    expect(committedValue(withFee, serialOf("2027-01-01")).value.toString()).toBe("500000000");
+    expect(committedValue(withFee, serialOf("2026-12-31")).value.toString()).toBe("500000000");
   });
 
-  it("seed on 2026-12-15: notice to 2027-03-15 (Dec 15→Jan 15 31 days, →Feb 15 31, →Mar 15 28); full proration owes all of March", () => {
+  it("seed at the close of 2027-01-01: notice on 2027-01-02 exits 2027-04-02 (Jan 2→Feb 1 30 days, →Mar 1 28, →Apr 1 31, →Apr 2 1); April, begun, is owed in full under full proration", () => {
+    const close = committedValue(seed, serialOf("2027-01-01"));
+    expect(close.noticeDate).toBe(serialOf("2027-01-02"));
+    expect(close.exitDate).toBe(serialOf("2027-04-02"));
+    // January 2–31: 150,000,000 × 30/31 = 145,161,290.32; Feb + Mar 300,000,000; April in full 150,000,000.
+    expect(close.value.toString()).toBe("595161290.32");
+    // Actual days: April is owed for its 1st only, 150,000,000 × 1/30 = 5,000,000: 450,161,290.32.
+    const actual = validateTerms({ ...SEED, proration: "actual" });
+    expect(committedValue(actual, serialOf("2027-01-01")).value.toString()).toBe("450161290.32");
+  });
+
+  it("seed at the close of 2026-12-14: notice on 2026-12-15 to 2027-03-15 (Dec 15→Jan 15 31 days, →Feb 15 31, →Mar 15 28); full proration owes all of March", () => {
     // Full: December's last 17 of 31 days, 150,000,000 × 17/31 = 82,258,064.516… → 82,258,064.52; Jan, Feb, Mar in full.
-    expect(committedValue(seed, serialOf("2026-12-15")).value.toString()).toBe("532258064.52");
+    expect(committedValue(seed, serialOf("2026-12-14")).value.toString()).toBe("532258064.52");
     // Actual days: March for 14 of 31 days, 150,000,000 × 14/31 = 67,741,935.48; 82,258,064.52 + 300,000,000 + 67,741,935.48.
     const actual = validateTerms({ ...SEED, proration: "actual" });
-    expect(committedValue(actual, serialOf("2026-12-15")).value.toString()).toBe("450000000");
+    expect(committedValue(actual, serialOf("2026-12-14")).value.toString()).toBe("450000000");
   });
 
-  it("notice allowed in the lock-in: 450,000,000 on the start (exit at the lock-in's end); on 2026-08-01 notice gives 2026-10-30: Aug–Oct, 450,000,000", () => {
+  it("notice allowed in the lock-in: as of the day before the start, notice on the start exits at the lock-in's end 2026-10-01: Jul–Sep 450,000,000; at the close of 2026-07-31 notice on 08-01 gives 2026-10-30: Aug–Oct, 450,000,000", () => {
     const inLockIn = validateTerms({ ...SEED, noticeDuringLockIn: true });
-    expect(committedValue(inLockIn, serialOf("2026-07-01")).value.toString()).toBe("450000000");
-    const aug = committedValue(inLockIn, serialOf("2026-08-01"));
+    expect(committedValue(inLockIn, serialOf("2026-06-30")).value.toString()).toBe("450000000");
+    const aug = committedValue(inLockIn, serialOf("2026-07-31"));
     expect(aug.exitDate).toBe(serialOf("2026-10-30"));
     expect(aug.value.toString()).toBe("450000000");
   });
 
-  it("on the last day one day of December remains, 150,000,000 / 31 = 4,838,709.677… → 4,838,709.68; after the end, 0", () => {
-    const last = committedValue(seed, serialOf("2029-12-31"));
+  it("at the close of 2029-12-30 one day of December remains, 150,000,000 / 31 = 4,838,709.677… → 4,838,709.68; at the close of the end date 2029-12-31, 0", () => {
+    const last = committedValue(seed, serialOf("2029-12-30"));
     expect(last.early).toBe(false);
     expect(last.value.toString()).toBe("4838709.68");
+    expect(committedValue(seed, serialOf("2029-12-31")).value.toString()).toBe("0");
     expect(committedValue(seed, serialOf("2030-01-01")).value.toString()).toBe("0");
+    // The last day a date can be: still 0, no day after it is needed.
+    expect(committedValue(seed, serialOf("9999-12-31")).value.toString()).toBe("0");
   });
 
   it("does not depend on when payments fall due: in arrears the same service remains", () => {
     const arrears = validateTerms({ ...SEED, timing: "arrears" });
-    for (const day of ["2026-07-01", "2026-07-07", "2026-12-15", "2027-01-01"]) {
+    for (const day of ["2026-06-30", "2026-07-01", "2026-07-06", "2026-12-14", "2026-12-31", "2027-01-01"]) {
       expect(committedValue(arrears, serialOf(day)).value.toString()).toBe(committedValue(seed, serialOf(day)).value.toString());
     }
   });
@@ -380,17 +400,19 @@ describe("identities on random terms", () => {
     expect(() => cursor.owedBefore(serialOf("2026-08-01"))).toThrow();
   });
 
-  it("COMMITTED_VALUE on (or before) the start date equals EXIT_VALUE; it is never negative nor above what notice that day leaves owing; after the end, 0", () => {
+  it("COMMITTED_VALUE as of the day before the start (or earlier) equals EXIT_VALUE; it is never negative nor above what notice the next day leaves owing; at the close of the end date and after, 0", () => {
     fc.assert(
       fc.property(arbTerms, fc.integer({ min: -400, max: 9 * 366 }), (input, offset) => {
         const terms = validateTerms(input);
         const schedule = buildSchedule(terms);
         const exit = exitOutcome(terms, schedule).value;
-        if (!committedValue(terms, terms.startDate, schedule).value.eq(exit)) return false;
+        if (!committedValue(terms, terms.startDate - 1, schedule).value.eq(exit)) return false;
         if (!committedValue(terms, terms.startDate - 1 - (offset & 0xff), schedule).value.eq(exit)) return false;
         const on = committedValue(terms, terms.startDate + offset, schedule);
         if (on.value.isNegative() || on.value.gt(on.owedAtExit)) return false;
-        if (terms.startDate + offset > terms.endDate && !on.value.isZero()) return false;
+        if (terms.startDate + offset >= terms.endDate && !on.value.isZero()) return false;
+        // Notice can be served the next day at the earliest, never on the day that has closed.
+        if (terms.startDate + offset < terms.endDate && on.noticeDate <= terms.startDate + offset) return false;
         return on.owedAtExit.minus(on.rendered).eq(on.value);
       }),
       { numRuns: RUNS },

@@ -63,8 +63,9 @@ describe("built functions bundle", () => {
     expect(call("MARK_TO_MARKET", serialOf("2026-01-01"), serialOf("2026-12-31"), [[2_190_000]], 1000, 2, 0)).toBe(8_760_000);
     expect(call("FORWARD_PRICE", call("FORWARDS_FROM_TERMS", [[12, 7.2], [36, 5.4]], start), serialOf("2027-12-01"))).toBe(4.5);
     // The value functions (src/functions/value.ts), bundled into the same file.
-    expect(call("COMMITTED_VALUE", start, end, pay, 3, 90, start)).toBe(900_000_000);
-    expect(call("COMMITTED_VALUE", start, end, pay, 3, 90, serialOf("2027-01-01"))).toBe(450_000_000);
+    // At the close of as_of_date: the day before the start = EXIT_VALUE; at the close of 2026-12-31, Jan–Mar 2027.
+    expect(call("COMMITTED_VALUE", start, end, pay, 3, 90, start - 1)).toBe(900_000_000);
+    expect(call("COMMITTED_VALUE", start, end, pay, 3, 90, serialOf("2026-12-31"))).toBe(450_000_000);
     expect(call("EXPECTED_VALUE", start, end, pay, 3, 90, 0)).toBe(6_300_000_000);
     expect(call("EXPECTED_VALUE", start, end, pay, 3, 90, 1)).toBe(900_000_000);
     expect(call("SLA_CREDIT", 150_000_000, 0.985, [[0.999, 0.1], [0.99, 0.25], [0.95, 1]])).toBe(37_500_000);

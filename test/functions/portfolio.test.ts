@@ -56,8 +56,8 @@ describe("PORTFOLIO on the sample register", () => {
     expectClean(rows);
   });
 
-  it("as of 2027-01-01: payments due from then, notice served no earlier, run-rate in force then", () => {
-    const asOf = P.portfolio(register, "2027-01-01");
+  it("at the close of 2026-12-31: payments due after it, notice served the next day at the earliest, run-rate in force on it", () => {
+    const asOf = P.portfolio(register, "2026-12-31");
     // Seed: notice 2027-01-01 + 90 days → exit 2027-04-01: Jan–Mar 2027 committed; headline 36 × 150M.
     expect(asOf[1].slice(1, 5)).toEqual([5_400_000_000, 450_000_000, serialOf("2027-04-01"), 1_800_000_000]);
     // Extension not started on 2027-01-01: run-rate 0.
@@ -65,6 +65,10 @@ describe("PORTFOLIO on the sample register", () => {
     // Northwind: Q4 2026 was paid 2026-12-31; notice 2027-01-01 + 180 days = 2027-06-30: Q1 in full, Q2 for
     // 90 of its 91 days = 59,340,659.34, and the 50M fee.
     expect(asOf[3].slice(1, 4)).toEqual([480_000_000, 60_000_000 + 59_340_659.34 + 50_000_000, serialOf("2027-06-30")]);
+    // At the close of 2027-01-01 January's payment (due that day) is paid: headline 35 × 150M; notice on
+    // 2027-01-02 + 90 days → exit 2027-04-02, April begun and owed in full: Feb + Mar + Apr = 450M.
+    const jan = P.portfolio(register, "2027-01-01");
+    expect(jan[1].slice(1, 5)).toEqual([5_250_000_000, 450_000_000, serialOf("2027-04-02"), 1_800_000_000]);
   });
 });
 
@@ -100,7 +104,8 @@ describe("PORTFOLIO uses the register's own discount rate and GPU count", () => 
 });
 
 describe("BACKLOG on the sample register", () => {
-  const rows = P.backlog(register);
+  // By payment date (basis "payments"): the goldens below count payments.
+  const rows = P.backlog(register, null, null, "payments");
 
   it("a header and one row per calendar year; the first three years by hand", () => {
     expect(rows[0]).toEqual(["Year", "Headline", "Committed", "Expected"]);
@@ -128,8 +133,25 @@ describe("BACKLOG on the sample register", () => {
 
   it("fiscal years ending in June, and year_end_month left blank or 0 meaning December", () => {
     expect(P.backlog(register, null, 6).map((r) => r[0])).toEqual(["Year", 2026, 2027, 2028, 2029, 2030, 2031]);
-    expect(P.backlog(register, null, 0)).toEqual(rows);
-    expect(P.backlog(register, "", null)).toEqual(rows);
+    expect(P.backlog(register, null, 0, "payments")).toEqual(rows);
+    expect(P.backlog(register, "", null, "Payments")).toEqual(rows);
+  });
+
+  it("by revenue (the default): each period straight line over its days; only Tailspin's mid-month periods move between years", () => {
+    const revenue = P.backlog(register);
+    expect(P.backlog(register, null, null, "revenue")).toEqual(revenue);
+    expect(P.backlog(register, null, null, "")).toEqual(revenue);
+    // 2025: Contoso Oct–Dec, periods from the 1st: as by payments, 120,000,000.
+    expect(revenue[1].slice(0, 2)).toEqual([2025, 120_000_000]);
+    // 2026: by payments 2,287,600,000, of which Tailspin (25M a month from the 15th) 10 × 25M. By revenue Tailspin
+    // earns 9 whole periods (Mar 15 … Dec 14) and Dec 15–31 of the period to Jan 14: 17 of 31 days; the part from
+    // 2027-01-01 is 25,000,000 × 14/31 = 11,290,322.58, so 13,709,677.42 in 2026. 2,287,600,000 − 250,000,000 +
+    // 225,000,000 + 13,709,677.42 = 2,276,309,677.42.
+    expect(revenue[2].slice(0, 2)).toEqual([2026, 2_276_309_677.42]);
+    // The totals are the same on both bases: amounts only move between years.
+    const sum = (table: unknown[][], col: number) => table.slice(1).reduce((s: number, r) => s + (r[col] as number), 0);
+    expect(sum(revenue, 1)).toBeCloseTo(sum(rows, 1), 2);
+    expect(sum(revenue, 2)).toBeCloseTo(sum(rows, 2), 2);
   });
 
   it("a register with no deals: the header alone (PORTFOLIO: header and a zero total)", () => {
@@ -197,7 +219,12 @@ describe("errors, as Excel shows them", () => {
     expect(excelError(() => P.backlog(5 as never))).toEqual({ code: "#VALUE!", message: "register must be a range: its header row and one deal per row." });
     expect(excelError(() => P.backlog([["Counterparty", "Start", "End"]]))).toMatchObject({ code: "#VALUE!" });
     expect(excelError(() => P.backlog(register, "someday"))).toEqual({ code: "#VALUE!", message: 'as_of_date must be a date, not the text "someday".' });
-    expect(excelError(() => P.backlog(register, null, 13))).toEqual({ code: "#NUM!", message: undefined });
+    expect(excelError(() => P.backlog(register, null, 13))).toEqual({
+      code: "#VALUE!",
+      message: "year_end_month must be a whole number from 1 (January) to 12 (December), not 13.",
+    });
+    expect(excelError(() => P.backlog(register, null, 6.5)).message).toBe("year_end_month must be a whole number from 1 (January) to 12 (December), not 6.5.");
+    expect(excelError(() => P.backlog(register, null, null, "accrual"))).toEqual({ code: "#VALUE!", message: 'basis must be "revenue" or "payments", not the text "accrual".' });
     expect(excelError(() => P.backlog(register, null, "June"))).toMatchObject({ code: "#VALUE!" });
   });
 });

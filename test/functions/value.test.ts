@@ -19,22 +19,24 @@ const TIERS = [
 ];
 
 describe("COMMITTED_VALUE", () => {
-  it("seed: 900,000,000 on the start (= EXIT_VALUE); 450,000,000 on 2027-01-01; 870,967,741.94 on 2026-07-07; 0 after the end", () => {
-    expect(V.committedValueOf(START, END, PAY, 3, 90, START)).toBe(900_000_000);
-    expect(V.committedValueOf(START, END, PAY, 3, 90, "2027-01-01")).toBe(450_000_000);
+  it("seed, at the close of as_of_date: 900,000,000 the day before the start (= EXIT_VALUE); 450,000,000 at 2026-12-31; 870,967,741.94 at 2026-07-06; 0 at the end date", () => {
+    expect(V.committedValueOf(START, END, PAY, 3, 90, "2026-06-30")).toBe(900_000_000);
+    // Notice on 2027-01-01 (the next day) + 90 days → exit 2027-04-01: Jan–Mar.
+    expect(V.committedValueOf(START, END, PAY, 3, 90, "2026-12-31")).toBe(450_000_000);
     // July from the 7th: 150,000,000 × 25/31 = 120,967,741.94; plus Aug–Dec.
-    expect(V.committedValueOf(START, END, PAY, 3, 90, serialOf("2026-07-07"))).toBe(870_967_741.94);
-    expect(V.committedValueOf(START, END, PAY, 3, 90, serialOf("2030-01-01"))).toBe(0);
+    expect(V.committedValueOf(START, END, PAY, 3, 90, serialOf("2026-07-06"))).toBe(870_967_741.94);
+    // At the close of the end date every day is served.
+    expect(V.committedValueOf(START, END, PAY, 3, 90, END)).toBe(0);
   });
 
   it("takes the options in the shared order: notice in the lock-in gives 450,000,000 on the start; a fee of 50,000,000 is added on an early exit", () => {
-    expect(V.committedValueOf(START, END, PAY, 3, 90, START, null, null, null, null, true)).toBe(450_000_000);
-    expect(V.committedValueOf(START, END, PAY, 3, 90, "2027-01-01", null, null, null, null, null, 50_000_000)).toBe(500_000_000);
+    expect(V.committedValueOf(START, END, PAY, 3, 90, "2026-06-30", null, null, null, null, true)).toBe(450_000_000);
+    expect(V.committedValueOf(START, END, PAY, 3, 90, "2026-12-31", null, null, null, null, null, 50_000_000)).toBe(500_000_000);
     // December from the 15th, notice to 2027-03-15, March by days: 82,258,064.52 + 300,000,000 + 67,741,935.48.
-    expect(V.committedValueOf(START, END, PAY, 3, 90, "2026-12-15", null, null, null, "actual")).toBe(450_000_000);
+    expect(V.committedValueOf(START, END, PAY, 3, 90, "2026-12-14", null, null, null, "actual")).toBe(450_000_000);
   });
 
-  it("on random terms, on the start date, equals EXIT_VALUE with the same arguments (fee included)", () => {
+  it("on random terms, as of the day before the start, equals EXIT_VALUE with the same arguments (fee included)", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: serialOf("2000-01-01"), max: serialOf("2060-12-31") }),
@@ -50,7 +52,7 @@ describe("COMMITTED_VALUE", () => {
         fc.integer({ min: 0, max: 100_000_000 }),
         (start, days, pay, frequency, escalation, timing, proration, lockIn, notice, inLockIn, fee) => {
           const end = start + days;
-          const committed = V.committedValueOf(start, end, [[pay]], lockIn, notice, start, frequency, escalation, timing, proration, inLockIn, fee);
+          const committed = V.committedValueOf(start, end, [[pay]], lockIn, notice, start - 1, frequency, escalation, timing, proration, inLockIn, fee);
           const exit = F.exitValue(start, end, [[pay]], lockIn, notice, frequency, escalation, timing, proration, inLockIn, null, fee);
           return committed === exit;
         },

@@ -3,6 +3,7 @@
  */
 import { Serial } from "../dates";
 import { Decimal, fromCents, MAX_EXACT_CENTS, ZERO } from "../money";
+import { revenueYears } from "./revenue";
 import { totalOf } from "./sums";
 import { BacklogOptions, DealYears, PortfolioDeal, walkDeal } from "./walk";
 
@@ -34,6 +35,7 @@ export interface BacklogYear {
 
 /** A deal's sums: on the fast path if it is exact, in decimals otherwise. */
 export function dealYears(deal: PortfolioDeal, options: BacklogOptions): DealYears {
+  if (options.basis === "revenue") return revenueYears(deal, options);
   const fast = walkDeal({ deal, options, sums: "cents" });
   const c = fast.cents;
   if (c && totalOf(c.headline) <= MAX_EXACT_CENTS && totalOf(c.committed) <= MAX_EXACT_CENTS && totalOf(c.expected) <= MAX_EXACT_CENTS) return fast;
@@ -41,7 +43,7 @@ export function dealYears(deal: PortfolioDeal, options: BacklogOptions): DealYea
 }
 
 /**
- * One deal's headline, committed and expected payments by fiscal year, from `asOf` on.
+ * One deal's headline, committed and expected payments by fiscal year, after the close of `asOf`.
  *
  * @example
  * // Seed, calendar years: 2026 headline 900,000,000 (Jul–Dec), committed 900,000,000 (exit 2026-12-30)

@@ -11,15 +11,15 @@ import { BacklogOptions, PortfolioDeal } from "./walk";
 export interface DealFigures {
   readonly row?: number;
   readonly counterparty: string;
-  /** Payments due from `asOf` on, as contracted. */
+  /** Payments due after the close of `asOf`, as contracted. */
   readonly headline: Decimal;
-  /** Payments due from `asOf` on up to the enforceable exit, plus any termination fee. */
+  /** Payments due after the close of `asOf` up to the enforceable exit, plus any termination fee. */
   readonly committed: Decimal;
   readonly expected: Decimal;
   /** The first day without service (end + 1 when the deal cannot end early). */
   readonly exitDate: Serial;
   readonly early: boolean;
-  /** Annual run-rate in force on `asOf` (default: the start). */
+  /** Annual run-rate in force on the day `asOf` (default: the start): the rate of its service. */
   readonly runRate: Decimal;
   /** This deal's headline over the portfolio's (0 when the portfolio's is 0). */
   readonly shareOfHeadline: number;

@@ -2,7 +2,7 @@
  * Fiscal years: the calendar year in which a fiscal year ends.
  */
 import { Serial, serialToDate } from "../dates";
-import { numError } from "../errors";
+import { valueError } from "../errors";
 import { ContractTerms } from "../terms";
 
 /**
@@ -16,10 +16,16 @@ export function fiscalYear(serial: Serial, yearEndMonth = 12, system: ContractTe
   return month > yearEndMonth ? year + 1 : year;
 }
 
-/** Checks a fiscal year-end month: a whole number 1–12. */
+/**
+ * Checks a fiscal year-end month: a whole number 1–12; anything else is refused with a message
+ * (`#VALUE!`, which carries it in Excel; a bare `#NUM!` would not say why).
+ *
+ * @example
+ * checkYearEndMonth(6) // 6; checkYearEndMonth(13) throws "year_end_month must be a whole number from 1 (January) to 12 (December), not 13."
+ */
 export function checkYearEndMonth(value: number): number {
   if (!Number.isInteger(value) || value < 1 || value > 12) {
-    throw numError("year_end_month must be a whole number from 1 (January) to 12 (December).");
+    throw valueError(`year_end_month must be a whole number from 1 (January) to 12 (December), not ${value}.`);
   }
   return value;
 }

@@ -6,7 +6,7 @@
  * - **headline**: every scheduled payment, as contracted ({@link buildSchedule});
  * - **committed**: the payments owed to the deal's enforceable exit, plus any termination fee
  *   ({@link exitOutcome}), with notice served on its notice date — the given one, or the earliest
- *   permitted day that is not before `asOf` (notice cannot be served in the past);
+ *   permitted day after `asOf` (at the close of `asOf`, notice can be served the next day at the earliest);
  * - **expected**: at the deal's annual exit probability p, notice is served in each month it may be
  *   served with monthly probability q = 1 − (1 − p)^(1/12) — the one model of `expectedValue`
  *   (valueBridge.ts): the same notice opportunities and stop rule ({@link noticeExits}), the same
@@ -23,7 +23,8 @@
  */
 export { checkYearEndMonth, fiscalYear } from "./fiscal";
 export { termsAsOf } from "./walk";
-export type { BacklogOptions, PortfolioDeal } from "./walk";
+export type { BacklogBasis, BacklogOptions, PortfolioDeal } from "./walk";
+export { nextFiscalYearStart, spreadOverYears } from "./revenue";
 export { dealBacklog, portfolioBacklog } from "./backlog";
 export type { BacklogYear, DealBacklog } from "./backlog";
 export { portfolioFigures } from "./figures";

@@ -17,20 +17,49 @@ import { CentsSums, DecimalSums } from "./sums";
 export type PortfolioDeal = Pick<RegisterDeal, "counterparty" | "terms" | "exitProbability"> & { readonly row?: number };
 
 export interface BacklogOptions {
-  /** Payments due before this day are left out; notice is served no earlier. Default: each deal's start. A time of day is ignored. */
+  /**
+   * The figures are at the close of this day (docs/conventions.md#as-of-a-date): payments due on or
+   * before it are left out, and notice is served on the next day at the earliest. Default: the close of
+   * the day before each deal's start (every payment counts). A time of day is ignored.
+   */
   readonly asOf?: Serial | null;
   /** The month in which a fiscal year ends, 1–12; default 12 (calendar years). */
   readonly yearEndMonth?: number;
+  /**
+   * How amounts fall in years: "payments" (default here: by payment date) or "revenue" (each period's
+   * amount straight line over its days of service, {@link revenueYears}). DEAL.BACKLOG's default is "revenue".
+   */
+  readonly basis?: BacklogBasis;
 }
 
+/** How the backlog puts amounts in years. */
+export type BacklogBasis = "revenue" | "payments";
+
 /**
- * The terms with the notice date the committed figure uses as of a day: a given notice date stands;
- * otherwise the earliest permitted day, or `asOf` if that is later.
+ * The terms with the notice date the committed figure uses at the close of `asOf`: a given notice
+ * date stands; otherwise the earliest permitted day, or the day after `asOf` if that is later (notice
+ * can no longer be served on a day that has closed).
+ *
+ * @example
+ * // Seed (earliest notice 2026-10-01) at the close of 2027-01-01: notice on 2027-01-02
+ * termsAsOf(seedTerms, 46388).termination.noticeDate // 46389
  */
 export function termsAsOf(terms: ContractTerms, asOf: Serial | null | undefined): ContractTerms {
   if (terms.termination.noticeDate !== null || asOf === null || asOf === undefined) return terms;
-  if (asOf <= earliestNoticeDate(terms)) return terms;
-  return { ...terms, termination: { ...terms.termination, noticeDate: asOf } };
+  const next = Math.floor(asOf) + 1;
+  if (next <= earliestNoticeDate(terms)) return terms;
+  return { ...terms, termination: { ...terms.termination, noticeDate: next } };
+}
+
+/**
+ * The first day whose payments count at the close of `asOf`: the day after it; without a day, the
+ * deal's start (as of the close of the day before it). A time of day is dropped.
+ *
+ * @example
+ * firstCountedDay(46204, 46387) // 46388: at the close of 2026-12-31, payments from 2027-01-01 on
+ */
+export function firstCountedDay(startDate: Serial, asOf: Serial | null | undefined): Serial {
+  return asOf === null || asOf === undefined ? startDate : Math.floor(asOf) + 1;
 }
 
 /** One deal's sums by fiscal year: whole cents (fast path) or decimals. */
@@ -55,9 +84,9 @@ export function walkDeal({ deal, options, sums }: DealWalk): DealYears {
   const fast = sums === "cents";
   const yearEndMonth = checkYearEndMonth(options.yearEndMonth ?? 12);
   const system = deal.terms.dateSystem;
-  // A time of day is dropped, as for every date.
-  const asOf = Math.floor(options.asOf ?? deal.terms.startDate);
-  const terms = termsAsOf(deal.terms, asOf);
+  // Payments due from this day on count: the day after the close asked about.
+  const from = firstCountedDay(deal.terms.startDate, options.asOf);
+  const terms = termsAsOf(deal.terms, options.asOf);
   const exit = exitDate(terms);
   const early = exit <= terms.endDate;
   const firstYear = fiscalYear(terms.startDate, yearEndMonth, system);
@@ -88,14 +117,14 @@ export function walkDeal({ deal, options, sums }: DealWalk): DealYears {
     }
     const payDate = cursor.paymentDate;
     const payBucket = advance ? bucketOfMonth(cursor.startYear, cursor.startMonth) : bucketOf(serialToDate(end, system));
-    if (payDate >= asOf) headline.add(payBucket, payment);
+    if (payDate >= from) headline.add(payBucket, payment);
     if (start < exit) {
       if (exit - 1 >= end || !actual) {
-        if (payDate >= asOf) committed.add(payBucket, payment);
+        if (payDate >= from) committed.add(payBucket, payment);
       } else {
         // Service ends inside this period: the days served are owed, paid on the last day served in arrears.
         const cutDate = advance ? start : exit - 1;
-        if (cutDate >= asOf) {
+        if (cutDate >= from) {
           committed.add(advance ? payBucket : bucketOf(serialToDate(cutDate, system)), prorate(rate, exit - start, fullDays));
         }
       }
@@ -105,13 +134,13 @@ export function walkDeal({ deal, options, sums }: DealWalk): DealYears {
       const threshold = actual ? end : start;
       while (fullBelow < exits.dates.length && exits.dates[fullBelow] <= threshold) fullBelow++;
       const paymentNumber = payment === rate ? rateNumber : toNumber(payment);
-      if (payDate >= asOf) expectedNumbers[payBucket] += paymentNumber * exits.survival[fullBelow];
+      if (payDate >= from) expectedNumbers[payBucket] += paymentNumber * exits.survival[fullBelow];
       if (actual) {
         while (startBelow < exits.dates.length && exits.dates[startBelow] <= start) startBelow++;
         for (let j = startBelow; j < fullBelow; j++) {
           const exitJ = exits.dates[j];
           const cutDate = advance ? start : exitJ - 1;
-          if (cutDate < asOf) continue;
+          if (cutDate < from) continue;
           // What the period owes for the days served (owedInPeriod's prorate), at P(first notice at j).
           const owed = toNumber(prorate(rate, exitJ - start, fullDays));
           expectedNumbers[advance ? payBucket : bucketOf(serialToDate(cutDate, system))] += owed * (exits.survival[j] * q);
@@ -120,13 +149,13 @@ export function walkDeal({ deal, options, sums }: DealWalk): DealYears {
     }
   }
   const fee = terms.termination.fee;
-  if (early && !fee.isZero() && exit >= asOf) committed.add(bucketOf(serialToDate(exit, system)), fee);
+  if (early && !fee.isZero() && exit >= from) committed.add(bucketOf(serialToDate(exit, system)), fee);
   headline.flush();
   committed.flush();
   if (exits !== null && !fee.isZero()) {
     const feeNumber = toNumber(fee);
     exits.dates.forEach((exitJ, j) => {
-      if (exitJ >= asOf) expectedNumbers[bucketOf(serialToDate(exitJ, system))] += feeNumber * (exits.survival[j] * q);
+      if (exitJ >= from) expectedNumbers[bucketOf(serialToDate(exitJ, system))] += feeNumber * (exits.survival[j] * q);
     });
   }
   const common = { firstYear, noticeDate: terms.termination.noticeDate ?? earliestNoticeDate(terms), exitDate: exit, early };
@@ -149,7 +178,7 @@ export function walkDeal({ deal, options, sums }: DealWalk): DealYears {
  * the given one, `asOf` when the earliest permitted day has passed ({@link termsAsOf}), else the
  * earliest permitted day — each with P(no notice before it) ({@link survivalWeights}).
  */
-function weightedExits(terms: ContractTerms, stay: number): { readonly dates: Serial[]; readonly survival: number[] } {
+export function weightedExits(terms: ContractTerms, stay: number): { readonly dates: Serial[]; readonly survival: number[] } {
   const { exits } = noticeExits(terms, terms.termination.noticeDate ?? earliestNoticeDate(terms));
   return { dates: exits, survival: survivalWeights(stay, exits.length) };
 }

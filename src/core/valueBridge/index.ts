@@ -6,10 +6,10 @@
  * cumulative sums, so asking about many exits costs O(1) each.
  *
  * Definitions (README, "The value bridge"):
- * - **Committed value on a day** ({@link committedValue}): the consideration for service not yet
- *   rendered on `asOf` up to the exit that notice served that day (or on the earliest permitted day
- *   after it) gives, plus the termination fee — the remaining performance obligation (ASC 606 /
- *   IFRS 15). Each period's amount is earned evenly over the days of service it pays for.
+ * - **Committed value at the close of a day** ({@link committedValue}): the consideration for service
+ *   not yet rendered at the close of `asOf` up to the exit that notice served the next day (or on the
+ *   earliest permitted day after it) gives, plus the termination fee. Each period's amount is earned
+ *   evenly over the days of service it pays for.
  * - **Notice months** ({@link noticeMonths}): notice served on the earliest permitted day, then on
  *   each monthly anniversary of it (EDATE, never chained), while the exit it gives lies within the term.
  * - **Expected value** ({@link expectedValue}): E = Σ_k P(first notice in month k) × value(exit k)

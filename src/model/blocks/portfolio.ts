@@ -27,9 +27,12 @@
  */
 import { MONTHS_PER_PERIOD, RegisterField } from "../../core";
 import { FREQUENCY_WORDS, PAYMENTS_A_YEAR, PRORATION_WORDS, TIMING_WORDS } from "../../core/vocabulary";
-import { Block, ListRange, ListRow, RowRefs, SeriesColumn } from "../layout";
+import { Block, ListCell, ListRange, ListRow, RowRefs, SeriesColumn } from "../layout";
 import { columnLetter } from "../plan";
-import { FORMATS, NO_ADDIN } from "./context";
+import { FORMATS as SHARED_FORMATS, NO_ADDIN } from "./context";
+
+/** The shared formats, with a date that shows nothing for 0 (no day is serial 0): rows beyond the data show empty, not 1899-12-30. */
+const FORMATS = { ...SHARED_FORMATS, date: `${SHARED_FORMATS.date};;` } as const;
 import { proRata } from "./fragments";
 
 /** Where the register is: its sheet, header row, the column of each field and the rows read. */
@@ -62,6 +65,8 @@ export interface PortfolioContext {
    * {@link EXPECTED_BY_HAND}.
    */
   readonly expectedFromFunctions: boolean;
+  /** The as-of day the sheet opens with (its input; null: blank, every payment counts). */
+  readonly asOf?: number | null;
 }
 
 /** What Expected shows when the register's columns were mapped by hand: DEAL.BACKLOG cannot read it. */
@@ -100,7 +105,11 @@ export type RegisterWordName =
   | "RegisterProrationWords"
   | "RegisterProrationActual"
   | "RegisterFlagWords"
-  | "RegisterFlagValues";
+  | "RegisterFlagValues"
+  | "RegisterTotalWords";
+
+/** The words that open a total row's counterparty, as the register reading takes them (src/core/register/totals.ts). */
+const TOTAL_ROW_WORDS = ["total", "subtotal", "sub-total", "sub total", "grand total", "totals"];
 
 const FLAG_WORDS: Readonly<Record<string, number>> = { true: 1, yes: 1, y: 1, "1": 1, false: 0, no: 0, n: 0, "0": 0 };
 
@@ -144,6 +153,12 @@ export function registerWordsBlock(): Block<RegisterWordName> {
   table("Timing word: in advance (1)", "RegisterTimingWords", "RegisterTimingAdvance", Object.keys(TIMING_WORDS).map((k) => [k, TIMING_WORDS[k] === "advance" ? 1 : 0]));
   table("Proration word: actual days (1)", "RegisterProrationWords", "RegisterProrationActual", Object.keys(PRORATION_WORDS).map((k) => [k, PRORATION_WORDS[k] === "actual" ? 1 : 0]));
   table("Yes/no word: yes (1)", "RegisterFlagWords", "RegisterFlagValues", Object.entries(FLAG_WORDS));
+  // A counterparty that opens with one of these words (not followed by a letter: "TotalEnergies" is a deal) is a total row.
+  const fromTotals = rows.length;
+  TOTAL_ROW_WORDS.forEach((w, i) =>
+    rows.push({ label: i === 0 ? "Total row: counterparty opens with" : "", cells: [{ value: w, style: "constant" }] }),
+  );
+  ranges.push({ name: "RegisterTotalWords", fromRow: fromTotals, toRow: rows.length - 1, fromCell: 0, toCell: 0 });
   return { id: "portfolio-words", title: "REGISTER WORDS (fixed)", list: { header: ["Word", "Stands for"], rows, ranges }, reads: [] };
 }
 
@@ -166,6 +181,7 @@ const entered = (field: ReadField) => `Register${field[0].toUpperCase()}${field.
 export type DealTermName =
   | RegisterCellName
   | "DealRegisterRow"
+  | "DealSkipped"
   | "DealStart"
   | "DealEnd"
   | "DealPayment"
@@ -199,7 +215,9 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
   const { source } = ctx;
   const fields = READ_FIELDS.filter((f) => source.columns[f] !== undefined);
   const cell = (row: RowRefs, field: ReadField): string | null => (source.columns[field] === undefined ? null : row.at(entered(field)));
-  const active = (row: RowRefs) => `${row.at("DealCounterparty")}<>""`;
+  const active = (row: RowRefs) => `AND(${row.at("DealCounterparty")}<>"",${row.at("DealSkipped")}=0)`;
+  /** A register cell is blank, read from the register itself (a copy of an empty cell holds 0). */
+  const blankInRegister = (row: RowRefs, field: ReadField) => `TRIM(INDEX(${registerColumnRange(source, source.columns[field]!)},${row.index})&"")=""`;
   const date = (x: string) => `IFERROR(INT(IF(ISNUMBER(${x}),${x},DATEVALUE(${x}))),0)`;
   const number = (x: string) => `IFERROR(IF(ISNUMBER(${x}),${x},IF(${blank(x)},0,VALUE(${x}))),0)`;
   /** A word of the register's vocabulary: `fallback` when blank, `unknown` when not one of its words. */
@@ -220,11 +238,24 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
     id: "portfolio-terms",
     title: "DEAL TERMS (read from the register)",
     reads: [
-      "DealCounterparty", "MonthsPerYear", "RegisterFrequencyWords", "RegisterFrequencyMonths", "RegisterPaymentsAYear", "RegisterPaymentsAYearMonths",
+      "DealCounterparty", "RegisterTotalWords", "MonthsPerYear", "RegisterFrequencyWords", "RegisterFrequencyMonths", "RegisterPaymentsAYear", "RegisterPaymentsAYearMonths",
       "RegisterTimingWords", "RegisterTimingAdvance", "RegisterProrationWords", "RegisterProrationActual", "RegisterFlagWords", "RegisterFlagValues",
     ],
     series: [
       column("DealRegisterRow", "Register row", (row) => `${source.headerRow}+${row.index}`, FORMATS.integer),
+      // A total or subtotal row is no deal (as the register reading skips it): its counterparty opens with
+      // a total word not followed by a letter, or both its dates are blank. Skipped, not "not modelled".
+      column(
+        "DealSkipped",
+        "Total row: skipped (1)",
+        (row) => {
+          const cp = row.at("DealCounterparty");
+          const next = `MID(LOWER(${cp}),LEN(RegisterTotalWords)+1,1)`;
+          const word = `SUMPRODUCT((LEFT(LOWER(${cp}),LEN(RegisterTotalWords))=RegisterTotalWords)*(${next}=UPPER(${next})))>0`;
+          return `IF(${cp}="",0,IF(OR(${word},AND(${blankInRegister(row, "startDate")},${blankInRegister(row, "endDate")})),1,0))`;
+        },
+        FORMATS.integer,
+      ),
       ...fields.map((field) => column(entered(field), `As entered: ${field}`, (row) => `INDEX(${registerColumnRange(source, source.columns[field]!)},${row.index})`)),
       column("DealStart", "Start", (row) => `IF(${active(row)},${date(cell(row, "startDate")!)},0)`, FORMATS.date),
       column("DealEnd", "End", (row) => `IF(${active(row)},${date(cell(row, "endDate")!)},0)`, FORMATS.date),
@@ -346,6 +377,12 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
 export type DealCalcName =
   | "DealModelled"
   | "DealPerYear"
+  | "DealAsOf"
+  | "DealPaidBy"
+  | "DealFirstCounted"
+  | "DealRunDay"
+  | "DealFeeCounted"
+  | "DealRunPeriod"
   | "DealNotice"
   | "DealExit"
   | "DealEarly"
@@ -358,6 +395,8 @@ export type DealCalcName =
   | `DealServed${Reading}`
   | `DealLastRate${Reading}`
   | `DealLastAmount${Reading}`
+  | `DealLastPay${Reading}`
+  | `DealLastCounts${Reading}`
   | `DealLastYear${Reading}`
   | `DealRampPeriods${Reading}`;
 
@@ -432,16 +471,28 @@ export function dealCalcBlock(): Block<DealCalcName> {
         },
       },
       {
-        name: `DealLastYear${r}`,
-        header: "In fiscal year",
-        numberFormat: FORMATS.integer,
+        name: `DealLastPay${r}`,
+        header: "Its payment date",
+        numberFormat: FORMATS.date,
         formula: (row) => {
           // Paid on its start in advance; in arrears on its last day (the last day served when cut short
           // with actual-days proration, else the period's own last day).
           const periodEnd = `MIN(${row.at(`DealLastNext${r}`)}-1,${row.at("DealEnd")})`;
           const pay = `IF(${row.at("DealAdvance")}=1,${row.at(`DealLastStart${r}`)},IF(${row.at("DealActual")}=1,${row.at(`DealServed${r}`)},${periodEnd}))`;
-          return `IF(${row.at(`DealLast${r}`)}<0,0,${fiscalYearOf(pay)})`;
+          return `IF(${row.at(`DealLast${r}`)}<0,0,${pay})`;
         },
+      },
+      {
+        name: `DealLastCounts${r}`,
+        header: "Paid after the as-of day (1)",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `IF(AND(${row.at(`DealLast${r}`)}>=0,${row.at(`DealLastPay${r}`)}>${row.at("DealAsOf")}),1,0)`,
+      },
+      {
+        name: `DealLastYear${r}`,
+        header: "In fiscal year",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `IF(${row.at(`DealLast${r}`)}<0,0,${fiscalYearOf(row.at(`DealLastPay${r}`))})`,
       },
       {
         // Regular periods k < last that pay the ramp amount: those starting on or before its last day (k ≤ DealRampLast).
@@ -457,17 +508,40 @@ export function dealCalcBlock(): Block<DealCalcName> {
     title: "DEAL CALCULATIONS",
     reads: [
       "YearEndMonth", "MonthsPerYear", "DealStatus", "DealMonths", "DealStart", "DealEnd", "DealPayment", "DealEscalation", "DealAdvance", "DealActual",
-      "DealLockInEnd", "DealNoticeDays", "DealNoticeInLockIn", "DealNoticeGiven", "DealRampAmount", "DealRampUntil",
+      "DealLockInEnd", "DealNoticeDays", "DealNoticeInLockIn", "DealNoticeGiven", "DealRampAmount", "DealRampUntil", "AsOfDay", "DealFee",
     ],
     series: [
       { name: "DealModelled", header: "Modelled", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealStatus")}="${STATUS_OK}",1,0)` },
       { name: "DealPerYear", header: "Periods a year", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealModelled")}=1,MonthsPerYear/${m(row)},1)` },
       {
+        // At the close of this day: the as-of day, or the day before the start (every payment counts).
+        name: "DealAsOf",
+        header: "Counted after the close of",
+        numberFormat: FORMATS.date,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,MAX(AsOfDay,${start(row)}-1),0)`,
+      },
+      {
+        // In advance period k pays on its start, so periods starting by the as-of day are paid; in arrears
+        // on the day before period k + 1 starts, so period k is paid when period k + 1 starts by the next day.
+        name: "DealPaidBy",
+        header: "Periods starting by this day are paid (advance) or follow the last paid (arrears)",
+        numberFormat: FORMATS.date,
+        formula: (row) => `${row.at("DealAsOf")}+1-${row.at("DealAdvance")}`,
+      },
+      {
+        // Periods paid on or before the as-of day: k < this.
+        name: "DealFirstCounted",
+        header: "First period paid after it",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,MAX(0,${lastPeriod(row, row.at("DealPaidBy"))}+${row.at("DealAdvance")}),0)`,
+      },
+      {
+        // A given notice date stands; otherwise the earliest permitted day, or the day after the as-of day if later.
         name: "DealNotice",
         header: "Notice served",
         numberFormat: FORMATS.date,
         formula: (row) =>
-          `IF(${row.at("DealNoticeGiven")}>0,${row.at("DealNoticeGiven")},IF(${row.at("DealNoticeInLockIn")}=1,${start(row)},${row.at("DealLockInEnd")}))`,
+          `IF(${row.at("DealNoticeGiven")}>0,${row.at("DealNoticeGiven")},MAX(IF(${row.at("DealNoticeInLockIn")}=1,${start(row)},${row.at("DealLockInEnd")}),${row.at("DealAsOf")}+1))`,
       },
       {
         name: "DealExit",
@@ -475,8 +549,36 @@ export function dealCalcBlock(): Block<DealCalcName> {
         numberFormat: FORMATS.date,
         formula: (row) => `MIN(MAX(${row.at("DealNotice")}+${row.at("DealNoticeDays")},${row.at("DealLockInEnd")}),${row.at("DealEnd")}+1)`,
       },
-      { name: "DealEarly", header: "Early exit", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealExit")}<=${row.at("DealEnd")},1,0)` },
+      {
+        name: "DealEarly",
+        header: "Early exit",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `IF(AND(${row.at("DealModelled")}=1,${row.at("DealExit")}<=${row.at("DealEnd")}),1,0)`,
+      },
       { name: "DealFeeYear", header: "Fee's fiscal year", numberFormat: FORMATS.integer, formula: (row) => `IF(${row.at("DealModelled")}=1,${fiscalYearOf(row.at("DealExit"))},0)` },
+      {
+        // Due on the exit date: counted when that is after the as-of day.
+        name: "DealFeeCounted",
+        header: "Fee counted",
+        numberFormat: FORMATS.money,
+        formula: (row) => `IF(AND(${row.at("DealEarly")}=1,${row.at("DealExit")}>${row.at("DealAsOf")}),${row.at("DealFee")},0)`,
+      },
+      {
+        name: "DealRunDay",
+        header: "Run-rate on (the as-of day, or the start)",
+        numberFormat: FORMATS.date,
+        formula: (row) => `IF(AsOfDay=0,${start(row)},AsOfDay)`,
+      },
+      {
+        // The period in force on that day; -1 outside the term.
+        name: "DealRunPeriod",
+        header: "Period in force on it",
+        numberFormat: FORMATS.integer,
+        formula: (row) => {
+          const day = row.at("DealRunDay");
+          return `IF(AND(${row.at("DealModelled")}=1,${day}>=${start(row)},${day}<=${row.at("DealEnd")}),${lastPeriod(row, day)},-1)`;
+        },
+      },
       {
         name: "DealBase",
         header: "Month index of period 0's payment",
@@ -520,6 +622,8 @@ export type DealFigureName =
   | "DealCounterparty"
   | `DealRegular${Reading}`
   | `DealRampExtra${Reading}`
+  | `DealRegularBefore${Reading}`
+  | `DealRampBefore${Reading}`
   | "DealHeadline"
   | "DealCommitted"
   | "DealExitDate"
@@ -553,14 +657,30 @@ export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]
       numberFormat: FORMATS.money,
       formula: (row) => regularTotal(row, row.at(`DealRampPeriods${r}`), rampDeltaOf),
     },
+    {
+      // The periods paid on or before the as-of day (k < DealFirstCounted) are left out.
+      name: `DealRegularBefore${r}`,
+      header: "Of which paid by the as-of day",
+      numberFormat: FORMATS.money,
+      formula: (row) => regularTotal(row, `MIN(${row.at("DealFirstCounted")},${row.at(`DealLast${r}`)})`),
+    },
+    {
+      name: `DealRampBefore${r}`,
+      header: "Ramp part paid by the as-of day",
+      numberFormat: FORMATS.money,
+      formula: (row) => regularTotal(row, `MIN(${row.at("DealFirstCounted")},${row.at(`DealRampPeriods${r}`)})`, rampDeltaOf),
+    },
   ];
+  /** A reading's total after the as-of day: regular and ramp periods less those paid by then, and the last period if paid after. */
+  const counted = (row: RowRefs, r: Reading) =>
+    `${row.at(`DealRegular${r}`)}-${row.at(`DealRegularBefore${r}`)}+${row.at(`DealRampExtra${r}`)}-${row.at(`DealRampBefore${r}`)}+${row.at(`DealLastCounts${r}`)}*${row.at(`DealLastAmount${r}`)}`;
   return {
     id: "portfolio-deals",
     title: "DEALS",
     reads: [
       "DealModelled", "DealPayment", "DealEscalation", "DealPerYear", "DealLastH", "DealLastC", "DealLastAmountH", "DealLastAmountC",
-      "DealEarly", "DealFee", "DealExit", "DealMonths", "DealStart", "TotalHeadline", "DealStatus", "DealRampAmount", "DealRampUntil",
-      "DealRampPeriodsH", "DealRampPeriodsC", "ContractYears",
+      "DealFeeCounted", "DealExit", "DealMonths", "DealStart", "DealEnd", "TotalHeadline", "DealStatus", "DealRampAmount", "DealRampUntil",
+      "DealRampPeriodsH", "DealRampPeriodsC", "ContractYears", "DealFirstCounted", "DealLastCountsH", "DealLastCountsC", "DealRunPeriod",
       ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`]),
     ],
     series: [
@@ -571,23 +691,27 @@ export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]
         name: "DealHeadline",
         header: "Headline",
         numberFormat: FORMATS.money,
-        formula: (row) => `IF(${row.at("DealModelled")}=1,${row.at("DealRegularH")}+${row.at("DealRampExtraH")}+${row.at("DealLastAmountH")},0)`,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,${counted(row, "H")},0)`,
       },
       {
         name: "DealCommitted",
         header: "Committed",
         numberFormat: FORMATS.money,
-        formula: (row) =>
-          `IF(${row.at("DealModelled")}=1,${row.at("DealRegularC")}+${row.at("DealRampExtraC")}+${row.at("DealLastAmountC")}+${row.at("DealEarly")}*${row.at("DealFee")},0)`,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,${counted(row, "C")}+${row.at("DealFeeCounted")},0)`,
       },
       { name: "DealExitDate", header: "Exit date", numberFormat: FORMATS.date, formula: (row) => `IF(${row.at("DealModelled")}=1,${row.at("DealExit")},"")` },
       {
         name: "DealRunRate",
         header: "Run-rate",
         numberFormat: FORMATS.money,
-        // The rate in force on the start: the ramp amount if a ramp runs from it.
-        formula: (row) =>
-          `IF(${row.at("DealModelled")}=1,ROUND(IF(${row.at("DealRampUntil")}>=${row.at("DealStart")},${row.at("DealRampAmount")},${row.at("DealPayment")}),2)*${row.at("DealPerYear")},0)`,
+        // The rate in force on the as-of day (the start when blank) × periods a year: the ramp amount if
+        // that period starts on or before the ramp's last day; 0 outside the term (as RUN_RATE).
+        formula: (row) => {
+          const k = row.at("DealRunPeriod");
+          const year = `INT(${k}/${row.at("DealPerYear")})`;
+          const periodStart = `EDATE(${row.at("DealStart")},${k}*${row.at("DealMonths")})`;
+          return `IF(${k}<0,0,IF(${periodStart}<=${row.at("DealRampUntil")},${rateOf(row, year, "DealRampAmount")},${rateOf(row, year)})*${row.at("DealPerYear")})`;
+        },
       },
       {
         name: "DealShare",
@@ -682,7 +806,8 @@ export function yearRunBlock(prefix: "FirstPaidFY" | "LastPaidFY" | "ContractYea
   const formula = (row: RowRefs, year: number) => {
     const base = row.at("DealBase");
     const m = row.at("DealMonths");
-    if (prefix === "FirstPaidFY") return `IF(${row.at("DealModelled")}=1,MAX(0,-INT((${base}-FirstMonthFY${year})/${m})),0)`;
+    // No earlier than the first period paid after the as-of day.
+    if (prefix === "FirstPaidFY") return `IF(${row.at("DealModelled")}=1,MAX(${row.at("DealFirstCounted")},-INT((${base}-FirstMonthFY${year})/${m})),0)`;
     if (prefix === "LastPaidFY") return `IF(${row.at("DealModelled")}=1,INT((LastMonthFY${year}-${base})/${m}),-1)`;
     return `INT(${row.at(`FirstPaidFY${year}`)}/${row.at("DealPerYear")})`;
   };
@@ -690,7 +815,7 @@ export function yearRunBlock(prefix: "FirstPaidFY" | "LastPaidFY" | "ContractYea
     id: `portfolio-${prefix}`,
     title: titles[prefix],
     reads: [
-      "DealModelled", "DealBase", "DealMonths", "DealPerYear",
+      "DealModelled", "DealBase", "DealMonths", "DealPerYear", "DealFirstCounted",
       ...years.flatMap((y) => (prefix === "ContractYearFY" ? [`FirstPaidFY${y}`] : [`${prefix === "FirstPaidFY" ? "FirstMonthFY" : "LastMonthFY"}${y}`])),
     ],
     series: years.map((year) => ({ name: `${prefix}${year}` as YearRunName, header: `FY${year}`, numberFormat: FORMATS.integer, formula: (row: RowRefs) => formula(row, year) })),
@@ -746,7 +871,8 @@ export function yearGridBlock(reading: Reading, years: readonly number[]): Block
     title: reading === "H" ? "HEADLINE BY FISCAL YEAR" : "COMMITTED BY FISCAL YEAR",
     reads: [
       "DealModelled", `DealLastAmount${reading}`, `DealLastYear${reading}`,
-      ...(reading === "C" ? ["DealEarly", "DealFeeYear", "DealFee"] : []),
+      `DealLastCounts${reading}`,
+      ...(reading === "C" ? ["DealFeeYear", "DealFeeCounted"] : []),
       ...years.flatMap((y) => [`${parts}RegularFY${y}`, `${parts}RampFY${y}`, `FiscalYear${y}`]),
     ],
     series: years.map((year) => ({
@@ -754,8 +880,8 @@ export function yearGridBlock(reading: Reading, years: readonly number[]): Block
       header: `FY${year}`,
       numberFormat: FORMATS.money,
       formula: (row: RowRefs) => {
-        const fee = reading === "C" ? `+${row.at("DealEarly")}*(${row.at("DealFeeYear")}=FiscalYear${year})*${row.at("DealFee")}` : "";
-        const lastPart = `(${row.at(`DealLastYear${reading}`)}=FiscalYear${year})*${row.at(`DealLastAmount${reading}`)}`;
+        const fee = reading === "C" ? `+(${row.at("DealFeeYear")}=FiscalYear${year})*${row.at("DealFeeCounted")}` : "";
+        const lastPart = `(${row.at(`DealLastYear${reading}`)}=FiscalYear${year})*${row.at(`DealLastCounts${reading}`)}*${row.at(`DealLastAmount${reading}`)}`;
         return `IF(${row.at("DealModelled")}=1,${row.at(`${parts}RegularFY${year}`)}+${row.at(`${parts}RampFY${year}`)}+${lastPart}${fee},0)`;
       },
     })),
@@ -763,9 +889,13 @@ export function yearGridBlock(reading: Reading, years: readonly number[]): Block
 }
 
 export type PortfolioSummaryName =
+  | "AsOfDate"
+  | "AsOfDay"
+  | "BacklogBasis"
   | "YearEndMonth"
   | "DealCount"
   | "RowsNotModelled"
+  | "RowsSkipped"
   | "DealsWithoutTerms"
   | "TotalHeadline"
   | "TotalCommitted"
@@ -774,6 +904,22 @@ export type PortfolioSummaryName =
 
 export function portfolioSummaryBlock(ctx: PortfolioContext): Block<PortfolioSummaryName> {
   const rows: ListRow<PortfolioSummaryName>[] = [
+    {
+      // The close of the day (docs/conventions.md#as-of-a-date): payments due after it count, notice is served the next day at the earliest.
+      label: "As of the close of (blank: every payment, from each deal's start)",
+      cells: [ctx.asOf == null ? { value: null, numberFormat: FORMATS.date, style: "input" } : { value: ctx.asOf, isDate: true, numberFormat: FORMATS.date, style: "input" }],
+      names: [{ name: "AsOfDate", cell: 0 }],
+    },
+    {
+      label: "As-of day used (0: none)",
+      cells: [{ formula: "IF(ISNUMBER(AsOfDate),INT(AsOfDate),0)", numberFormat: FORMATS.integer, style: "output" }],
+      names: [{ name: "AsOfDay", cell: 0 }],
+    },
+    {
+      label: "Year columns count payments by payment date",
+      cells: [{ value: "payments", style: "constant" }],
+      names: [{ name: "BacklogBasis", cell: 0 }],
+    },
     {
       label: "Fiscal year ends in month (1–12)",
       cells: [{ value: ctx.yearEndMonth, numberFormat: FORMATS.integer, style: "input" }],
@@ -786,13 +932,18 @@ export function portfolioSummaryBlock(ctx: PortfolioContext): Block<PortfolioSum
       names: [{ name: "RowsNotModelled", cell: 0 }],
     },
     {
+      label: "Total rows skipped (no deal: a total, or no dates)",
+      cells: [{ formula: "SUM(DealSkipped)", numberFormat: FORMATS.count, style: "output" }],
+      names: [{ name: "RowsSkipped", cell: 0 }],
+    },
+    {
       label: "Deals without termination terms: no early exit (committed = headline)",
       cells: [{ formula: "SUMPRODUCT((DealTermsGiven=0)*1)", numberFormat: FORMATS.count, style: "output" }],
       names: [{ name: "DealsWithoutTerms", cell: 0 }],
     },
     { label: "Headline", cells: [{ formula: "SUM(DealHeadline)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalHeadline", cell: 0 }] },
     { label: "Committed", cells: [{ formula: "SUM(DealCommitted)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalCommitted", cell: 0 }] },
-    { label: "Run-rate (at each deal's start)", cells: [{ formula: "SUM(DealRunRate)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalRunRate", cell: 0 }] },
+    { label: "Run-rate (in force on the as-of day; blank: at each deal's start)", cells: [{ formula: "SUM(DealRunRate)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalRunRate", cell: 0 }] },
     {
       label: "Expected (DEAL.PORTFOLIO, needs the add-in)",
       cells: [
@@ -803,7 +954,7 @@ export function portfolioSummaryBlock(ctx: PortfolioContext): Block<PortfolioSum
       names: [{ name: "TotalExpected", cell: 0 }],
     },
   ];
-  return { id: "portfolio-summary", title: "PORTFOLIO", list: { header: ["Value"], rows }, reads: ["DealModelled", "DealStatus", "DealTermsGiven", "DealHeadline", "DealCommitted", "DealRunRate", "BacklogExpected"] };
+  return { id: "portfolio-summary", title: "PORTFOLIO", list: { header: ["Value"], rows }, reads: ["AsOfDate", "DealSkipped", "DealModelled", "DealStatus", "DealTermsGiven", "DealHeadline", "DealCommitted", "DealRunRate", "BacklogExpected"] };
 }
 
 export type BacklogName =
@@ -814,10 +965,10 @@ export type BacklogName =
   | "BacklogTotalHeadline"
   | "BacklogTotalCommitted";
 
-/** The backlog by fiscal year: the year columns added up; Expected from DEAL.BACKLOG when the add-in is loaded. */
+/** The backlog by fiscal year, by payment date: the year columns added up; Expected from DEAL.BACKLOG when the add-in is loaded. */
 export function backlogBlock(ctx: PortfolioContext, years: readonly number[]): Block<BacklogName> {
   const register = registerRange(ctx.source);
-  const backlog = `DEAL.BACKLOG(${register},,YearEndMonth)`;
+  const backlog = `DEAL.BACKLOG(${register},AsOfDate,YearEndMonth,BacklogBasis)`;
   const rows: ListRow<BacklogName>[] = years.map((year) => ({
     label: "",
     cells: [
@@ -845,7 +996,7 @@ export function backlogBlock(ctx: PortfolioContext, years: readonly number[]): B
   const last = years.length - 1;
   return {
     id: "portfolio-backlog",
-    title: "BACKLOG BY FISCAL YEAR",
+    title: "BACKLOG BY FISCAL YEAR (by payment date)",
     list: {
       header: ["Year", "Headline", "Committed", "Expected"],
       rows,
@@ -856,7 +1007,46 @@ export function backlogBlock(ctx: PortfolioContext, years: readonly number[]): B
         { name: "BacklogExpected", fromRow: 0, toRow: last, fromCell: 3, toCell: 3 },
       ],
     },
-    reads: ["YearEndMonth", ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`])],
+    reads: ["YearEndMonth", "AsOfDate", "BacklogBasis", ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`])],
+  };
+}
+
+export type RevenueBacklogName = "RevenueBasis" | "RevenueYear" | "RevenueHeadline" | "RevenueCommitted" | "RevenueExpected";
+
+/**
+ * The backlog on the revenue basis (each period's amount straight line over its days of service,
+ * DEAL.BACKLOG's default): from DEAL.BACKLOG, so it needs the add-in ("add-in not loaded" without it).
+ * The year columns above are by payment date; over the whole term both add up to the same totals.
+ */
+export function revenueBacklogBlock(ctx: PortfolioContext, years: readonly number[]): Block<RevenueBacklogName> {
+  const call = `DEAL.BACKLOG(${registerRange(ctx.source)},AsOfDate,YearEndMonth,RevenueBasis)`;
+  const lookup = (year: number, column: number): ListCell<RevenueBacklogName> =>
+    ctx.expectedFromFunctions
+      ? { formula: `IFERROR(VLOOKUP(${year},${call},${column},FALSE),IF(ISERROR(${call}),"${NO_ADDIN}",0))`, numberFormat: FORMATS.money, style: "output" }
+      : { value: EXPECTED_BY_HAND, style: "note" };
+  const rows: ListRow<RevenueBacklogName>[] = [
+    { label: "Basis", cells: [{ value: "revenue", style: "constant" }], names: [{ name: "RevenueBasis", cell: 0 }] },
+    ...years.map((year) => ({
+      label: "",
+      cells: [{ value: year, numberFormat: FORMATS.integer, style: "constant" as const }, lookup(year, 2), lookup(year, 3), lookup(year, 4)],
+    })),
+  ];
+  const first = 1;
+  const last = years.length;
+  return {
+    id: "portfolio-revenue",
+    title: "BACKLOG BY REVENUE (DEAL.BACKLOG, needs the add-in)",
+    list: {
+      header: ["Year", "Headline", "Committed", "Expected"],
+      rows,
+      ranges: [
+        { name: "RevenueYear", fromRow: first, toRow: last, fromCell: 0, toCell: 0 },
+        { name: "RevenueHeadline", fromRow: first, toRow: last, fromCell: 1, toCell: 1 },
+        { name: "RevenueCommitted", fromRow: first, toRow: last, fromCell: 2, toCell: 2 },
+        { name: "RevenueExpected", fromRow: first, toRow: last, fromCell: 3, toCell: 3 },
+      ],
+    },
+    reads: ["AsOfDate", "YearEndMonth"],
   };
 }
 
