@@ -44,7 +44,7 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Excel
         };
         if (style.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };
       }
-      if (style?.align || cell.wrap) target.alignment = { ...(style?.align ? { horizontal: style.align } : {}), ...(cell.wrap ? { wrapText: true, vertical: "top" } : {}) };
+      if (style?.align || cell.wrap) target.alignment = { ...(style?.align ? { horizontal: style.align } : {}), ...(cell.wrap ? { wrapText: true } : {}) };
     }),
   );
   const quoted = `'${plan.sheetName.replace(/'/g, "''")}'`;
