@@ -44,7 +44,7 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Excel
         };
         if (style.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };
       }
-      if (style?.align || cell.wrap) target.alignment = { ...(style?.align ? { horizontal: style.align } : {}), ...(cell.wrap ? { wrapText: true, vertical: "top" } : {}) };
+      if (style?.align || cell.wrap) target.alignment = { ...(style?.align ? { horizontal: style.align } : {}), ...(cell.wrap ? { wrapText: true } : {}) };
     }),
   );
   const quoted = `'${plan.sheetName.replace(/'/g, "''")}'`;
@@ -59,8 +59,8 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Excel
  * @example
  * openingView(4) // { state: "frozen", ySplit: 4, topLeftCell: "A5", activeCell: "A1", zoomScale: 100, … }
  */
-export function openingView(frozen: number): Partial<ExcelJS.WorksheetView> {
-  const common = { activeCell: "A1", zoomScale: 100, zoomScaleNormal: 100, showGridLines: false };
+export function openingView(frozen: number, showGridLines = false): Partial<ExcelJS.WorksheetView> {
+  const common = { activeCell: "A1", zoomScale: 100, zoomScaleNormal: 100, showGridLines };
   return frozen > 0 ? { state: "frozen", xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}`, ...common } : { state: "normal", ...common };
 }
 
@@ -79,9 +79,10 @@ function setPrint(sheet: ExcelJS.Worksheet, print: PrintSetup): void {
   };
 }
 
-/** Makes `sheet` the one the workbook opens on (its tab active and selected). */
+/** Makes `sheet` the one the workbook opens on: its tab active and the only one selected (not a group). */
 export function openOn(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet): void {
   const index = workbook.worksheets.indexOf(sheet);
+  for (const each of workbook.worksheets) each.views = each.views.map((view) => ({ ...view, tabSelected: each === sheet }));
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" }];
 }
 
@@ -178,7 +179,7 @@ export function addRegisterSheet(
   records: readonly (readonly string[])[],
   formats: readonly (string | undefined)[] = [],
 ): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(sheetName, { views: [openingView(1)] });
+  const sheet = workbook.addWorksheet(sheetName, { views: [openingView(1, true)] });
   const widths: number[] = [];
   records.forEach((record, r) =>
     record.forEach((text, c) => {

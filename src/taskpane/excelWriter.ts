@@ -185,9 +185,8 @@ function writePlan(context: Excel.RequestContext, host: ExcelHost, plan: SheetPl
   plan.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (!cell.wrap) return;
-      const format = sheet.getRange(`${columnLetter(c)}${r + 1}`).format;
-      format.wrapText = true;
-      format.verticalAlignment = "Top";
+      // Wrapped, at the foot of its row like the figure beside it (Excel's default alignment).
+      sheet.getRange(`${columnLetter(c)}${r + 1}`).format.wrapText = true;
     }),
   );
   for (const [row, points] of Object.entries(plan.rowHeights ?? {})) sheet.getRange(`A${row}`).format.rowHeight = points;

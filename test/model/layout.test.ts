@@ -169,7 +169,7 @@ describe("the exported file's page setup", () => {
     expect(sheet).not.toMatch(/fitToPage="1"/);
     expect(sheet).toMatch(/<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/);
     expect(sheet).toMatch(/<pane [^>]*ySplit="4"[^>]*topLeftCell="A5"[^>]*state="frozen"/);
-    expect(sheet).toMatch(/<sheetView [^>]*zoomScale="100"/);
+    expect(sheet).toMatch(/<sheetView [^>]*tabSelected="1"[^>]*zoomScale="100"/);
     expect(sheet).toMatch(/<selection [^>]*activeCell="A1"/);
     expect(workbook).toMatch(/<workbookView [^>]*activeTab="0"/);
   });

@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import fs from "fs";
+import JSZip from "jszip";
 import os from "os";
 import path from "path";
 import { readRegister } from "../../src/core";
@@ -169,8 +170,13 @@ describe("the Deals sheet the CLI writes", () => {
     expect(setup.printTitlesRow).toBe("1:1");
     const areas = String(setup.printArea).split(/&&|,/);
     for (const area of areas) expect(Number(/(\d+)$/.exec(area)![1])).toBe(SAMPLE_REGISTER.length); // the last deal's row
-    // The workbook opens on the Portfolio's totals.
+    // The workbook opens on the Portfolio's totals: its tab active and the only one selected (not a group).
     expect(workbook.views[0].activeTab).toBe(1);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const [dealsXml, portfolioXml] = await Promise.all([1, 2].map((n) => zip.file(`xl/worksheets/sheet${n}.xml`)!.async("string")));
+    expect(dealsXml).not.toMatch(/tabSelected/);
+    expect(portfolioXml).toMatch(/<sheetView [^>]*tabSelected="1"/);
+    expect(dealsXml).toMatch(/<pane ySplit="1" topLeftCell="A2"[^>]*state="frozen"/);
     expect(formattedLength(150000000, "#,##0.00")).toBe(14); // "150,000,000.00"
   });
 });

@@ -273,7 +273,7 @@ describe("frozen header rows and print setup", () => {
     expect(label.format).toMatchObject({ "font.name": "Calibri", "font.size": 11 });
     const [row, points] = Object.entries(printedPlan.rowHeights!)[0];
     expect(sheet.rowHeights.get(Number(row))).toBe(points);
-    expect(sheet.cells.get(`A${row}`).format).toMatchObject({ wrapText: true, verticalAlignment: "Top" });
+    expect(sheet.cells.get(`A${row}`).format).toMatchObject({ wrapText: true });
   });
 
   it("a plan without either inserts without freezing or page setup", async () => {
