@@ -8,7 +8,7 @@
  * lease accounting's period columns, the value bridge per period and the notice months beside it.
  * Formulas use functions that compute identically in Excel 2016+ and LibreOffice (EDATE, INDEX, MATCH,
  * COUNTIF, COUNTIFS, SUMIF, SUMPRODUCT, ROUND, SUM, MIN/MAX, IF, NOT, ISNUMBER, IFERROR, YEAR/MONTH, INT,
- * ROW/ROWS, COLUMN) — no
+ * ROW/ROWS, COLUMN, and XIRR for the provider's IRR) — no
  * LET, LAMBDA, XLOOKUP, SEQUENCE or other dynamic-array-only functions — and refer to other blocks by
  * sheet-scoped names, so each figure reads like its definition.
  */
@@ -27,6 +27,8 @@ import { accountingBlock, accountingChecksBlock, journalBlock, maturityBlock } f
 import { bridgeSeriesBlock, CHART_COLUMNS, noticeMonthsBlock, slaTiersBlock, valueBridgeBlock } from "./blocks/valueBridge";
 import { scenarioResultsBlock, scenariosBlock, scenarioUsedBlock } from "./blocks/scenarios";
 import { sensitivityBlock } from "./blocks/sensitivity";
+import { capacityBlock, ebitdaByYearBlock, economicsBlock, providerSeriesBlock } from "./blocks/economics";
+import { lenderBlock, lenderSeriesBlock } from "./blocks/lender";
 
 export { FORMATS, NO_ADDIN } from "./blocks/context";
 export type { ModelContext } from "./blocks/context";
@@ -61,6 +63,14 @@ export function modelBlocks(ctx: ModelContext) {
     sensitivityBlock(ctx),
     bridgeSeriesBlock(),
     noticeMonthsBlock(),
+    // The provider's economics and the lender's view (issue 18): capacity, capex, costs, returns per case,
+    // debt capacity; per period beside the Schedule (row 0: the capex and the drawdown).
+    capacityBlock(),
+    economicsBlock(),
+    ebitdaByYearBlock(),
+    lenderBlock(),
+    providerSeriesBlock(),
+    lenderSeriesBlock(),
   ] as const;
 }
 

@@ -20,6 +20,8 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("model plan of %s", (_id
     const allowed = [
       "IF", "EDATE", "MIN", "MAX", "SUM", "ROUND", "INDEX", "MATCH", "COUNTIF", "COUNT", "INT", "YEAR", "MONTH", "ISNUMBER", "AND", "OR",
       "ABS", "IFERROR", "ROW", "ROWS", "NOT", "SUMIF", "SUMPRODUCT", "COUNTIFS", "COLUMN",
+      // The provider's unlevered IRR (issue 18): Excel 2007+ and LibreOffice compute it alike.
+      "XIRR",
     ];
     const deal = [
       "DEAL.CONTRACT_VALUE", "DEAL.RUN_RATE", "DEAL.CONTRACT_PV", "DEAL.EXIT_DATE", "DEAL.EXIT_VALUE", "DEAL.LEASE_LIABILITY", "DEAL.ROU_ASSET",
