@@ -14,3 +14,4 @@ export * from "./deal";
 export * from "./vocabulary";
 export * from "./fields";
 export * from "./market";
+export * from "./provider";
