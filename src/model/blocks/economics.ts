@@ -21,8 +21,9 @@
  * Each month the capacity is in three shares: under contract (months begun before the exit), renewed at
  * the contract's terms after a natural end (renewal probability p, at once; the rate keeps escalating)
  * and re-let at the flat market rate × utilisation (the rest, after the downtime months; an early exit is
- * never renewed). Revenue = the contract's monthly-equivalent rate × (contract + renewed) + re-let
- * revenue − expected SLA credits (the value bridge's credit share of the contract's part); power = the
+ * never renewed). Revenue = the contract's monthly-equivalent rate × (contract + renewed) + the
+ * termination fee in the month holding an early exit's day (× its probability) + re-let revenue −
+ * expected SLA credits (the value bridge's credit share of the contract's part); power = the
  * facility's energy × price, escalated each year, × the share in use (contract + renewed + re-let ×
  * utilisation); other opex (a share of capex a year) and colocation every month of the life.
  * Blank assumptions: every output says "not given" and the monthly columns stay blank.
@@ -136,7 +137,7 @@ export function capacityBlock(): Block<CapacityName> {
 export const CASES = ["Signed", "Committed", "Expected"] as const;
 export type ProviderCase = (typeof CASES)[number];
 
-type CaseColumn = "ContractShare" | "RenewedShare" | "ReletShare" | "Credits" | "Revenue" | "Power" | "Ebitda" | "Fcf" | "PaidBack";
+type CaseColumn = "ContractShare" | "RenewedShare" | "ReletShare" | "FeeShare" | "Credits" | "Revenue" | "Power" | "Ebitda" | "Fcf" | "PaidBack";
 
 export type ProviderSeriesName =
   | "ProviderRow"
@@ -164,10 +165,17 @@ const flag = (test: string) => `IF(${test},1,0)`;
  * downtime D: EDATE(start, k − 1 − D) on or after the exit). Expected: each exit weighted by the
  * probability that notice first comes in its month, and the natural end by that of no notice.
  */
-function shareFormula(c: ProviderCase, share: "Contract" | "Renewed" | "Relet", at: RowRefs["at"]): string {
+function shareFormula(c: ProviderCase, share: "Contract" | "Renewed" | "Relet" | "Fee", at: RowRefs["at"]): string {
   const d = at("ProviderDate");
   const life = at("ProviderInLife");
   const back = `EDATE(StartDate,${at("ProviderRow")}-1-ReleaseDowntimeMonths)`;
+  const next = `EDATE(StartDate,${at("ProviderRow")})`;
+  if (share === "Fee") {
+    // An early exit pays the fee in the month holding its day; a natural end pays none.
+    if (c === "Signed") return "0";
+    if (c === "Committed") return `${life}*${flag(`AND(ExitDate<=EndDate,${d}<=ExitDate,ExitDate<${next})`)}`;
+    return `${life}*SUMIFS(NoticeMonthProbability,NoticeMonthExit,">="&${d},NoticeMonthExit,"<"&${next})`;
+  }
   if (c === "Expected") {
     if (share === "Contract") return `${life}*(SUMIF(NoticeMonthExit,">"&${d},NoticeMonthProbability)+NoExitProbability*${flag(`${d}<=EndDate`)})`;
     if (share === "Renewed") return `${life}*NoExitProbability*RenewalProbability*${flag(`${d}>EndDate`)}`;
@@ -192,12 +200,15 @@ function caseColumns(c: ProviderCase): SeriesColumn<ProviderSeriesName>[] {
     col("ContractShare", "Under contract", FORMATS.factor, (at) => shareFormula(c, "Contract", at)),
     col("RenewedShare", "Renewed", FORMATS.factor, (at) => shareFormula(c, "Renewed", at)),
     col("ReletShare", "Re-let", FORMATS.factor, (at) => shareFormula(c, "Relet", at)),
+    col("FeeShare", "Termination fee paid", FORMATS.factor, (at) => shareFormula(c, "Fee", at)),
     col("Credits", "Expected SLA credits", FORMATS.money, (at) => `${at("ProviderRate")}*${at(name("ContractShare"))}*SlaCreditShare`),
     col(
       "Revenue",
       "Revenue",
       FORMATS.money,
-      (at) => `${at("ProviderRate")}*(${at(name("ContractShare"))}+${at(name("RenewedShare"))})+ReletRevenuePerMonth*${at(name("ReletShare"))}-${at(name("Credits"))}`,
+      (at) =>
+        `${at("ProviderRate")}*(${at(name("ContractShare"))}+${at(name("RenewedShare"))})+TerminationFee*${at(name("FeeShare"))}` +
+        `+ReletRevenuePerMonth*${at(name("ReletShare"))}-${at(name("Credits"))}`,
     ),
     col(
       "Power",
@@ -290,7 +301,7 @@ export function providerSeriesBlock(): Block<ProviderSeriesName> {
       "CapexDateUsed", "StartDate", "MonthsPerPeriod", "MonthsPerYear", "ProviderGiven", "LifeMonths", "LifeEnd", "TotalCapex", "ResidualValue",
       "ProviderMwhPerMonth", "PowerPricePerMwh", "PowerEscalation", "OpexPerYear", "ColocationPerMonth", "RampDates", "RampAmounts", "Payment",
       "Escalation", "EndDate", "ExitDate", "RenewalProbability", "ReleaseDowntimeMonths", "NoticeMonthExit", "NoticeMonthProbability",
-      "NoExitProbability", "SlaCreditShare", "ReletRevenuePerMonth", "Utilisation",
+      "NoExitProbability", "SlaCreditShare", "ReletRevenuePerMonth", "Utilisation", "TerminationFee",
     ],
   };
 }
