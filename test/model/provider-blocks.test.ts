@@ -108,6 +108,11 @@ describe("the provider views recalculated by LibreOffice equal the core", () => 
     expect(text("DscrCheck")).toBe("meets the target");
     // To the end, LTV binds: 70% × 2,465,760,000 = 1,726,032,000.
     expect(num("DebtCapacityToEnd")).toBeCloseTo(1_726_032_000, 4);
+    // README's "Provider and lender" table (figures the core gives too: the test above).
+    expect(["Signed", "Committed", "Expected"].map((c) => (num(`Irr${c}` as ModelName) * 100).toFixed(1))).toEqual(["51.6", "11.1", "40.6"]);
+    expect(["Signed", "Committed", "Expected"].map((c) => num(`Npv${c}` as ModelName).toFixed(2))).toEqual(["3075174089.08", "223188655.33", "2184352415.62"]);
+    expect(["Signed", "Committed", "Expected"].map((c) => num(`PaybackMonths${c}` as ModelName))).toEqual([25, 51, 28]);
+    expect([num("DebtCapacity").toFixed(2), num("ClauseCostInDebt").toFixed(2)]).toEqual(["610339640.74", "1115692359.26"]);
   });
 });
 
