@@ -137,14 +137,13 @@ export function capacityBlock(): Block<CapacityName> {
 export const CASES = ["Signed", "Committed", "Expected"] as const;
 export type ProviderCase = (typeof CASES)[number];
 
-type CaseColumn = "ContractShare" | "RenewedShare" | "ReletShare" | "FeeShare" | "Credits" | "Revenue" | "Power" | "Ebitda" | "Fcf" | "PaidBack";
+type CaseColumn = "ContractShare" | "RenewedShare" | "ReletShare" | "Credits" | "Revenue" | "Ebitda" | "Fcf" | "PaidBack";
 
 export type ProviderSeriesName =
   | "ProviderRow"
   | "ProviderDate"
   | "ProviderYear"
   | "ProviderInLife"
-  | "ProviderPeriodStart"
   | "ProviderRate"
   | "ProviderCapex"
   | "ProviderResidual"
@@ -174,7 +173,7 @@ function shareFormula(c: ProviderCase, share: "Contract" | "Renewed" | "Relet" |
     // An early exit pays the fee in the month holding its day; a natural end pays none.
     if (c === "Signed") return "0";
     if (c === "Committed") return `${life}*${flag(`AND(ExitDate<=EndDate,${d}<=ExitDate,ExitDate<${next})`)}`;
-    return `${life}*SUMIFS(NoticeMonthProbability,NoticeMonthExit,">="&${d},NoticeMonthExit,"<"&${next})`;
+    return `${life}*(SUMIF(NoticeMonthExit,"<"&${next},NoticeMonthProbability)-SUMIF(NoticeMonthExit,"<"&${d},NoticeMonthProbability))`;
   }
   if (c === "Expected") {
     if (share === "Contract") return `${life}*(SUMIF(NoticeMonthExit,">"&${d},NoticeMonthProbability)+NoExitProbability*${flag(`${d}<=EndDate`)})`;
@@ -200,23 +199,24 @@ function caseColumns(c: ProviderCase): SeriesColumn<ProviderSeriesName>[] {
     col("ContractShare", "Under contract", FORMATS.factor, (at) => shareFormula(c, "Contract", at)),
     col("RenewedShare", "Renewed", FORMATS.factor, (at) => shareFormula(c, "Renewed", at)),
     col("ReletShare", "Re-let", FORMATS.factor, (at) => shareFormula(c, "Relet", at)),
-    col("FeeShare", "Termination fee paid", FORMATS.factor, (at) => shareFormula(c, "Fee", at)),
     col("Credits", "Expected SLA credits", FORMATS.money, (at) => `${at("ProviderRate")}*${at(name("ContractShare"))}*SlaCreditShare`),
     col(
       "Revenue",
       "Revenue",
       FORMATS.money,
       (at) =>
-        `${at("ProviderRate")}*(${at(name("ContractShare"))}+${at(name("RenewedShare"))})+TerminationFee*${at(name("FeeShare"))}` +
+        `${at("ProviderRate")}*(${at(name("ContractShare"))}+${at(name("RenewedShare"))})+TerminationFee*${shareFormula(c, "Fee", at)}` +
         `+ReletRevenuePerMonth*${at(name("ReletShare"))}-${at(name("Credits"))}`,
     ),
     col(
-      "Power",
-      "Power",
+      "Ebitda",
+      "EBITDA",
       FORMATS.money,
-      (at) => `${at("ProviderPowerInFullUse")}*(${at(name("ContractShare"))}+${at(name("RenewedShare"))}+${at(name("ReletShare"))}*Utilisation)`,
+      // Power is drawn by the share in use: under contract, renewed, and re-let × utilisation.
+      (at) =>
+        `${at(name("Revenue"))}-${at("ProviderPowerInFullUse")}*(${at(name("ContractShare"))}+${at(name("RenewedShare"))}+${at(name("ReletShare"))}*Utilisation)` +
+        `-${at("ProviderOpex")}`,
     ),
-    col("Ebitda", "EBITDA", FORMATS.money, (at) => `${at(name("Revenue"))}-${at(name("Power"))}-${at("ProviderOpex")}`),
     col("Fcf", "Unlevered FCF", FORMATS.money, (at) => `${at(name("Ebitda"))}-${at("ProviderCapex")}+${at("ProviderResidual")}`),
     col(
       "PaidBack",
@@ -257,18 +257,13 @@ export function providerSeriesBlock(): Block<ProviderSeriesName> {
       },
       { name: "ProviderInLife", header: "In the useful life", numberFormat: FORMATS.integer, formula: ({ at }) => inModel(flag(`AND(${k(at)}>=1,${k(at)}<=LifeMonths)`)) },
       {
-        name: "ProviderPeriodStart",
-        header: "Contract period holding the month",
-        numberFormat: FORMATS.date,
-        formula: ({ at }) => `EDATE(StartDate,INT(MAX(${k(at)}-1,0)/MonthsPerPeriod)*MonthsPerPeriod)`,
-      },
-      {
         name: "ProviderRate",
         header: "Contract rate a month (continuing)",
         numberFormat: FORMATS.money,
         // The Schedule's rate in force for the period holding the month, escalating on, ÷ months per period.
         formula: ({ at }) => {
-          const ps = at("ProviderPeriodStart");
+          // The start of the contract period holding the month.
+          const ps = `EDATE(StartDate,INT(MAX(${k(at)}-1,0)/MonthsPerPeriod)*MonthsPerPeriod)`;
           return (
             `ROUND(IF(COUNTIF(RampDates,"<="&${ps})=0,Payment,INDEX(RampAmounts,COUNTIF(RampDates,"<="&${ps})))` +
             `*(1+Escalation)^INT(INT(MAX(${k(at)}-1,0)/MonthsPerPeriod)*MonthsPerPeriod/MonthsPerYear),2)/MonthsPerPeriod`
