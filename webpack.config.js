@@ -1,6 +1,6 @@
 // Builds the custom functions (JS-only runtime) and the task pane into dist/.
 // custom-functions-metadata-plugin reads the JSDoc of the function files (src/functions/functions.ts
-// and, one family a file, src/functions/accounting.ts, value.ts, portfolio.ts and market.ts), writes one
+// and, one family a file, src/functions/accounting.ts, value.ts, portfolio.ts, market.ts and economics.ts), writes one
 // functions.json and appends the CustomFunctions.associate calls to the bundle.
 const path = require("path");
 const fs = require("fs");
@@ -36,7 +36,7 @@ module.exports = async (env = {}, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts", "./src/functions/portfolio.ts", "./src/functions/market.ts"],
+      functions: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts", "./src/functions/portfolio.ts", "./src/functions/market.ts", "./src/functions/economics.ts"],
       taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {
@@ -58,7 +58,7 @@ module.exports = async (env = {}, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts", "./src/functions/portfolio.ts", "./src/functions/market.ts"],
+        input: ["./src/functions/functions.ts", "./src/functions/accounting.ts", "./src/functions/value.ts", "./src/functions/portfolio.ts", "./src/functions/market.ts", "./src/functions/economics.ts"],
       }),
       new HtmlWebpackPlugin({
         filename: "functions.html",

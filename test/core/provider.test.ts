@@ -11,8 +11,12 @@ import {
   exitShares,
   gpuHourRate,
   gpusAtPrice,
+  lenderView,
+  repaymentPath,
+  straightLineValue,
   monthsBetween,
   paybackMonth,
+  providerAssumptionsOf,
   providerEconomics,
   validateTerms,
   xirr,
@@ -20,6 +24,8 @@ import {
   type DatedFlow,
   type ProviderAssumptions,
 } from "../../src/core";
+import { withOverrides } from "../../src/model/overrides";
+import { REFLECTION_SPACEX } from "../../src/model/templates";
 
 /** An independent XIRR: Excel's definition Σ v (1 + r)^(−days/365) = 0, solved by bisection in plain arithmetic. */
 function referenceXirr(flows: readonly { date: number; amount: number }[]): number {
@@ -236,5 +242,67 @@ describe("the provider's economics (issue 18 §2)", () => {
     // The exit day 2027-01-31 is in month 7 (2027-01-01 to 01-31): 28,270 + 50,000 = 78,270.
     expect(providerEconomics(withFee, base, "committed").months[6].ebitda.toNumber()).toBe(78_270);
     expect(exitShares(46204, 4, 46266, true, 0.5, 1)).toEqual({ contract: [1, 1, 0, 0], renewed: [0, 0, 0.5, 0.5], relet: [0, 0, 0, 0.5], fee: [0, 0, 0, 0] });
+  });
+});
+
+describe("the lender's view (issue 18 §3)", () => {
+  // The seed: 2026-07-01 to 2029-12-31, 150,000,000 a month, lock-in 3 months, 90 days' notice: the
+  // committed exit is 2026-12-30, so July to December (6 months) are firm; the contract runs 42 months.
+  const seed = validateTerms({ startDate: 46204, endDate: 47483, payment: 150_000_000, frequency: "monthly", lockInMonths: 3, noticeDays: 90 });
+  // Assumptions that leave CFADS = 65% of the payment, by hand: capex 100,000 GPUs × 63,000 = 6,300,000,000;
+  // other opex 10% of it a year = 52,500,000 a month; power at 0 a MWh; EBITDA 150,000,000 − 52,500,000 = 97,500,000.
+  const a: ProviderAssumptions = {
+    gpus: 100_000, costPerGpu: 63_000, gpusPerRack: 72, kwPerRack: 135, pue: 1.2, powerPricePerMwh: 0, powerEscalation: 0,
+    opexShareOfCapex: 0.1, usefulLifeYears: 4, residualValueShare: 0.1, releaseDowntimeMonths: 3, utilisation: 0.8,
+    renewalProbability: 0, marketRatePerGpuHour: 1,
+  };
+
+  it("sizes the firm 6 months against the whole 42: the clause's cost in debt", () => {
+    const view = lenderView(seed, a, { dscr: 1.3, annualRate: 0.1 });
+    expect(view.firm.map((r) => r.cfads)).toEqual(Array(6).fill(97_500_000));
+    expect(view.firm[0].date).toBe(46234); // 2026-07-31: debt service at the month's end
+    // The golden figures worked above (debt capacity): 437,161,287.69 and 2,648,602,552.79.
+    expect(view.toExit.amount).toBe(437_161_287.69);
+    expect(view.toEnd.amount).toBe(2_648_602_552.79);
+    expect(view.clauseCost).toBe(2_211_441_265.1);
+    // LTV 5% of the collateral at drawdown (capex 6,300,000,000, spent at the start) = 315,000,000 binds.
+    expect(lenderView(seed, a, { dscr: 1.3, annualRate: 0.1, ltv: 0.05 }).toExit).toMatchObject({ amount: 315_000_000, binding: "LTV" });
+  });
+
+  it("counts a backstopped share of the later obligations as firm", () => {
+    // Half of months 7–42 backstopped: 437,161,287.69 + ½ × (2,648,602,552.79 − 437,161,287.69)
+    // = 437,161,287.69 + 1,105,720,632.55 = 1,542,881,920.24 (to a cent: each total is rounded once).
+    const view = lenderView(seed, a, { dscr: 1.3, annualRate: 0.1, backstopShare: 0.5 });
+    expect(view.firm).toHaveLength(42);
+    expect(view.firm[6]).toMatchObject({ firmShare: 0.5, cfads: 48_750_000 });
+    expect(Math.abs(view.toExit.amount - 1_542_881_920.24)).toBeLessThanOrEqual(0.01);
+  });
+
+  it("repays the sculpted amount exactly at a constant DSCR, and a level loan shows its DSCR and LTV path", () => {
+    const view = lenderView(seed, a, { dscr: 1.3, annualRate: 0.1 });
+    const cf = view.firm.map((r) => r.cfads);
+    const dates = view.firm.map((r) => r.date);
+    const sculpted = repaymentPath(view.toExit.amount, cf, dates, 0.1, "sculpted", 1.3);
+    // 97,500,000 ÷ 1.3 = 75,000,000 each month; the first month's interest 437,161,287.69 × 0.1 ÷ 12 = 3,643,010.73.
+    expect(sculpted[0].interest).toBeCloseTo(3_643_010.73, 2);
+    for (const row of sculpted) expect(row.payment).toBeCloseTo(75_000_000, 1);
+    expect(sculpted[5].closing).toBe(0);
+    // Level on equal CFADS is the same payment; LTV on a straight-line collateral: capex 6,300,000,000 less
+    // (6,300,000,000 − 630,000,000) ÷ 48 = 118,125,000 a month.
+    const level = repaymentPath(view.toExit.amount, cf, dates, 0.1, "level", 1.3, (d) => straightLineValue(6.3e9, 6.3e8, 48, monthsBetween(46204, d + 1)));
+    expect(level[0].payment).toBeCloseTo(75_000_000, 1);
+    expect(Math.min(...level.map((r) => r.dscr!))).toBeCloseTo(1.3, 6);
+    // After July: balance 437,161,287.69 + 3,643,010.73 − 75,000,000 = 365,804,298.42 on a collateral of
+    // 6,300,000,000 − 118,125,000 = 6,181,875,000: LTV 0.059174…
+    expect(level[0].ltv).toBeCloseTo(365_804_298.42 / 6_181_875_000, 9);
+    expect(straightLineValue(600_000, 60_000, 36, 12)).toBe(420_000);
+  });
+});
+
+describe("a deal's provider assumptions", () => {
+  it("are the held values, the GPU count and hours a month; a template without them gives none", () => {
+    const deal = withOverrides(REFLECTION_SPACEX, { terms: {}, gpuCount: 41_096, providerAssumptions: { costPerGpu: 60_000, pue: 1.2 } });
+    expect(providerAssumptionsOf(deal)).toMatchObject({ gpus: 41_096, hoursPerMonth: 730, costPerGpu: 60_000, pue: 1.2, kwPerRack: null });
+    expect(providerAssumptionsOf(REFLECTION_SPACEX).costPerGpu).toBeNull();
   });
 });

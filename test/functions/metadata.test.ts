@@ -105,6 +105,23 @@ describe("custom-functions metadata", () => {
     ]);
   });
 
+  it("the provider and lender functions spill matrices and take their ranges as matrices", () => {
+    const fn = (id: string) => functions.find((f) => f.id === id)!;
+    const names = (id: string) => fn(id).parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
+    for (const id of ["CAPACITY", "DEBT_CAPACITY"]) expect(fn(id).result.dimensionality).toBe("matrix");
+    for (const id of ["PROVIDER_IRR", "PAYBACK_MONTHS"]) {
+      expect(fn(id).result.dimensionality ?? "scalar").toBe("scalar");
+      expect(fn(id).parameters.find((p) => p.name === "assumptions")!.dimensionality).toBe("matrix");
+      expect(names(id)).toEqual([
+        "start_date", "end_date", "payment", "lock_in_months", "notice_days", "assumptions",
+        "[view]", "[annual_exit_probability]", "[frequency]", "[escalation]", "[notice_in_lock_in]", "[termination_fee]",
+      ]);
+    }
+    expect(names("CAPACITY")).toEqual(["payment", "gpus_or_price", "[gpus_per_rack]", "[kw_per_rack]", "[pue]", "[frequency]"]);
+    expect(names("DEBT_CAPACITY")).toEqual(["cfads", "dates", "dscr", "annual_rate", "[ltv]", "[collateral]"]);
+    for (const p of ["cfads", "dates"]) expect(fn("DEBT_CAPACITY").parameters.find((x) => x.name === p)!.dimensionality).toBe("matrix");
+  });
+
   it("keeps the fixed leading arguments and the shared option order", () => {
     const names = (id: string) => functions.find((f) => f.id === id)!.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
     expect(names("LEASE_SCHEDULE")).toEqual(["start_date", "end_date", "payment", "[frequency]", "[escalation]", "[timing]", "[proration]"]);

@@ -25,6 +25,8 @@ import { PROVIDER_FIELDS } from "./provider";
 import { argOf, type FieldDecl } from "./kinds";
 
 export * from "./kinds";
+/** The provider's and lender's assumptions (issue 18), for the functions that take them as a range. */
+export { PROVIDER_FIELDS } from "./provider";
 
 /** The declarations with their literal types, in the model sheet's order. */
 type Declaration =

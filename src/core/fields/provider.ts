@@ -46,7 +46,7 @@ export const PROVIDER_FIELDS = [
     name: "KwPerRack",
     label: "IT load per rack (kW)",
     kind: "amount",
-    help: "kW per rack, e.g. 132 to 140 for a GB300 NVL72; blank: not given",
+    help: "kW per rack, e.g. 132 to 140 for a current NVL72 rack; blank: not given",
     optional: true,
     cli: "--kw-per-rack",
     get: (d) => held(d, "kwPerRack"),

@@ -26,6 +26,7 @@
  * no notice.
  */
 import { edate, type Serial } from "../dates";
+import type { DealTemplate, ProviderAssumptionKey } from "../deal";
 import { DealError, numError } from "../errors";
 import { Decimal, ZERO } from "../money";
 import { periodRate } from "../schedule";
@@ -63,6 +64,38 @@ export interface ProviderAssumptions {
   readonly marketRatePerGpuHour?: number | null;
   /** Default 730. */
   readonly hoursPerMonth?: number | null;
+}
+
+/**
+ * A deal's provider assumptions as the core takes them: its held values (src/core/fields/provider.ts),
+ * its GPU count and hours a month.
+ *
+ * @example
+ * providerAssumptionsOf(REFLECTION_SPACEX).costPerGpu // null: the template gives none
+ */
+export function providerAssumptionsOf(deal: DealTemplate): ProviderAssumptions {
+  const held = deal.providerAssumptions ?? {};
+  const value = (k: ProviderAssumptionKey) => held[k]?.value ?? null;
+  return {
+    gpus: deal.gpuCount.value,
+    hoursPerMonth: deal.hoursPerMonth,
+    costPerGpu: value("costPerGpu"),
+    gpusPerRack: value("gpusPerRack"),
+    kwPerRack: value("kwPerRack"),
+    pue: value("pue"),
+    facilityCostPerMw: value("facilityCostPerMw"),
+    colocationCostPerKwMonth: value("colocationCostPerKwMonth"),
+    capexDate: value("capexDate"),
+    powerPricePerMwh: value("powerPricePerMwh"),
+    powerEscalation: value("powerEscalation"),
+    opexShareOfCapex: value("opexShareOfCapex"),
+    usefulLifeYears: value("usefulLifeYears"),
+    residualValueShare: value("residualValueShare"),
+    releaseDowntimeMonths: value("releaseDowntimeMonths"),
+    utilisation: value("utilisation"),
+    renewalProbability: value("renewalProbability"),
+    marketRatePerGpuHour: value("marketRatePerGpuHour"),
+  };
 }
 
 type Needed = Exclude<keyof ProviderAssumptions, "facilityCostPerMw" | "colocationCostPerKwMonth" | "capexDate" | "hoursPerMonth">;
@@ -272,9 +305,16 @@ export function providerEconomics(terms: ContractTerms, a: ProviderAssumptions, 
   const perPeriod = MONTHS_PER_PERIOD[terms.frequency];
 
   const months: ProviderMonth[] = [];
+  // The rate and the power price change at most once a period and once a year: each worked out once.
+  const rates = new Map<number, Decimal>();
+  const powerPrices = new Map<number, Decimal>();
   for (let m = 0; m < L; m++) {
     const k = Math.floor(m / perPeriod) * perPeriod;
-    const rate = periodRate(terms.payment, terms.escalation, k, edate(start, k)).dividedBy(perPeriod);
+    let rate = rates.get(k);
+    if (rate === undefined) rates.set(k, (rate = periodRate(terms.payment, terms.escalation, k, edate(start, k)).dividedBy(perPeriod)));
+    const year = Math.floor(m / 12);
+    let powerPrice = powerPrices.get(year);
+    if (powerPrice === undefined) powerPrices.set(year, (powerPrice = mwhPerMonth.times(a.powerPricePerMwh!).times(escalation.pow(year))));
     const contractShare = shares.contract[m];
     const renewedShare = shares.renewed[m];
     const reletShare = shares.relet[m];
@@ -282,7 +322,7 @@ export function providerEconomics(terms: ContractTerms, a: ProviderAssumptions, 
     const releasingRevenue = marketMonth.times(dec(reletShare));
     const revenue = contractRevenue.plus(releasingRevenue);
     const inUse = contractShare + renewedShare + reletShare * utilisation;
-    const power = mwhPerMonth.times(a.powerPricePerMwh!).times(escalation.pow(Math.floor(m / 12))).times(dec(inUse));
+    const power = powerPrice.times(dec(inUse));
     const ebitda = revenue.minus(power).minus(colocation).minus(otherOpex);
     months.push({
       month: m + 1,

@@ -7,3 +7,4 @@ export * from "./capacity";
 export * from "./returns";
 export * from "./debt";
 export * from "./economics";
+export * from "./lender";

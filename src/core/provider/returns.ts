@@ -50,15 +50,24 @@ export function xirr(flows: readonly DatedFlow[]): number {
   if (!flows.some((f) => f.amount < 0) || !flows.some((f) => f.amount > 0)) {
     throw naError("No rate of return: the cash flows need both a payment out and a receipt.");
   }
+  // Each flow's years from the first date, once; the value at r is Σ v × e^(−years × ln(1 + r)).
+  const first = flows[0].date;
+  const years = flows.map((f) => (f.date - first) / 365);
+  const value = (rate: number) => {
+    const log = Math.log1p(rate);
+    let sum = 0;
+    for (let i = 0; i < flows.length; i++) sum += flows[i].amount * Math.exp(-years[i] * log);
+    return sum;
+  };
   let lo = -0.9999;
   let hi = 10000;
-  let fLo = xnpv(lo, flows);
-  const fHi = xnpv(hi, flows);
+  let fLo = value(lo);
+  const fHi = value(hi);
   if (fLo === 0) return lo;
   if (Math.sign(fLo) === Math.sign(fHi)) throw naError("No rate of return between -99.99% and 1,000,000% makes the cash flows' value zero.");
   for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
     const mid = (lo + hi) / 2;
-    const fMid = xnpv(mid, flows);
+    const fMid = value(mid);
     if (fMid === 0) return mid;
     if (Math.sign(fMid) === Math.sign(fLo)) {
       lo = mid;
