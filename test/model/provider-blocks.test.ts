@@ -11,7 +11,17 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { capacity, debtCapacity, providerEconomics, ProviderAssumptions, ProviderCase, validateTerms, valueAssumptions } from "../../src/core";
+import {
+  capacity,
+  debtCapacity,
+  lenderView,
+  providerEconomics,
+  ProviderAssumptions,
+  ProviderCase,
+  repaymentPath,
+  validateTerms,
+  valueAssumptions,
+} from "../../src/core";
 import { buildModelPlan, ModelName } from "../../src/model/modelSheet";
 import { withOverrides } from "../../src/model/overrides";
 import { SheetPlan } from "../../src/model/plan";
@@ -97,6 +107,21 @@ describe("the provider views recalculated by LibreOffice equal the core", () => 
         expect(Math.abs(num(`MarginYear${y.year}${name}` as ModelName) - y.margin!)).toBeLessThan(1e-9);
       });
     }
+  });
+
+  it.each(VIEWS.map((t, i) => [t.id, i]))("%s: the lender's sculpted debt and level repayment equal the core's", (_id, i) => {
+    const deal = ALL[i as number];
+    const { num, column } = reader(results[i as number], plans[i as number]);
+    const a = assumptionsOf(deal);
+    const lender = { dscr: 1.3, annualRate: 0.1, backstopShare: 0 };
+    const core = lenderView(validateTerms(deal.terms), a, lender);
+    expect(num("SculptedCapacity").toFixed(2)).toBe(core.toExit.sculpted.toFixed(2));
+    expect(num("SculptedCapacityToEnd").toFixed(2)).toBe(core.toEnd.sculpted.toFixed(2));
+    expect(num("LenderFirmMonths")).toBe(core.firm.length);
+    // The level repayment of the sheet's debt capacity over the firm months: the same minimum DSCR.
+    const path = repaymentPath(num("DebtCapacity"), core.firm.map((f) => f.cfads), core.firm.map((f) => f.date), 0.1, "level", 1.3);
+    expect(num("MinDscr")).toBeCloseTo(Math.min(...path.map((r) => r.dscr!)), 9);
+    expect(column("LenderDebtService").filter((x) => x > 0).length).toBe(core.firm.length);
   });
 
   it("the seed's provider view: its figures, and the clause's cost in debt", () => {
