@@ -8,7 +8,7 @@
  * lease accounting's period columns, the value bridge per period and the notice months beside it.
  * Formulas use functions that compute identically in Excel 2016+ and LibreOffice (EDATE, INDEX, MATCH,
  * COUNTIF, COUNTIFS, SUMIF, SUMPRODUCT, ROUND, SUM, MIN/MAX, IF, NOT, ISNUMBER, IFERROR, YEAR/MONTH, INT,
- * ROW/ROWS, COLUMN) — no
+ * ROW/ROWS, COLUMN, and XIRR for the provider's IRR) — no
  * LET, LAMBDA, XLOOKUP, SEQUENCE or other dynamic-array-only functions — and refer to other blocks by
  * sheet-scoped names, so each figure reads like its definition.
  */
@@ -29,6 +29,8 @@ import { bridgeSeriesBlock, CHART_COLUMNS, noticeMonthsBlock, slaTiersBlock, val
 import { scenarioResultsBlock, scenariosBlock, scenarioUsedBlock } from "./blocks/scenarios";
 import { sensitivityBlock } from "./blocks/sensitivity";
 import { providerBlock } from "./blocks/provider";
+import { capacityBlock, ebitdaByYearBlock, economicsBlock, providerSeriesBlock } from "./blocks/economics";
+import { lenderBlock, lenderSeriesBlock } from "./blocks/lender";
 
 export { FORMATS, NO_ADDIN } from "./blocks/context";
 export type { ModelContext } from "./blocks/context";
@@ -68,6 +70,15 @@ export function modelBlocks(ctx: ModelContext) {
     bridgeSeriesBlock(),
     // Its rows are the term's months, not its periods: they print down to the last month.
     { ...noticeMonthsBlock(), printRows: ctx.months },
+    // The provider's economics and the lender's view (issue 18): capacity, capex, costs, returns per case,
+    // debt capacity; per period beside the Schedule (row 0: the capex and the drawdown).
+    capacityBlock(),
+    economicsBlock(),
+    ebitdaByYearBlock(),
+    lenderBlock(),
+    // Their rows are the useful life's months: they print down to its residual.
+    { ...providerSeriesBlock(), printRows: Math.max(ctx.periods ?? 0, ctx.lifeRows ?? 0) },
+    { ...lenderSeriesBlock(), printRows: Math.max(ctx.periods ?? 0, ctx.lifeRows ?? 0) },
   ] as const;
 }
 
@@ -80,7 +91,11 @@ export function modelContext(deal: DealTemplate): ModelContext {
   const periods = countPeriods(terms.startDate, terms.endDate, MONTHS_PER_PERIOD[terms.frequency], terms.dateSystem);
   // The notice months share the period rows: a term of quarters or years has more months than periods.
   const months = countPeriods(terms.startDate, terms.endDate, 1, terms.dateSystem);
-  return { deal, terms, seriesRows: Math.max(periods, months) + SCHEDULE_MARGIN, periods, months };
+  // The provider's monthly grid runs over the hardware's useful life (row 0 the capex, then each month,
+  // then the residual), which may outlast the term.
+  const life = deal.providerAssumptions?.usefulLifeYears;
+  const lifeRows = typeof life === "number" && life > 0 ? Math.ceil(life * 12) + 2 : 0;
+  return { deal, terms, seriesRows: Math.max(periods, months, lifeRows) + SCHEDULE_MARGIN, periods, months, lifeRows };
 }
 
 /**

@@ -179,8 +179,89 @@ export const YOUR_DEAL: DealTemplate = {
   notes: [],
 };
 
-/** Every template a user may choose: the worked examples, then "Your deal". */
-export const ALL_TEMPLATES: readonly DealTemplate[] = [...TEMPLATES, YOUR_DEAL];
+
+// ---------------------------------------------------------------------------------------------
+// Provider views (issue 18): the templates with the provider's and lender's assumptions filled in
+// ---------------------------------------------------------------------------------------------
+
+/** A basis: illustrative, assumed, with its public source. */
+const illustrative = (source: string) => `assumed (illustrative): ${source}`;
+
+const SOURCES = {
+  gpuCost: "GB300 NVL72 about $3–4M a rack of 72 GPUs (awesomeagents.ai/hardware/nvidia-gb300-nvl72; bizety.com 2025-09-23), ≈ $42–56k a GPU, plus network and storage",
+  gpusPerRack: "NVL72: 72 GPUs a rack (NVIDIA GB300 NVL72)",
+  kwPerRack: "GB300 NVL72 about 132–140 kW a rack (Supermicro, via serversimply.com/blog/inside-supermicro-gb300-nvl72)",
+  pue: "about 1.2 for new AI halls, 1.58 the industry average (Uptime Institute, journal.uptimeinstitute.com, 2020–2023 surveys)",
+  facility: "data-centre build $7–15M per MW (cortexconstruct.com/blog/data-center-construction-cost-per-mw, 2026)",
+  power: "US industrial electricity about 8.1 ¢/kWh = $81 a MWh in 2023 (EIA, Electric Power Annual)",
+  life: "GPU clouds depreciate over 4–6 years: CoreWeave 6, Nebius 4 (bizety.com 2025-09-23)",
+  market: "Blackwell GPU-hour on-demand $4.50–6.00, spot from $2.25 (lyceum.technology, 2026)",
+  lendingRate: "CoreWeave's GPU-backed loans at effective rates of 10–15% (10-Q, June 2025, sec.gov)",
+  unsourced: "no public benchmark; change it",
+} as const;
+
+/** The illustrative assumptions of a provider view: each value with its basis. */
+const PROVIDER_ASSUMPTIONS: NonNullable<DealTemplate["providerAssumptions"]> = {
+  costPerGpu: { value: 60_000, basis: illustrative(SOURCES.gpuCost) },
+  gpusPerRack: { value: 72, basis: illustrative(SOURCES.gpusPerRack) },
+  kwPerRack: { value: 135, basis: illustrative(SOURCES.kwPerRack) },
+  pue: { value: 1.2, basis: illustrative(SOURCES.pue) },
+  facilityCostPerMw: { value: 10_000_000, basis: illustrative(SOURCES.facility) },
+  colocationCostPerKwMonth: { value: 0, basis: "assumed (illustrative): the facility is owned" },
+  powerPricePerMwh: { value: 80, basis: illustrative(SOURCES.power) },
+  powerEscalation: { value: 0.02, basis: illustrative(`about inflation; ${SOURCES.unsourced}`) },
+  opexShareOfCapex: { value: 0.03, basis: illustrative(`staff, maintenance, insurance; ${SOURCES.unsourced}`) },
+  usefulLifeYears: { value: 5, basis: illustrative(SOURCES.life) },
+  residualValueShare: { value: 0.1, basis: illustrative(SOURCES.unsourced) },
+  releaseDowntimeMonths: { value: 3, basis: illustrative(SOURCES.unsourced) },
+  utilisation: { value: 0.85, basis: illustrative(SOURCES.unsourced) },
+  renewalProbability: { value: 0.5, basis: illustrative(`real-estate leasing models' renewal probability; ${SOURCES.unsourced}`) },
+  marketRatePerGpuHour: { value: 3, basis: illustrative(SOURCES.market) },
+  backstopShare: { value: 0, basis: "assumed (illustrative): no third-party backstop" },
+  dscrTarget: { value: 1.3, basis: illustrative(`a common project-finance target; ${SOURCES.unsourced}`) },
+  lendingRate: { value: 0.1, basis: illustrative(SOURCES.lendingRate) },
+  ltv: { value: 0.7, basis: illustrative(SOURCES.unsourced) },
+};
+
+/**
+ * A template's provider view: the same contract with the illustrative provider and lender assumptions;
+ * a GPU count not disclosed is assumed too (`gpus`, with its working).
+ *
+ * @example
+ * providerView(REFLECTION_SPACEX, { value: 41_096, basis: "assumed" }).id // "reflection-spacex-provider"
+ */
+export function providerView(template: DealTemplate, gpus?: DealTemplate["gpuCount"]): DealTemplate {
+  const sheetName = `${template.sheetName.slice(0, 21)} provider`;
+  return {
+    ...template,
+    id: `${template.id}-provider`,
+    title: `${template.title} — provider view (illustrative)`,
+    sheetName,
+    gpuCount: gpus ?? template.gpuCount,
+    providerAssumptions: PROVIDER_ASSUMPTIONS,
+    notes: [
+      ...template.notes,
+      "Provider view: the capacity, capex, power, opex, life, re-leasing and debt terms are illustrative assumptions, each with its source in the Inputs' Basis column.",
+    ],
+  };
+}
+
+/** The seed's provider view: 41,096 GPUs assumed, 150,000,000 a month ÷ (730 hours × $5.00 a GPU-hour) = 41,095.9. */
+export const REFLECTION_SPACEX_PROVIDER: DealTemplate = (() => {
+  const view = providerView(REFLECTION_SPACEX, { value: 41_096, basis: "assumed" });
+  const working = "GPU count (assumed, illustrative): 150,000,000 a month ÷ (730 hours × $5.00 a GPU-hour, a GB300 rate) = 41,095.9, so 41,096.";
+  return { ...view, notes: [...view.notes, working] };
+})();
+
+/** The provider views of the worked examples, the seed first. */
+export const PROVIDER_VIEWS: readonly DealTemplate[] = [
+  REFLECTION_SPACEX_PROVIDER,
+  providerView(GPU_CAPACITY_LEASE),
+  providerView(GOOGLE_SPACEX_STYLE),
+];
+
+/** Every template a user may choose: the worked examples, their provider views, then "Your deal". */
+export const ALL_TEMPLATES: readonly DealTemplate[] = [...TEMPLATES, ...PROVIDER_VIEWS, YOUR_DEAL];
 
 export function findTemplate(id: string): DealTemplate | undefined {
   return ALL_TEMPLATES.find((t) => t.id === id);

@@ -55,8 +55,9 @@ describe("npm run model", () => {
     expect(lines.join("\n")).toMatch(/--discount-rate RATE/);
     lines = [];
     await main(["--list"], dir, log);
-    expect(lines).toHaveLength(4); // three worked templates and "Your deal"
-    expect(lines[3]).toBe(`${"your-deal".padEnd(22)} Your deal`);
+    expect(lines).toHaveLength(7); // three worked templates, their provider views (issue 18) and "Your deal"
+    expect(lines[3]).toMatch(/^reflection-spacex-provider .*provider view \(illustrative\)$/);
+    expect(lines[6]).toBe(`${"your-deal".padEnd(22)} Your deal`);
   });
 
   /** Runs the command as `npm run model` does: exit status, stdout and stderr lines. */

@@ -22,6 +22,8 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("model plan of %s", (_id
       "ABS", "IFERROR", "ROW", "ROWS", "NOT", "SUMIF", "SUMPRODUCT", "COUNTIFS", "COLUMN",
       // #N/A where the core refuses (the Provider block's RPO under an impossible judgement): in both since Excel 2.0.
       "NA",
+      // The provider's unlevered IRR (issue 18): Excel 2007+ and LibreOffice compute it alike.
+      "XIRR",
     ];
     const deal = [
       "DEAL.CONTRACT_VALUE", "DEAL.RUN_RATE", "DEAL.CONTRACT_PV", "DEAL.EXIT_DATE", "DEAL.EXIT_VALUE", "DEAL.LEASE_LIABILITY", "DEAL.ROU_ASSET",

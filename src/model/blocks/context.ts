@@ -15,6 +15,8 @@ export interface ModelContext {
   /** The term's periods and months: the rows of data that print (the margin below them does not). */
   readonly periods?: number;
   readonly months?: number;
+  /** Rows of the provider's monthly grid (its useful life's months, the capex row and the residual's), 0 without a life. */
+  readonly lifeRows?: number;
 }
 
 export const FORMATS = {
