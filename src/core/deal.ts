@@ -83,6 +83,56 @@ export interface DealTemplate {
   readonly notes: readonly string[];
   /** The value bridge's assumptions; absent: {@link valueAssumptions} derives them from the terms. */
   readonly value?: ValueAssumptions;
+  /** The market the contract is set against; absent: {@link marketAssumptions}' defaults (no curve). */
+  readonly market?: MarketAssumptions;
+}
+
+/** A term quote on the model sheet: the rate per GPU-hour of a contract of `months` months. */
+export interface TermQuoteRow {
+  readonly months: number;
+  readonly rate: number;
+}
+
+/**
+ * The market the Market block sets the contract against. The curve is given in one of three forms:
+ * term quotes (forwards from them, quoted on the spot date), else a spot price falling by the annual
+ * decline (one point a month), else a flat price (the spot price, no decline); no spot price and no
+ * quotes: no curve, and the market figures read "not given".
+ */
+export interface MarketAssumptions {
+  /** Today's price per GPU-hour of the same capacity; null: not given. */
+  readonly spotPrice: ContextValue;
+  /** The day the spot price (or the term quotes) was quoted; null: the start date. */
+  readonly spotDate: number | null;
+  /** The share by which the price falls a year (0.25 = 25%); null: flat. */
+  readonly annualDecline: number | null;
+  /** Annual volatility of the market price's logarithm (0.4 = 40%). */
+  readonly volatility: ContextValue;
+  readonly tenantSwitchingCost: number;
+  readonly providerSwitchingCost: number;
+  /** Term quotes (at most a handful); empty: the curve is the spot price's. */
+  readonly termQuotes: readonly TermQuoteRow[];
+}
+
+/**
+ * A deal's market: its own, or none — no spot price, no quotes (the market figures read "not given"),
+ * 40% volatility (assumed), no switching costs.
+ *
+ * @example
+ * marketAssumptions(GPU_CAPACITY_LEASE).spotPrice // { value: null, basis: "not disclosed" }
+ */
+export function marketAssumptions(deal: DealTemplate): MarketAssumptions {
+  return (
+    deal.market ?? {
+      spotPrice: { value: null, basis: "not disclosed" },
+      spotDate: null,
+      annualDecline: null,
+      volatility: { value: 0.4, basis: "assumed" },
+      tenantSwitchingCost: 0,
+      providerSwitchingCost: 0,
+      termQuotes: [],
+    }
+  );
 }
 
 /** One row of the Scenarios table: a value given replaces the input of the same meaning; one left out keeps it. */
@@ -95,6 +145,8 @@ export interface ScenarioRow {
   /** The share of capacity delivered in every period (replaces the per-period column). */
   readonly deliveredShare?: number;
   readonly discountRate?: number;
+  /** The market price's annual decline in this scenario (its curve: the spot price falling by it). */
+  readonly marketDecline?: number;
 }
 
 /** An SLA tier: uptime below `below` earns a credit of `credit` × the period's payment. */

@@ -106,8 +106,9 @@ export function marketCurveOf(spot_price: any, spot_date: any, annual_decline: a
   return excelCall(() =>
     curveRows(
       marketCurve(
-        readArgNumber(FIELD.SpotPrice, spot_price),
-        readArgNumber(FIELD.SpotDate, spot_date),
+        readAmount(spot_price, "spot_price"),
+        // Required here: the sheet's field may be blank (the start date), a function's argument may not.
+        readDate(spot_date, "spot_date"),
         readArgNumber(FIELD.AnnualDecline, annual_decline),
         readWhole(months, "months"),
       ),

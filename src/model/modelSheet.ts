@@ -27,6 +27,7 @@ import { accountingBlock, accountingChecksBlock, journalBlock, maturityBlock } f
 import { bridgeSeriesBlock, CHART_COLUMNS, noticeMonthsBlock, slaTiersBlock, valueBridgeBlock } from "./blocks/valueBridge";
 import { scenarioResultsBlock, scenariosBlock, scenarioUsedBlock } from "./blocks/scenarios";
 import { sensitivityBlock } from "./blocks/sensitivity";
+import { MARKET_CHART_COLUMNS, marketBlock, marketBreakevenBlock, marketCurveBlock, marketQuotesBlock, marketSeriesBlock } from "./blocks/market";
 
 export { FORMATS, NO_ADDIN } from "./blocks/context";
 export type { ModelContext } from "./blocks/context";
@@ -56,11 +57,18 @@ export function modelBlocks(ctx: ModelContext) {
     scenariosBlock(ctx),
     slaTiersBlock(ctx),
     scenarioUsedBlock(),
-    valueBridgeBlock(),
+    valueBridgeBlock(ctx),
     scenarioResultsBlock(),
     sensitivityBlock(ctx),
+    // The market: the term quotes and the figures; the curve and the per-period columns beside the
+    // Schedule, the break-even prices beside the notice months.
+    marketQuotesBlock(ctx),
+    marketBlock(ctx),
     bridgeSeriesBlock(),
     noticeMonthsBlock(),
+    marketSeriesBlock(),
+    marketBreakevenBlock(),
+    marketCurveBlock(),
   ] as const;
 }
 
@@ -96,33 +104,49 @@ export function buildModelPlan<E extends Block<string> = never>(
     subtitle: "Built by Deal Modeler. Blue cells are inputs; every other figure is a native Excel formula and follows them.",
     seriesRows: ctx.seriesRows,
   }) as SheetPlan<ModelName | NamesOf<E>>;
-  return { ...plan, charts: [valueChart(plan, countPeriods(ctx.terms.startDate, ctx.terms.endDate, MONTHS_PER_PERIOD[ctx.terms.frequency], ctx.terms.dateSystem))] };
+  const periods = countPeriods(ctx.terms.startDate, ctx.terms.endDate, MONTHS_PER_PERIOD[ctx.terms.frequency], ctx.terms.dateSystem);
+  return {
+    ...plan,
+    charts: [
+      lineChart(plan, periods, CHART_COLUMNS, 0, "ValueBridgeChart", "Cumulative payments: headline, committed and expected"),
+      lineChart(plan, periods, MARKET_CHART_COLUMNS, 1, "MarketChart", "Price per GPU-hour: the contract against the market curve"),
+    ],
+  };
 }
 
 /** Rows a chart takes below the left blocks. */
 const CHART_ROWS = 22;
 
 /**
- * The value chart: cumulative headline, committed and expected payments over the term's periods,
- * the three adjacent columns of the value bridge with their headers, the periods' start dates as the
- * x axis; placed below the blocks on the left. It covers the term as inserted: rows laid out beyond
- * it (for a later end date) are blank and left out.
+ * A line chart over adjacent per-period columns with their headers, the periods' start dates as the x
+ * axis, placed below the blocks on the left (the `slot`-th chart there, from 0). It covers the term as
+ * inserted: rows laid out beyond it (for a later end date) are blank and left out. The value chart
+ * draws the cumulative headline, committed and expected payments; the market chart the contract's
+ * price per GPU-hour against the market's.
  */
-function valueChart(plan: Pick<SheetPlan<ModelName>, "refs" | "print">, periods: number): PlanChart {
+function lineChart(
+  plan: Pick<SheetPlan<ModelName>, "refs" | "print">,
+  periods: number,
+  columns: readonly ModelName[],
+  slot: number,
+  name: string,
+  title: string,
+): PlanChart {
   const cell = (ref: string) => /^\$?([A-Z]+)\$?(\d+)/.exec(ref)!;
-  const [, firstColumn, firstRow] = cell(plan.refs[CHART_COLUMNS[0]]);
-  const [, lastColumn] = cell(plan.refs[CHART_COLUMNS[CHART_COLUMNS.length - 1]]);
+  const [, firstColumn, firstRow] = cell(plan.refs[columns[0]]);
+  const [, lastColumn] = cell(plan.refs[columns[columns.length - 1]]);
   const [, startColumn] = cell(plan.refs.ScheduleStart);
   const top = Number(firstRow);
   const bottom = top + periods - 1;
   const leftLast = Number(/(\d+)$/.exec(plan.print!.areas[0])![1]);
+  const first = leftLast + 2 + slot * (CHART_ROWS + 1);
   return {
-    name: "ValueBridgeChart",
-    title: "Cumulative payments: headline, committed and expected",
+    name,
+    title,
     type: "line",
     source: `${firstColumn}${top - 1}:${lastColumn}${bottom}`,
     categories: `${startColumn}${top}:${startColumn}${bottom}`,
-    from: `A${leftLast + 2}`,
-    to: `C${leftLast + 1 + CHART_ROWS}`,
+    from: `A${first}`,
+    to: `C${first + CHART_ROWS - 1}`,
   };
 }

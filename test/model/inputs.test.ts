@@ -13,6 +13,8 @@ describe("INPUTS", () => {
       "IdentifiedAsset", "SubstitutionRight", "RightToDirectUse", "WhoMayTerminate", "SignificantPenalty", "ExplicitTermEnd",
       "ElectShortTerm", "InitialDirectCosts", "IncentivesReceived", "AccountingStandard",
       "ExitProbability", "ExpectedUptime", "Scenario",
+      // The market (the Market block reads them).
+      "SpotPrice", "SpotDate", "AnnualDecline", "Volatility", "TenantSwitchingCost", "ProviderSwitchingCost",
     ]);
     expect(INPUTS.map((d) => d.name)).toEqual([...INPUT_NAMES]);
   });

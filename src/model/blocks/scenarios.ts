@@ -32,7 +32,8 @@ export type ScenarioTableName =
   | "ScenarioExitProbabilities"
   | "ScenarioExpectedUptimes"
   | "ScenarioDeliveredShares"
-  | "ScenarioDiscountRates";
+  | "ScenarioDiscountRates"
+  | "ScenarioMarketDeclines";
 
 const TABLE_COLUMNS = [
   ["ScenarioNames", "Scenario", undefined],
@@ -41,6 +42,7 @@ const TABLE_COLUMNS = [
   ["ScenarioExpectedUptimes", "Expected uptime", FORMATS.percent],
   ["ScenarioDeliveredShares", "Delivered share", FORMATS.percent],
   ["ScenarioDiscountRates", "Discount rate", FORMATS.percent],
+  ["ScenarioMarketDeclines", "Market decline (a year)", FORMATS.percent],
 ] as const;
 
 /**
@@ -59,7 +61,7 @@ export function scenariosBlock(ctx: ModelContext): Block<ScenarioTableName> {
     },
     ...Array.from({ length: SCENARIO_ROWS }, (_, i): ListRow<ScenarioTableName> => {
       const s = scenarios[i];
-      const values = [s?.name, s?.endDate, s?.exitProbability, s?.expectedUptime, s?.deliveredShare, s?.discountRate];
+      const values = [s?.name, s?.endDate, s?.exitProbability, s?.expectedUptime, s?.deliveredShare, s?.discountRate, s?.marketDecline];
       return {
         label: `Scenario ${i + 1}`,
         cells: TABLE_COLUMNS.map(([name, , numberFormat], c): PlanCell => ({
@@ -92,6 +94,7 @@ export type ScenarioUsedName =
   | "ExpectedUptimeUsed"
   | "DeliveredShareUsed"
   | "DiscountRateUsed"
+  | "AnnualDeclineUsed"
   | "ScenarioCheck";
 
 /** The selected row's value in `column`, or `input` where the row leaves it blank (or no row is selected). */
@@ -127,6 +130,7 @@ export function scenarioUsedBlock(): Block<ScenarioUsedName> {
           "the scenario's for every period, else each period's input",
         ),
         used("DiscountRateUsed", "Discount rate used", selected("ScenarioDiscountRates", "DiscountRate"), FORMATS.percent, "the scenario's, else the input"),
+        used("AnnualDeclineUsed", "Market decline used (a year)", selected("ScenarioMarketDeclines", "N(AnnualDecline)"), FORMATS.percent, "the scenario's, else the input (blank: flat); the market curve's"),
         {
           label: "Scenario",
           cells: [
@@ -144,7 +148,7 @@ export function scenarioUsedBlock(): Block<ScenarioUsedName> {
     },
     reads: [
       "Scenario", "ScenarioNames", "ScenarioEndDates", "ScenarioExitProbabilities", "ScenarioExpectedUptimes", "ScenarioDeliveredShares", "ScenarioDiscountRates",
-      "EndDate", "ExitProbability", "ExpectedUptime", "DiscountRate", "StartDate",
+      "ScenarioMarketDeclines", "EndDate", "ExitProbability", "ExpectedUptime", "DiscountRate", "StartDate", "AnnualDecline",
     ],
   };
 }
