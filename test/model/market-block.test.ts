@@ -12,10 +12,12 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
+import "../support/customFunctionsStub";
 import {
   breakevenPrices,
   buildSchedule,
   ContractTerms,
+  exitOption,
   forwardPrice,
   forwardsFromTerms,
   MarketBasis,
@@ -26,13 +28,14 @@ import {
   validateTerms,
 } from "../../src/core";
 import { buildModelPlan, ModelName } from "../../src/model/modelSheet";
-import { NEEDS_ADDIN, NOT_GIVEN } from "../../src/model/blocks/market";
+import { MARKET_DEAL_CELLS, NEEDS_ADDIN, NOT_GIVEN } from "../../src/model/blocks/market";
+import { exitOptionOf } from "../../src/functions/market";
 import { withOverrides } from "../../src/model/overrides";
-import { SheetPlan } from "../../src/model/plan";
+import { columnLetter, SheetPlan } from "../../src/model/plan";
 import { DealTemplate, GPU_CAPACITY_LEASE, marketAssumptions, REFLECTION_SPACEX, valueAssumptions } from "../../src/model/templates";
 import { serialOf } from "../support/dates";
 import { CellValue, expectNoErrors, numberAt, recalculatedPlans, textAt } from "../support/xlsxValues";
-import { addressesOf, addressOf } from "../support/planRefs";
+import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
 
 type Cells = Map<string, CellValue>;
 
@@ -127,6 +130,39 @@ function coreCurve(deal: DealTemplate, terms: ContractTerms): MarketCurve {
 
 const within = (actual: number, expected: number, tolerance: number) => Math.abs(actual - expected) <= tolerance;
 
+/** A recalculated cell as Excel hands it to a custom function. */
+function cellJs(cell: CellValue | undefined): unknown {
+  if (!cell || cell.type === "empty") return null;
+  if (cell.type === "number") return cell.number;
+  if (cell.type === "boolean") return cell.number === 1;
+  return cell.text;
+}
+
+/** A name's value, or a range `A:B` between two names (the bounding rectangle, as Excel's range operator gives), as a 2-D array. */
+function argument(plan: SheetPlan<string>, cells: Cells, text: string): unknown {
+  const corners = text.split(":").flatMap((name) => plan.refs[name].replace(/\$/g, "").split(":"));
+  const parsed = corners.map((ref) => /([A-Z]+)(\d+)/.exec(ref)!).map(([, c, r]) => ({ c: [...c].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1, r: Number(r) }));
+  if (parsed.length === 1) return cellJs(cells.get(corners[0]));
+  const [c1, c2] = [Math.min(...parsed.map((p) => p.c)), Math.max(...parsed.map((p) => p.c))];
+  const [r1, r2] = [Math.min(...parsed.map((p) => p.r)), Math.max(...parsed.map((p) => p.r))];
+  return Array.from({ length: r2 - r1 + 1 }, (_, i) => Array.from({ length: c2 - c1 + 1 }, (_, j) => cellJs(cells.get(`${columnLetter(c1 + j)}${r1 + i}`))));
+}
+
+/**
+ * What a lattice cell shows with the add-in loaded: its DEAL.EXIT_OPTION call made through the real
+ * custom function, with the arguments read from the recalculated sheet, and the row it takes.
+ */
+function withAddIn(plan: SheetPlan<string>, cells: Cells, name: ModelName): unknown {
+  const formula = cellAtName(plan, name).formula!;
+  const m = /INDEX\(DEAL\.EXIT_OPTION\(([^)]*)\),(\d+),2\)/.exec(formula)!;
+  const args = m[1].split(",").map((arg) => argument(plan, cells, arg));
+  return (exitOptionOf as (...a: unknown[]) => unknown[][])(...args)[Number(m[2]) - 1][1];
+}
+
+function cellAtName(plan: SheetPlan<string>, name: string) {
+  return planCellAt(plan, addressOf(plan, name));
+}
+
 describe.each(CASES.map(([label], i) => [label, i] as const))("%s", (_label, i) => {
   const deal = CASES[i][1];
   const plan = plans[i];
@@ -189,6 +225,38 @@ describe.each(CASES.map(([label], i) => [label, i] as const))("%s", (_label, i) 
       "MarketProbabilityTenant", "MarketProbabilityProvider", "MarketExpectedExit", "MarketExpectedPayments", "MarketExpectedValue",
     ];
     for (const name of lattice) expect({ name, text: textAt(cells(), addressOf(plan, name)) }).toEqual({ name, text: NEEDS_ADDIN });
+    expect([...lattice].sort()).toEqual([...MARKET_DEAL_CELLS].sort());
+  });
+
+  it("with the add-in loaded, gives the core's exit options on the sheet's curve and the market inputs", () => {
+    const value = valueAssumptions(deal);
+    const row = value.scenarios.find((s) => s.name === value.scenario);
+    const input = {
+      terms,
+      basis,
+      curve,
+      volatility: market.volatility.value!,
+      tenantSwitchingCost: market.tenantSwitchingCost,
+      providerSwitchingCost: market.providerSwitchingCost,
+    };
+    const r = exitOption(input, schedule);
+    const expected: [ModelName, number][] = [
+      ["MarketTenantOption", r.tenantOption],
+      ["MarketProviderOption", r.providerOption],
+      ["MarketTenantOwn", r.tenantOwn],
+      ["MarketProviderOwn", r.providerOwn],
+      ["MarketProbabilityEarly", r.probabilityEarly],
+      ["MarketProbabilityTenant", r.probabilityTenant],
+      ["MarketProbabilityProvider", r.probabilityProvider],
+      ["MarketExpectedExit", r.expectedExitDate],
+      ["MarketExpectedPayments", r.expectedPayments.toNumber()],
+    ];
+    for (const [name, figure] of expected) expect({ name, value: withAddIn(plan, cells(), name) }).toEqual({ name, value: figure });
+    // The bridge's: under the scenario in use (its end date and discount rate).
+    const endDate = Math.min(row?.endDate ?? terms.endDate, terms.endDate);
+    const scenarioTerms = validateTerms({ ...deal.terms, endDate });
+    const scenario = exitOption({ ...input, terms: scenarioTerms, basis: { ...basis, discountRate: row?.discountRate ?? basis.discountRate } });
+    expect(withAddIn(plan, cells(), "MarketExpectedValue")).toBe(scenario.expectedPayments.toNumber());
   });
 });
 

@@ -359,6 +359,12 @@ export const EXIT_OPTION_READS = [
   "ProviderSwitchingCost", "Frequency", "Escalation", "Timing", "Proration", "NoticeInLockIn", "TerminationFee", "MarketLatticeStatus",
 ] as const;
 
+/** The cells that call the add-in: the lattice's status, its figures, and the value bridge's expected value under market-driven exit. */
+export const MARKET_DEAL_CELLS = [
+  "MarketLatticeStatus", "MarketTenantOption", "MarketProviderOption", "MarketTenantOwn", "MarketProviderOwn", "MarketProbabilityEarly",
+  "MarketProbabilityTenant", "MarketProbabilityProvider", "MarketExpectedExit", "MarketExpectedPayments", "MarketExpectedValue",
+] as const;
+
 /** DEAL.EXIT_OPTION's row of the expected payments. */
 export const EXPECTED_PAYMENTS_ROW = 9;
 
