@@ -4,11 +4,12 @@
  * Inputs (blue, from the input declarations), the payment ramp, the fixed conventions, the Summary,
  * the Checks, the sources, the lease accounting (its maturity analysis, journal and DEAL checks), then the
  * value blocks (scenarios, SLA tiers, the scenario in use, the value bridge, every scenario's results, the
- * sensitivity grid) stack down the left; the Schedule runs down the right, one row per period, with the
- * lease accounting's period columns, the value bridge per period and the notice months beside it.
+ * sensitivity grid), then the market (its term quotes and figures), stack down the left; the Schedule
+ * runs down the right, one row per period, with the lease accounting's period columns, the value bridge
+ * per period, the notice months, the market per period and per notice month, and the market curve beside it.
  * Formulas use functions that compute identically in Excel 2016+ and LibreOffice (EDATE, INDEX, MATCH,
  * COUNTIF, COUNTIFS, SUMIF, SUMPRODUCT, ROUND, SUM, MIN/MAX, IF, NOT, ISNUMBER, IFERROR, YEAR/MONTH, INT,
- * ROW/ROWS, COLUMN) — no
+ * ROW/ROWS, COLUMN, MOD, N, SMALL) — no
  * LET, LAMBDA, XLOOKUP, SEQUENCE or other dynamic-array-only functions — and refer to other blocks by
  * sheet-scoped names, so each figure reads like its definition.
  */
