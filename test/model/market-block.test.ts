@@ -306,3 +306,20 @@ describe("without a GPU count", () => {
     expect(numberAt(blankCells, addressOf(blankPlan, "TotalValue"))).toBe(6_300_000_000);
   });
 });
+
+describe("the Market checks", () => {
+  const text = (i: number, name: ModelName) => textAt(recalculated[i], addressOf(plans[i], name));
+
+  it("say the seed's curve covers the term and its decline is below 100%", () => {
+    expect([text(1, "MarketCurveForm"), text(1, "MarketCurveCheck"), text(1, "MarketDeclineCheck")]).toEqual(["spot", "the curve covers the term", "below 100% a year"]);
+  });
+
+  it("say term quotes ending before the term leave the curve flat after them, the quotes in order once sorted", () => {
+    // The 60-month quote from 2026-10-15 ends on 2031-10-14, before the lease's end, 2031-12-31.
+    expect([text(4, "MarketCurveForm"), text(4, "MarketCurveCheck"), text(4, "MarketQuotesCheck")]).toEqual([
+      "terms",
+      "NOTE: the curve ends before the term: flat after its last point",
+      "quotes in order",
+    ]);
+  });
+});

@@ -336,6 +336,7 @@ export type MarketName =
   | "MarketExpectedExit"
   | "MarketExpectedPayments"
   | "MarketCurveCheck"
+  | "MarketDeclineCheck"
   | "MarketQuotesCheck";
 
 /**
@@ -473,6 +474,11 @@ export function marketBlock(ctx: ModelContext): Block<MarketName> {
             `"NOTE: the curve ends before the term: flat after its last point","the curve covers the term")))`,
         ),
         check(
+          "MarketDeclineCheck",
+          "Check: market decline",
+          'IF(AND(MarketCurveForm="spot",AnnualDeclineUsed>=1),"CHECK: a decline of 100% a year or more leaves no price (MARKET_CURVE refuses it)","below 100% a year")',
+        ),
+        check(
           "MarketQuotesCheck",
           "Check: term quotes",
           'IF(SUMPRODUCT(--(COUNTIF(MarketTermMonths,MarketTermMonths)>1),--ISNUMBER(MarketTermMonths))>0,"CHECK QUOTES: two rates for one length",' +
@@ -483,7 +489,7 @@ export function marketBlock(ctx: ModelContext): Block<MarketName> {
     reads: [
       ...EXIT_OPTION_READS.filter((name) => name !== "MarketLatticeStatus"),
       "MarketTermMonths", "MarketQuoteForwards", "SpotPrice", "SpotDate", "EndDate", "MonthsPerYear", "MarketContractPrice", "MarketPrice", "MarketPeriodMark",
-      "MarketTenantBelow", "MarketProviderAbove", "LockInLastDay", "DiscountRate",
+      "MarketTenantBelow", "MarketProviderAbove", "LockInLastDay", "DiscountRate", "AnnualDeclineUsed",
     ],
   };
 }
