@@ -236,8 +236,9 @@ export interface DealDraft {
   /** What the provider loses re-letting the capacity if it gives notice. */
   providerSwitchingCost?: number;
   /** The market's spot price per GPU-hour, the day it was quoted, and its annual decline (0.25 = 25%). */
-  spotPrice?: number;
-  spotDate?: number;
+  spotPrice?: number | null;
+  /** null: the start date. */
+  spotDate?: number | null;
   annualDecline?: number;
 }
 
