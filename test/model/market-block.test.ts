@@ -32,7 +32,7 @@ import { MARKET_DEAL_CELLS, NEEDS_ADDIN, NOT_GIVEN } from "../../src/model/block
 import { exitOptionOf } from "../../src/functions/market";
 import { withOverrides } from "../../src/model/overrides";
 import { columnLetter, SheetPlan } from "../../src/model/plan";
-import { DealTemplate, GPU_CAPACITY_LEASE, marketAssumptions, REFLECTION_SPACEX, valueAssumptions } from "../../src/model/templates";
+import { DealTemplate, GOOGLE_SPACEX_STYLE, GPU_CAPACITY_LEASE, marketAssumptions, REFLECTION_SPACEX, valueAssumptions } from "../../src/model/templates";
 import { serialOf } from "../support/dates";
 import { CellValue, expectNoErrors, numberAt, recalculatedPlans, textAt } from "../support/xlsxValues";
 import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
@@ -86,6 +86,12 @@ const LEASE_ON_SPOT: DealTemplate = {
 const SEED_FLAT: DealTemplate = { ...seedWithGpus, market: { ...marketAssumptions(seedWithGpus), spotPrice: { value: 1.75, basis: "assumed" }, annualDecline: null } };
 const SEED_DOWNSIDE = withOverrides(seedWithGpus, { scenario: "downside" });
 
+/** A ramp and a lock-in to a fixed last day (110,000 GPUs, reported), against a flat $2.40: EXIT_OPTION takes lock-in months, not a day. */
+const FIXED_LOCK_IN: DealTemplate = {
+  ...GOOGLE_SPACEX_STYLE,
+  market: { ...marketAssumptions(GOOGLE_SPACEX_STYLE), spotPrice: { value: 2.4, basis: "assumed" } },
+};
+
 const CASES: [string, DealTemplate][] = [
   ["by hand: 12 months, 1,000 GPUs, $3.00 against a flat $2.00, 0%", BY_HAND],
   ["seed, 100,000 GPUs, $2.10 falling 25% a year (docs/market.md)", seedWithGpus],
@@ -93,6 +99,7 @@ const CASES: [string, DealTemplate][] = [
   ["seed against a flat $1.75", SEED_FLAT],
   ["generic lease against term quotes", LEASE_ON_QUOTES],
   ["generic lease against a spot price quoted mid-month", LEASE_ON_SPOT],
+  ["a ramp and a fixed-date lock-in against a flat $2.40", FIXED_LOCK_IN],
 ];
 const SEED_WITHOUT_GPUS = REFLECTION_SPACEX;
 
@@ -224,11 +231,17 @@ describe.each(CASES.map(([label], i) => [label, i] as const))("%s", (_label, i) 
       "MarketLatticeStatus", "MarketTenantOption", "MarketProviderOption", "MarketTenantOwn", "MarketProviderOwn", "MarketProbabilityEarly",
       "MarketProbabilityTenant", "MarketProbabilityProvider", "MarketExpectedExit", "MarketExpectedPayments", "MarketExpectedValue",
     ];
-    for (const name of lattice) expect({ name, text: textAt(cells(), addressOf(plan, name)) }).toEqual({ name, text: NEEDS_ADDIN });
+    // EXIT_OPTION takes lock-in months: a lock-in to a fixed last day is not passed to it.
+    const status = deal.terms.lockInLastDay ? "not for a fixed-date lock-in" : NEEDS_ADDIN;
+    for (const name of lattice) expect({ name, text: textAt(cells(), addressOf(plan, name)) }).toEqual({ name, text: status });
     expect([...lattice].sort()).toEqual([...MARKET_DEAL_CELLS].sort());
   });
 
   it("with the add-in loaded, gives the core's exit options on the sheet's curve and the market inputs", () => {
+    if (deal.terms.lockInLastDay) {
+      expect(textAt(cells(), addressOf(plan, "MarketTenantOption"))).toBe("not for a fixed-date lock-in"); // the status, whatever the add-in
+      return;
+    }
     const value = valueAssumptions(deal);
     const row = value.scenarios.find((s) => s.name === value.scenario);
     const input = {
