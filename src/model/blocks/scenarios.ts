@@ -8,7 +8,8 @@
  * are what the value bridge reads; the Summary and Schedule keep following the inputs. A scenario's
  * end date may shorten the term, never lengthen it (the Schedule's rows are laid out for the
  * contract): a later date is capped at the contract's end, and the check says so. A scenario's
- * delivered share applies to every period, in place of the per-period column.
+ * delivered share applies to every period, in place of the per-period column; its market decline is the
+ * market curve's (`AnnualDeclineUsed`, read by the Market blocks).
  *
  * The results table computes each row's headline, committed, expected and present value from closed
  * forms over the Schedule and the notice months (src/model/blocks/owed.ts) — not by switching the

@@ -1,7 +1,8 @@
 /**
  * The value bridge (README, "The value bridge"; core: `valueBridge`, `expectedValue`): headline →
  * less value beyond the enforceable exit → committed → less expected SLA credits → less delivery
- * shortfall → risk-adjusted committed; and the expected value at the exit probability. Every figure
+ * shortfall → risk-adjusted committed; and the expected value at the exit probability, beside the
+ * expected value under market-driven exit (DEAL.EXIT_OPTION, see ./market.ts). Every figure
  * under the scenario in use (the Scenario blocks' `…Used` names), nominal and at present value.
  *
  * Four blocks:
