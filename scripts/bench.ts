@@ -58,6 +58,11 @@ async function loadFunctions(bundle: string): Promise<{ F: Record<string, Fn>; s
       expectedValueOf: "EXPECTED_VALUE",
       slaCreditOf: "SLA_CREDIT",
       downtimeAllowed: "DOWNTIME_ALLOWED",
+      marketCurveOf: "MARKET_CURVE",
+      forwardsFromTermsOf: "FORWARDS_FROM_TERMS",
+      forwardPriceOf: "FORWARD_PRICE",
+      markToMarketOf: "MARK_TO_MARKET",
+      breakevenPriceOf: "BREAKEVEN_PRICE",
     };
     const F = Object.fromEntries(Object.entries(byName).map(([name, id]) => [name, registered.get(id)!]));
     return { F, source: `the production bundle ${path.relative(process.cwd(), bundle)}` };
@@ -66,6 +71,7 @@ async function loadFunctions(bundle: string): Promise<{ F: Record<string, Fn>; s
     ...((await import("../src/functions/functions")) as unknown as Record<string, Fn>),
     ...((await import("../src/functions/accounting")) as unknown as Record<string, Fn>),
     ...((await import("../src/functions/value")) as unknown as Record<string, Fn>),
+    ...((await import("../src/functions/market")) as unknown as Record<string, Fn>),
   };
   return { F, source: "the TypeScript sources through tsx (no build: slower than what ships)" };
 }
@@ -444,6 +450,7 @@ async function main() {
   );
 
   await benchBacklog();
+  benchMarket(F, seed, long);
   await benchLattice();
 
   if (fs.existsSync(bundle)) {
@@ -540,6 +547,133 @@ async function benchBacklog() {
       `  ${name.padEnd(58)} ${median(subjectMs).toFixed(1).padStart(6)} ms; baseline ${median(baseMs).toFixed(1)} ms; ratio ${median(ratios).toFixed(1)}×${name.includes("BACKLOG") ? "   target ≤ 3×" : ""}`,
     );
   }
+}
+
+/** The market baselines: a monthly term of level or escalating payments, a curve as rows of [date, price]. */
+const PlainMarket = {
+  /** MARKET_CURVE: one row a month from the spot date, spot × (1 − decline)^(k / 12), under a header. */
+  curve(spot: number, start: number, decline: number, months: number): (string | number)[][] {
+    const first = packedDate(start);
+    const rows: (string | number)[][] = [["Date", "Price per GPU-hour"]];
+    for (let k = 0; k < months; k++) rows.push([plainEdate(first, k), spot * Math.pow(1 - decline, k / 12)]);
+    return rows;
+  },
+  /** FORWARDS_FROM_TERMS: (R₂t₂ − R₁t₁)/(t₂ − t₁) on each segment's first and last day. */
+  forwards(quotes: number[][], asOf: number): (string | number)[][] {
+    const first = packedDate(asOf);
+    const sorted = [...quotes].sort((a, b) => a[0] - b[0]);
+    const rows: (string | number)[][] = [["Date", "Price per GPU-hour"]];
+    let [t0, r0] = [0, 0];
+    for (const [t, r] of sorted) {
+      const price = Math.round(((r * t - r0 * t0) / (t - t0)) * 1e12) / 1e12;
+      rows.push([plainEdate(first, t0), price], [plainEdate(first, t) - 1, price]);
+      [t0, r0] = [t, r];
+    }
+    return rows;
+  },
+  /** FORWARD_PRICE: linear between the points around the date (binary search), flat outside. */
+  price(rows: (string | number)[][], date: number): number {
+    let lo = 1;
+    let hi = rows.length - 1;
+    if (date <= (rows[lo][0] as number)) return rows[lo][1] as number;
+    if (date >= (rows[hi][0] as number)) return rows[hi][1] as number;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if ((rows[mid][0] as number) <= date) lo = mid;
+      else hi = mid;
+    }
+    const [d0, p0] = rows[lo] as number[];
+    const [d1, p1] = rows[hi] as number[];
+    return p0 + ((p1 - p0) * (date - d0)) / (d1 - d0);
+  },
+  /** MARK_TO_MARKET valued the day before the start: Σ (payment − GPUs × 730 × price at the period's start) discounted. */
+  mark(start: number, end: number, payment: number, escalation: number, gpus: number, curve: (string | number)[][], rate: number): number {
+    const first = packedDate(start);
+    let mark = 0;
+    for (let k = 0, s = start; s <= end; k++, s = plainEdate(first, k)) {
+      mark += (rateOf(payment, escalation, k) - gpus * 730 * PlainMarket.price(curve, s)) * Math.pow(1 + rate, -(s - start + 1) / 365);
+    }
+    return cents(mark);
+  },
+  /** BREAKEVEN_PRICE (proration full, notice after the lock-in): per notice month, (R ∓ costs) / H at the exit. */
+  breakeven(start: number, end: number, payment: number, escalation: number, lockIn: number, noticeDays: number, gpus: number, rate: number, tenantCost: number, providerCost: number) {
+    const first = packedDate(start);
+    const starts: number[] = [];
+    for (let k = 0, s = start; s <= end; k++, s = plainEdate(first, k)) starts.push(s);
+    const n = starts.length;
+    const payFrom = new Float64Array(n + 1);
+    const hoursFrom = new Float64Array(n + 1);
+    for (let k = n - 1; k >= 0; k--) {
+      const factor = Math.pow(1 + rate, -(starts[k] - start) / 365);
+      payFrom[k] = payFrom[k + 1] + rateOf(payment, escalation, k) * factor;
+      hoursFrom[k] = hoursFrom[k + 1] + gpus * 730 * factor;
+    }
+    const lockInEnd = plainEdate(first, lockIn);
+    const earliest = packedDate(lockInEnd);
+    const round4 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 + 0 : "never");
+    const rows: (string | number)[][] = [["Notice date", "Exit date", "Tenant walks below", "Provider walks above"]];
+    let begun = 0;
+    for (let m = 0; ; m++) {
+      const notice = plainEdate(earliest, m);
+      const exit = Math.max(notice + noticeDays, lockInEnd);
+      if (exit > end) break;
+      while (begun < n && starts[begun] < exit) begun++;
+      const atExit = Math.pow(1 + rate, -(exit - start) / 365);
+      const [r, h] = [payFrom[begun] / atExit, hoursFrom[begun] / atExit];
+      rows.push([notice, exit, round4((r - tenantCost) / h), round4((r + providerCost) / h)]);
+    }
+    return rows;
+  },
+};
+
+/**
+ * The other market functions (MARKET_CURVE, FORWARDS_FROM_TERMS, FORWARD_PRICE, MARK_TO_MARKET,
+ * BREAKEVEN_PRICE), per call, as ratios to the plain baselines above; the baselines are checked to
+ * give the same figures first.
+ */
+function benchMarket(F: Record<string, Fn>, ...terms: { start: number; end: number; pay: number[][]; esc: number }[]) {
+  const quotes = [
+    [12, 7.2],
+    [36, 5.4],
+    [60, 4.2],
+  ];
+  const close = (a: unknown, b: unknown): boolean =>
+    Array.isArray(a) && Array.isArray(b)
+      ? a.length === b.length && a.every((x, i) => close(x, b[i]))
+      : typeof a === "number" && typeof b === "number"
+        ? Math.abs(a - b) < 1e-6 * Math.max(1, Math.abs(a))
+        : a === b;
+  console.log("\nThe market functions, per call: time ÷ plain baseline (µs: ours / baseline), fastest of 21 alternating batches each");
+  console.log(`  ${"".padEnd(20)} ${"seed (42 periods)".padEnd(28)} 30-year monthly, 3% escalation (360 periods)`);
+  const cells: Record<string, string[]> = {};
+  for (const t of terms) {
+    const months = Math.round((t.end - t.start) / (365 / 12)) + 1;
+    const curve = PlainMarket.curve(2.1, t.start, 0.25, months);
+    const payment = t.pay[0][0];
+    const cases: [string, () => unknown, () => unknown][] = [
+      ["MARKET_CURVE", () => F.marketCurveOf(2.1, t.start, 0.25, months), () => PlainMarket.curve(2.1, t.start, 0.25, months)],
+      ["FORWARDS_FROM_TERMS", () => F.forwardsFromTermsOf(quotes, t.start), () => PlainMarket.forwards(quotes, t.start)],
+      ["FORWARD_PRICE", () => F.forwardPriceOf(curve, t.start + 400), () => PlainMarket.price(curve, t.start + 400)],
+      [
+        "MARK_TO_MARKET",
+        () => F.markToMarketOf(t.start, t.end, t.pay, 100_000, curve, 0.08, null, null, t.esc || null),
+        () => PlainMarket.mark(t.start, t.end, payment, t.esc, 100_000, curve, 0.08),
+      ],
+      [
+        "BREAKEVEN_PRICE",
+        () => F.breakevenPriceOf(t.start, t.end, t.pay, 3, 90, 100_000, 0.08, 150e6, 150e6, null, t.esc || null),
+        () => PlainMarket.breakeven(t.start, t.end, payment, t.esc, 3, 90, 100_000, 0.08, 150e6, 150e6),
+      ],
+    ];
+    for (const [name, ours, plain] of cases) {
+      const [a, b] = [ours(), plain()];
+      const agree = name === "MARK_TO_MARKET" ? Math.abs((a as number) - (b as number)) < 0.05 : close(a, b);
+      if (!agree) throw new Error(`baseline disagrees on ${name}: ${JSON.stringify(a).slice(0, 200)} vs ${JSON.stringify(b).slice(0, 200)}`);
+      const r = compare(ours, plain);
+      (cells[name] ??= []).push(`${fmt(r.ratio)}× (${fmt(r.subject, 2)} / ${fmt(r.baseline, 2)})`.padEnd(28));
+    }
+  }
+  for (const [name, row] of Object.entries(cells)) console.log(`  ${name.padEnd(20)} ${row.join(" ")}`);
 }
 
 /**

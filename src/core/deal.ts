@@ -94,6 +94,56 @@ export interface DealTemplate {
   readonly value?: ValueAssumptions;
   /** The provider's and lender's assumptions (src/core/fields/provider.ts); one left out is not given (blank). */
   readonly providerAssumptions?: ProviderAssumptionValues;
+  /** The market the contract is set against; absent: {@link marketAssumptions}' defaults (no curve). */
+  readonly market?: MarketAssumptions;
+}
+
+/** A term quote on the model sheet: the rate per GPU-hour of a contract of `months` months. */
+export interface TermQuoteRow {
+  readonly months: number;
+  readonly rate: number;
+}
+
+/**
+ * The market the Market block sets the contract against. The curve is given in one of three forms:
+ * term quotes (forwards from them, quoted on the spot date), else a spot price falling by the annual
+ * decline (one point a month), else a flat price (the spot price, no decline); no spot price and no
+ * quotes: no curve, and the market figures read "not given".
+ */
+export interface MarketAssumptions {
+  /** Today's price per GPU-hour of the same capacity; null: not given. */
+  readonly spotPrice: ContextValue;
+  /** The day the spot price (or the term quotes) was quoted; null: the start date. */
+  readonly spotDate: number | null;
+  /** The share by which the price falls a year (0.25 = 25%); null: flat. */
+  readonly annualDecline: number | null;
+  /** Annual volatility of the market price's logarithm (0.4 = 40%). */
+  readonly volatility: ContextValue;
+  readonly tenantSwitchingCost: number;
+  readonly providerSwitchingCost: number;
+  /** Term quotes (at most a handful); empty: the curve is the spot price's. */
+  readonly termQuotes: readonly TermQuoteRow[];
+}
+
+/**
+ * A deal's market: its own, or none — no spot price, no quotes (the market figures read "not given"),
+ * 40% volatility (assumed), no switching costs.
+ *
+ * @example
+ * marketAssumptions(GPU_CAPACITY_LEASE).spotPrice // { value: null, basis: "not disclosed" }
+ */
+export function marketAssumptions(deal: DealTemplate): MarketAssumptions {
+  return (
+    deal.market ?? {
+      spotPrice: { value: null, basis: "not disclosed" },
+      spotDate: null,
+      annualDecline: null,
+      volatility: { value: 0.4, basis: "assumed" },
+      tenantSwitchingCost: 0,
+      providerSwitchingCost: 0,
+      termQuotes: [],
+    }
+  );
 }
 
 /**
@@ -141,6 +191,8 @@ export interface ScenarioRow {
   /** The share of capacity delivered in every period (replaces the per-period column). */
   readonly deliveredShare?: number;
   readonly discountRate?: number;
+  /** The market price's annual decline in this scenario (its curve: the spot price falling by it). */
+  readonly marketDecline?: number;
 }
 
 /** An SLA tier: uptime below `below` earns a credit of `credit` × the period's payment. */
@@ -230,8 +282,9 @@ export interface DealDraft {
   /** What the provider loses re-letting the capacity if it gives notice. */
   providerSwitchingCost?: number;
   /** The market's spot price per GPU-hour, the day it was quoted, and its annual decline (0.25 = 25%). */
-  spotPrice?: number;
-  spotDate?: number;
+  spotPrice?: number | null;
+  /** null: the start date. */
+  spotDate?: number | null;
   annualDecline?: number;
   /** The provider's and lender's assumptions given (null: blanked). */
   providerAssumptions?: Partial<Record<ProviderAssumptionKey, number | null>>;

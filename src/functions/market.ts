@@ -106,8 +106,9 @@ export function marketCurveOf(spot_price: any, spot_date: any, annual_decline: a
   return excelCall(() =>
     curveRows(
       marketCurve(
-        readArgNumber(FIELD.SpotPrice, spot_price),
-        readArgNumber(FIELD.SpotDate, spot_date),
+        readAmount(spot_price, "spot_price"),
+        // Required here: the sheet's field may be blank (the start date), a function's argument may not.
+        readDate(spot_date, "spot_date"),
         readArgNumber(FIELD.AnnualDecline, annual_decline),
         readWhole(months, "months"),
       ),
@@ -211,7 +212,7 @@ export function markToMarketOf(
  * @param [proration] The period in which termination takes effect: "full" (default: owed in full) or "actual" (by days served).
  * @param [notice_in_lock_in] TRUE if notice may be served during the lock-in. Default FALSE (only after it).
  * @param [termination_fee] Fee paid on early termination by the party that leaves. Default 0.
- * @returns Notice date, exit date, the tenant's and the provider's break-even prices.
+ * @returns Notice date, exit date, the tenant's and the provider's break-even prices ("never" for an exit that leaves nothing after it).
  */
 export function breakevenPriceOf(
   start_date: any,
@@ -242,7 +243,9 @@ export function breakevenPriceOf(
       readArgNumber(FIELD.ProviderSwitchingCost, provider_switching_cost),
     );
     if (rows.length === 0) throw new DealError("na", "The contract cannot end early: no notice gives an exit before the end date.");
-    return [[...BREAKEVEN_HEADER], ...rows.map((r) => [r.noticeDate, r.exitDate, r.tenantBelow, r.providerAbove])];
+    // An exit in the last period owed in full leaves no GPU-hours after it: no price makes leaving pay.
+    const price = (p: number) => (Number.isFinite(p) ? p : "never");
+    return [[...BREAKEVEN_HEADER], ...rows.map((r) => [r.noticeDate, r.exitDate, price(r.tenantBelow), price(r.providerAbove)])];
   });
 }
 

@@ -4,11 +4,12 @@
  * Inputs (blue, from the input declarations), the payment ramp, the fixed conventions, the Summary,
  * the Checks, the sources, the lease accounting (its maturity analysis, journal and DEAL checks), then the
  * value blocks (scenarios, SLA tiers, the scenario in use, the value bridge, every scenario's results, the
- * sensitivity grid) stack down the left; the Schedule runs down the right, one row per period, with the
- * lease accounting's period columns, the value bridge per period and the notice months beside it.
+ * sensitivity grid), then the market (its term quotes and figures), stack down the left; the Schedule
+ * runs down the right, one row per period, with the lease accounting's period columns, the value bridge
+ * per period, the notice months, the market per period and per notice month, and the market curve beside it.
  * Formulas use functions that compute identically in Excel 2016+ and LibreOffice (EDATE, INDEX, MATCH,
  * COUNTIF, COUNTIFS, SUMIF, SUMPRODUCT, ROUND, SUM, MIN/MAX, IF, NOT, ISNUMBER, IFERROR, YEAR/MONTH, INT,
- * ROW/ROWS, COLUMN, and XIRR for the provider's IRR) — no
+ * ROW/ROWS, COLUMN, MOD, N, SMALL, and XIRR for the provider's IRR) — no
  * LET, LAMBDA, XLOOKUP, SEQUENCE or other dynamic-array-only functions — and refer to other blocks by
  * sheet-scoped names, so each figure reads like its definition.
  */
@@ -31,6 +32,7 @@ import { sensitivityBlock } from "./blocks/sensitivity";
 import { providerBlock } from "./blocks/provider";
 import { capacityBlock, ebitdaByYearBlock, economicsBlock, providerSeriesBlock } from "./blocks/economics";
 import { lenderBlock, lenderSeriesBlock } from "./blocks/lender";
+import { MARKET_CHART_COLUMNS, marketBlock, marketBreakevenBlock, marketCurveBlock, marketQuotesBlock, marketSeriesBlock } from "./blocks/market";
 
 export { FORMATS, NO_ADDIN } from "./blocks/context";
 export type { ModelContext } from "./blocks/context";
@@ -64,12 +66,20 @@ export function modelBlocks(ctx: ModelContext) {
     scenariosBlock(ctx),
     slaTiersBlock(ctx),
     scenarioUsedBlock(),
-    valueBridgeBlock(),
+    valueBridgeBlock(ctx),
     scenarioResultsBlock(),
     sensitivityBlock(ctx),
+    // The market: the term quotes and the figures; the curve and the per-period columns beside the
+    // Schedule, the break-even prices beside the notice months.
+    marketQuotesBlock(ctx),
+    marketBlock(ctx),
     bridgeSeriesBlock(),
     // Its rows are the term's months, not its periods: they print down to the last month.
     { ...noticeMonthsBlock(), printRows: ctx.months },
+    marketSeriesBlock(),
+    // Beside the notice months, and the curve's monthly points: they print down to the term's last month.
+    { ...marketBreakevenBlock(), printRows: ctx.months },
+    { ...marketCurveBlock(), printRows: ctx.months },
     // The provider's economics and the lender's view (issue 18): capacity, capex, costs, returns per case,
     // debt capacity; per period beside the Schedule (row 0: the capex and the drawdown).
     capacityBlock(),
@@ -120,33 +130,49 @@ export function buildModelPlan<E extends Block<string> = never>(
     // The rows past the term (kept for a later end date) do not print.
     seriesPrintRows: ctx.periods,
   }) as SheetPlan<ModelName | NamesOf<E>>;
-  return { ...plan, charts: [valueChart(plan, countPeriods(ctx.terms.startDate, ctx.terms.endDate, MONTHS_PER_PERIOD[ctx.terms.frequency], ctx.terms.dateSystem))] };
+  const periods = countPeriods(ctx.terms.startDate, ctx.terms.endDate, MONTHS_PER_PERIOD[ctx.terms.frequency], ctx.terms.dateSystem);
+  return {
+    ...plan,
+    charts: [
+      lineChart(plan, periods, CHART_COLUMNS, 0, "ValueBridgeChart", "Cumulative payments: headline, committed and expected"),
+      lineChart(plan, periods, MARKET_CHART_COLUMNS, 1, "MarketChart", "Price per GPU-hour: the contract against the market curve"),
+    ],
+  };
 }
 
 /** Rows a chart takes below the left blocks. */
 const CHART_ROWS = 22;
 
 /**
- * The value chart: cumulative headline, committed and expected payments over the term's periods,
- * the three adjacent columns of the value bridge with their headers, the periods' start dates as the
- * x axis; placed below the blocks on the left. It covers the term as inserted: rows laid out beyond
- * it (for a later end date) are blank and left out.
+ * A line chart over adjacent per-period columns with their headers, the periods' start dates as the x
+ * axis, placed below the blocks on the left (the `slot`-th chart there, from 0). It covers the term as
+ * inserted: rows laid out beyond it (for a later end date) are blank and left out. The value chart
+ * draws the cumulative headline, committed and expected payments; the market chart the contract's
+ * price per GPU-hour against the market's.
  */
-function valueChart(plan: Pick<SheetPlan<ModelName>, "refs" | "print">, periods: number): PlanChart {
+function lineChart(
+  plan: Pick<SheetPlan<ModelName>, "refs" | "print">,
+  periods: number,
+  columns: readonly ModelName[],
+  slot: number,
+  name: string,
+  title: string,
+): PlanChart {
   const cell = (ref: string) => /^\$?([A-Z]+)\$?(\d+)/.exec(ref)!;
-  const [, firstColumn, firstRow] = cell(plan.refs[CHART_COLUMNS[0]]);
-  const [, lastColumn] = cell(plan.refs[CHART_COLUMNS[CHART_COLUMNS.length - 1]]);
+  const [, firstColumn, firstRow] = cell(plan.refs[columns[0]]);
+  const [, lastColumn] = cell(plan.refs[columns[columns.length - 1]]);
   const [, startColumn] = cell(plan.refs.ScheduleStart);
   const top = Number(firstRow);
   const bottom = top + periods - 1;
   const leftLast = Number(/(\d+)$/.exec(plan.print!.areas[0])![1]);
+  const first = leftLast + 2 + slot * (CHART_ROWS + 1);
   return {
-    name: "ValueBridgeChart",
-    title: "Cumulative payments: headline, committed and expected",
+    name,
+    title,
     type: "line",
     source: `${firstColumn}${top - 1}:${lastColumn}${bottom}`,
     categories: `${startColumn}${top}:${startColumn}${bottom}`,
-    from: `A${leftLast + 2}`,
-    to: `C${leftLast + 1 + CHART_ROWS}`,
+    from: `A${first}`,
+    to: `C${first + CHART_ROWS - 1}`,
   };
 }

@@ -5,7 +5,7 @@
  * Options and form fields reach a template through {@link overridesFromInputs}: one mapping from each
  * declared field's `set` (src/core/fields.ts) to the template's terms or context.
  */
-import { ContextValue, DealDraft, DealTemplate, FIELD, ProviderAssumptionKey, ProviderAssumptionValue, ProviderAssumptionValues, hasTerminationTerms, lockedToEnd, TermsInput, valueAssumptions, valueError } from "../core";
+import { ContextValue, DealDraft, DealTemplate, FIELD, ProviderAssumptionKey, ProviderAssumptionValue, ProviderAssumptionValues, hasTerminationTerms, lockedToEnd, marketAssumptions, TermsInput, valueAssumptions, valueError } from "../core";
 import type { FieldName } from "../core";
 import { InputValue, InputValues } from "./inputs";
 
@@ -43,6 +43,24 @@ export function withOverrides(template: DealTemplate, overrides: TemplateOverrid
     ...(overrides.accounting ? { accounting: { ...template.accounting, ...overrides.accounting } } : {}),
     value: withValueOverrides(template, overrides),
     ...(overrides.providerAssumptions ? { providerAssumptions: withProviderOverrides(template, overrides.providerAssumptions) } : {}),
+    market: withMarketOverrides(template, overrides),
+  };
+}
+
+/** The market's assumptions with any overrides: a spot price or volatility given is an assumption. */
+function withMarketOverrides(template: DealTemplate, overrides: TemplateOverrides): DealTemplate["market"] {
+  const { spotPrice, spotDate, annualDecline, volatility, tenantSwitchingCost, providerSwitchingCost } = overrides;
+  const given = [spotPrice, spotDate, annualDecline, volatility, tenantSwitchingCost, providerSwitchingCost].some((v) => v !== undefined);
+  if (!given) return template.market;
+  const market = marketAssumptions(template);
+  return {
+    ...market,
+    spotPrice: assumed(spotPrice, market.spotPrice),
+    spotDate: spotDate === undefined ? market.spotDate : spotDate,
+    annualDecline: annualDecline ?? market.annualDecline,
+    volatility: assumed(volatility, market.volatility),
+    tenantSwitchingCost: tenantSwitchingCost ?? market.tenantSwitchingCost,
+    providerSwitchingCost: providerSwitchingCost ?? market.providerSwitchingCost,
   };
 }
 

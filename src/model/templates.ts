@@ -7,6 +7,7 @@ import { dateToSerial, DealTemplate, TYPICAL_SLA_TIERS } from "../core";
 // The deal's types live in the core (src/core/deal.ts), beside the field declarations that read them.
 export {
   DEFAULT_ACCOUNTING,
+  marketAssumptions,
   TYPICAL_SLA_TIERS,
   valueAssumptions,
   type AccountingJudgements,
@@ -14,6 +15,7 @@ export {
   type Basis,
   type ContextValue,
   type DealTemplate,
+  type MarketAssumptions,
   type ScenarioRow,
   type SlaTierRow,
   type ValueAssumptions,
@@ -57,14 +59,24 @@ export const REFLECTION_SPACEX: DealTemplate = {
     "Either party may terminate on 90 days' notice after the first three months.",
     "Reports mention a ramp period and delivery risk; neither is quantified here.",
     "Value bridge (assumed, not reported): 20% a year chance of notice; uptime at the reported 99.9% target against typical SLA tiers; all capacity delivered. The downside scenario takes the shorter reported end, 2029-06-30.",
+    "Market (illustrative, not a quote): $2.10 a GPU-hour on 2026-07-01 falling 25% a year (35% in the downside), 40% volatility, switching costs of 150,000,000 each; give the GPU count to compute the market figures.",
   ],
+  market: {
+    spotPrice: { value: 2.1, basis: "assumed" },
+    spotDate: d("2026-07-01"),
+    annualDecline: 0.25,
+    volatility: { value: 0.4, basis: "assumed" },
+    tenantSwitchingCost: 150_000_000,
+    providerSwitchingCost: 150_000_000,
+    termQuotes: [],
+  },
   value: {
     exitProbability: { value: 0.2, basis: "assumed" },
     expectedUptime: { value: 0.999, basis: "assumed" },
     slaTiers: { rows: TYPICAL_SLA_TIERS, basis: "assumed" },
     scenarios: [
       { name: "base" },
-      { name: "downside", endDate: d("2029-06-30"), exitProbability: 0.35, expectedUptime: 0.995, deliveredShare: 0.9, discountRate: 0.1 },
+      { name: "downside", endDate: d("2029-06-30"), exitProbability: 0.35, expectedUptime: 0.995, deliveredShare: 0.9, discountRate: 0.1, marketDecline: 0.35 },
       { name: "upside", exitProbability: 0.1, expectedUptime: 0.9995, discountRate: 0.07 },
     ],
     scenario: "base",

@@ -156,6 +156,28 @@ describe("npm run model", () => {
     expect(values).toEqual(expect.arrayContaining(["Acme Compute", "Beta AI", 20000, 6, 30, 50000000]));
   });
 
+  it("takes the market's inputs: spot price and date, decline, volatility, switching costs", async () => {
+    const result = await command(
+      "--gpu-count", "100,000", "--spot-price", "2.50", "--spot-date", "2026-09-01", "--market-decline", "20%", "--volatility", "30%",
+      "--tenant-switching-cost", "1,000,000", "--provider-switching-cost", "2,000,000", "--out", "market.xlsx",
+    );
+    expect(result).toMatchObject({ status: 0, err: "" });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(dir, "market.xlsx"));
+    const rows: unknown[][] = [];
+    workbook.worksheets[0].eachRow((row) => rows.push([row.getCell(1).value, row.getCell(2).value]));
+    const input = (label: string) => rows.find(([l]) => l === label)?.[1];
+    expect([
+      input("Market spot price per GPU-hour"),
+      input("Market price decline (annual)"),
+      input("Market price volatility (annual)"),
+      input("Tenant's switching cost"),
+      input("Provider's switching cost"),
+    ]).toEqual([2.5, 0.2, 0.3, 1_000_000, 2_000_000]);
+    // The spot date, as the sheet holds it: a date (exceljs reads a dated cell back as a Date at UTC midnight).
+    expect(input("Market spot price date")).toEqual(new Date(Date.UTC(2026, 8, 1)));
+  });
+
   it("--notice-in-lock-in TRUE reads like the functions' flag (README: committed 450,000,000)", async () => {
     const result = await command("--notice-in-lock-in", "TRUE", "--out", "flag.xlsx");
     expect(result.out).toContain("Committed at exit          450,000,000.00");

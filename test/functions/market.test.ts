@@ -94,6 +94,13 @@ describe("BREAKEVEN_PRICE", () => {
     expectClean(rows);
   });
 
+  it("says 'never' for an exit in the last period owed in full: nothing after it, no price makes leaving pay", () => {
+    // 12 months, lock-in 3, 90 days' notice: notice on 2026-10-01 exits on 2026-12-30, inside December, owed in full.
+    const rows = M.breakevenPriceOf(START, END, PAY, 3, 90, 1000, 0);
+    expect(rows[rows.length - 1]).toEqual([serialOf("2026-10-01"), serialOf("2026-12-30"), "never", "never"]);
+    expect(rows[1]).toEqual([serialOf("2026-04-01"), serialOf("2026-06-30"), 3, 3]); // July–December at $3.00
+  });
+
   it("says #N/A when the contract cannot end early", () => {
     expect(excelError(() => M.breakevenPriceOf(START, END, PAY, 12, 0, 1000, 0)).code).toBe("#N/A");
   });

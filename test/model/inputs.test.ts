@@ -18,6 +18,8 @@ describe("INPUTS", () => {
       "PowerPricePerMwh", "PowerEscalation", "OpexShareOfCapex", "UsefulLifeYears", "ResidualValueShare",
       "ReleaseDowntimeMonths", "Utilisation", "RenewalProbability", "MarketRatePerGpuHour", "BackstopShare",
       "DscrTarget", "LendingRate", "Ltv",
+      // The market (the Market block reads them).
+      "SpotPrice", "SpotDate", "AnnualDecline", "Volatility", "TenantSwitchingCost", "ProviderSwitchingCost",
     ]);
     expect(INPUTS.map((d) => d.name)).toEqual([...INPUT_NAMES]);
   });

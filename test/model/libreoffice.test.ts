@@ -20,6 +20,7 @@ import { DealTemplate, REFLECTION_SPACEX, TEMPLATES } from "../../src/model/temp
 import { serialOf } from "../support/dates";
 import { CellValue, editedCopies, expectNoErrors, numberAt, recalculatedPlans, recalculatedValues } from "../support/xlsxValues";
 import { evaluateDealCheck } from "../support/dealChecks";
+import { MARKET_DEAL_CELLS } from "../../src/model/blocks/market";
 import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
 
 const seedWith = (terms: Partial<TermsInput>) => withOverrides(REFLECTION_SPACEX, { terms });
@@ -146,8 +147,9 @@ describe("the model sheet recalculated by LibreOffice", () => {
       const deal = evaluateDealCheck(planCellAt(plan, addressOf(plan, `Deal${figure}`)).formula!, plan, cells);
       expect({ figure, deal }).toEqual({ figure, deal: expect.closeTo(native, 2) });
     }
-    // Every DEAL call of the sheet is one of these checks, or an accounting check (test/model/accounting-block.test.ts).
-    expect(plan.cells.flat().filter((c) => c.formula?.includes("DEAL.")).length).toBe(CHECKED.length + ACCOUNTING_CHECKED.length);
+    // Every DEAL call of the sheet is one of these checks, an accounting check (test/model/accounting-block.test.ts), or
+    // a market lattice cell (test/model/market-block.test.ts).
+    expect(plan.cells.flat().filter((c) => c.formula?.includes("DEAL.")).length).toBe(CHECKED.length + ACCOUNTING_CHECKED.length + MARKET_DEAL_CELLS.length);
   });
 
   it("without the add-in the checks read as text, never as errors", () => {

@@ -158,7 +158,7 @@ describe("the task pane in headless Chromium", () => {
     expect(Object.values(model.columnWidths)).toEqual(widths.map((w) => columnWidth(w).points));
     // The value chart, inserted in the same write: three series named by the cumulative columns' headers.
     const [headline, expected, starts] = (["CumulativeHeadline", "CumulativeExpected", "ScheduleStart"] as const).map((name) => addressesOf(plan, name));
-    expect(model.charts).toHaveLength(1);
+    expect(model.charts.map((c) => c.name)).toEqual(["ValueBridgeChart", "MarketChart"]);
     expect(model.charts[0]).toMatchObject({
       name: "ValueBridgeChart",
       type: "Line",
@@ -167,6 +167,16 @@ describe("the task pane in headless Chromium", () => {
         { name: "Cumulative headline", values: `${headline[0]}:${headline[41]}` },
         { name: "Cumulative committed", values: expect.any(String) },
         { name: "Cumulative expected", values: `${expected[0]}:${expected[41]}` },
+      ],
+    });
+    // The market chart: the contract's and the market's price per GPU-hour over the same periods.
+    const [contract, market] = (["MarketContractPrice", "MarketPrice"] as const).map((name) => addressesOf(plan, name));
+    expect(model.charts[1]).toMatchObject({
+      type: "Line",
+      categoryNames: `${starts[0]}:${starts[41]}`,
+      series: [
+        { name: "Contract $/GPU-hour", values: `${contract[0]}:${contract[41]}` },
+        { name: "Market $/GPU-hour", values: `${market[0]}:${market[41]}` },
       ],
     });
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);

@@ -123,15 +123,18 @@ describe("inserting the seed model", () => {
   });
 });
 
-describe("the value chart", () => {
-  it("goes in with the same write: a line chart whose series are the cumulative headline, committed and expected columns, over the term's periods", async () => {
+describe("the value chart and the market chart", () => {
+  it("go in with the same write: line charts of the cumulative headline, committed and expected columns, and of the contract's and the market's price per GPU-hour, over the term's periods", async () => {
     const state = usersWorkbook();
     const result = await insertModel(seedPlan, hostFor(state));
     expect(result.syncs).toBe(2);
     const sheet = state.sheet(result.sheetName);
     // Found by name: the three cumulative columns, their headers one row above; the seed's 42 periods.
-    const column = (name: "CumulativeHeadline" | "CumulativeCommitted" | "CumulativeExpected" | "ScheduleStart") => addressesOf(seedPlan, name);
-    const [headline, committed, expected, starts] = (["CumulativeHeadline", "CumulativeCommitted", "CumulativeExpected", "ScheduleStart"] as const).map(column);
+    const column = (name: "CumulativeHeadline" | "CumulativeCommitted" | "CumulativeExpected" | "ScheduleStart" | "MarketContractPrice" | "MarketPrice") =>
+      addressesOf(seedPlan, name);
+    const [headline, committed, expected, starts, contract, market] = (
+      ["CumulativeHeadline", "CumulativeCommitted", "CumulativeExpected", "ScheduleStart", "MarketContractPrice", "MarketPrice"] as const
+    ).map(column);
     const header = (address: string) => address.replace(/\d+/, (row) => String(Number(row) - 1));
     expect(sheet.charts).toEqual([
       {
@@ -148,13 +151,31 @@ describe("the value chart", () => {
           { name: "Cumulative expected", values: `${expected[0]}:${expected[41]}` },
         ],
       },
+      {
+        name: "MarketChart",
+        type: "Line",
+        seriesBy: "Columns",
+        source: `${header(contract[0])}:${market[41]}`,
+        title: "Price per GPU-hour: the contract against the market curve",
+        position: { from: expect.stringMatching(/^A\d+$/), to: expect.stringMatching(/^C\d+$/) },
+        categoryNames: `${starts[0]}:${starts[41]}`,
+        series: [
+          { name: "Contract $/GPU-hour", values: `${contract[0]}:${contract[41]}` },
+          { name: "Market $/GPU-hour", values: `${market[0]}:${market[41]}` },
+        ],
+      },
     ]);
-    // Below every block on the left, clear of their cells.
-    const top = Number(sheet.charts[0].position.from.slice(1));
-    const bottom = Number(sheet.charts[0].position.to.slice(1));
-    for (let r = top; r <= bottom; r++) for (const c of ["A", "B", "C"]) expect([`${c}${r}`, sheet.cells.get(`${c}${r}`)?.value ?? null]).toEqual([`${c}${r}`, null]);
+    // Below every block on the left, clear of their cells, the second below the first.
+    const rowOf = (address: string) => Number(address.slice(1));
+    expect(rowOf(sheet.charts[1].position.from)).toBeGreaterThan(rowOf(sheet.charts[0].position.to));
+    for (const chart of sheet.charts) {
+      for (let r = rowOf(chart.position.from); r <= rowOf(chart.position.to); r++) {
+        for (const c of ["A", "B", "C"]) expect([`${c}${r}`, sheet.cells.get(`${c}${r}`)?.value ?? null]).toEqual([`${c}${r}`, null]);
+      }
+    }
     const kinds = state.log.filter((l: { sync: number }) => l.sync === 2).map((l: { kind: string }) => l.kind);
-    expect(kinds.filter((k: string) => k.startsWith("chart"))).toEqual(["charts.add", "chart.name", "chart.title.text", "chart.setPosition", "chart.categoryAxis.setCategoryNames"]);
+    const oneChart = ["charts.add", "chart.name", "chart.title.text", "chart.setPosition", "chart.categoryAxis.setCategoryNames"];
+    expect(kinds.filter((k: string) => k.startsWith("chart"))).toEqual([...oneChart, ...oneChart]);
   });
 
   it("keeps Excel's own x axis labels on a host without ExcelApi 1.7, and inserts the rest", async () => {

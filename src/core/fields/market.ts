@@ -1,16 +1,47 @@
 /**
- * The market's fields: read by the DEAL market functions (src/functions/market.ts); not yet inputs of
- * the model sheet (`sheet: false`) until its Market block exists.
+ * The market's fields: read by the DEAL market functions (src/functions/market.ts) and inputs of the
+ * model sheet, whose Market block reads them (the GPU count is a context field).
  */
+import { marketAssumptions } from "../deal";
 import type { FieldDecl } from "./kinds";
 
 export const MARKET_FIELDS = [
+  {
+    name: "SpotPrice",
+    label: "Market spot price per GPU-hour",
+    kind: "amount",
+    help: "today's market price of the same capacity, per GPU-hour, such as 2.10; blank: no market curve (unless term quotes are given)",
+    optional: true,
+    cli: "--spot-price",
+    get: (d) => ({ ...marketAssumptions(d).spotPrice }),
+    set: (o, v) => (o.spotPrice = v as number | null),
+  },
+  {
+    name: "SpotDate",
+    label: "Market spot price date",
+    kind: "optionalDate",
+    help: "the day the spot price (or the term quotes) was quoted; blank: the start date",
+    cli: "--spot-date",
+    get: (d) => ({ value: marketAssumptions(d).spotDate }),
+    set: (o, v) => (o.spotDate = v as number | null),
+  },
+  {
+    name: "AnnualDecline",
+    label: "Market price decline (annual)",
+    kind: "rate",
+    help: "the share by which the market price falls each year: 25% or 0.25 (a rise is negative); blank or 0: a flat price",
+    default: 0,
+    cli: "--market-decline",
+    get: (d) => ({ value: marketAssumptions(d).annualDecline }),
+    set: (o, v) => (o.annualDecline = v as number),
+  },
   {
     name: "Volatility",
     label: "Market price volatility (annual)",
     kind: "rate",
     help: "annual volatility of the market price's logarithm: 40% or 0.4",
-    sheet: false,
+    cli: "--volatility",
+    get: (d) => ({ ...marketAssumptions(d).volatility }),
     set: (o, v) => (o.volatility = v as number),
   },
   {
@@ -19,7 +50,8 @@ export const MARKET_FIELDS = [
     kind: "amount",
     help: "what the tenant pays to move elsewhere (migration, downtime) if it gives notice; 0 if none",
     default: 0,
-    sheet: false,
+    cli: "--tenant-switching-cost",
+    get: (d) => ({ value: marketAssumptions(d).tenantSwitchingCost }),
     set: (o, v) => (o.tenantSwitchingCost = v as number),
   },
   {
@@ -28,31 +60,8 @@ export const MARKET_FIELDS = [
     kind: "amount",
     help: "what the provider loses re-letting the capacity (downtime, sales cost) if it gives notice; 0 if none",
     default: 0,
-    sheet: false,
+    cli: "--provider-switching-cost",
+    get: (d) => ({ value: marketAssumptions(d).providerSwitchingCost }),
     set: (o, v) => (o.providerSwitchingCost = v as number),
-  },
-  {
-    name: "SpotPrice",
-    label: "Market spot price per GPU-hour",
-    kind: "amount",
-    help: "today's market price of the same capacity, per GPU-hour, such as 2.10",
-    sheet: false,
-    set: (o, v) => (o.spotPrice = v as number),
-  },
-  {
-    name: "SpotDate",
-    label: "Market spot price date",
-    kind: "date",
-    help: "the day the spot price was quoted",
-    sheet: false,
-    set: (o, v) => (o.spotDate = v as number),
-  },
-  {
-    name: "AnnualDecline",
-    label: "Market price decline (annual)",
-    kind: "rate",
-    help: "the share by which the market price falls each year: 25% or 0.25 (a rise is negative)",
-    sheet: false,
-    set: (o, v) => (o.annualDecline = v as number),
   },
 ] as const satisfies readonly FieldDecl[];

@@ -8,7 +8,8 @@
  * are what the value bridge reads; the Summary and Schedule keep following the inputs. A scenario's
  * end date may shorten the term, never lengthen it (the Schedule's rows are laid out for the
  * contract): a later date is capped at the contract's end, and the check says so. A scenario's
- * delivered share applies to every period, in place of the per-period column.
+ * delivered share applies to every period, in place of the per-period column; its market decline is the
+ * market curve's (`AnnualDeclineUsed`, read by the Market blocks).
  *
  * The results table computes each row's headline, committed, expected and present value from closed
  * forms over the Schedule and the notice months (src/model/blocks/owed.ts) — not by switching the
@@ -32,7 +33,8 @@ export type ScenarioTableName =
   | "ScenarioExitProbabilities"
   | "ScenarioExpectedUptimes"
   | "ScenarioDeliveredShares"
-  | "ScenarioDiscountRates";
+  | "ScenarioDiscountRates"
+  | "ScenarioMarketDeclines";
 
 const TABLE_COLUMNS = [
   ["ScenarioNames", "Scenario", undefined],
@@ -41,6 +43,7 @@ const TABLE_COLUMNS = [
   ["ScenarioExpectedUptimes", "Expected uptime", FORMATS.percent],
   ["ScenarioDeliveredShares", "Delivered share", FORMATS.percent],
   ["ScenarioDiscountRates", "Discount rate", FORMATS.percent],
+  ["ScenarioMarketDeclines", "Market decline (a year)", FORMATS.percent],
 ] as const;
 
 /**
@@ -59,7 +62,7 @@ export function scenariosBlock(ctx: ModelContext): Block<ScenarioTableName> {
     },
     ...Array.from({ length: SCENARIO_ROWS }, (_, i): ListRow<ScenarioTableName> => {
       const s = scenarios[i];
-      const values = [s?.name, s?.endDate, s?.exitProbability, s?.expectedUptime, s?.deliveredShare, s?.discountRate];
+      const values = [s?.name, s?.endDate, s?.exitProbability, s?.expectedUptime, s?.deliveredShare, s?.discountRate, s?.marketDecline];
       return {
         label: `Scenario ${i + 1}`,
         cells: TABLE_COLUMNS.map(([name, , numberFormat], c): PlanCell => ({
@@ -92,6 +95,7 @@ export type ScenarioUsedName =
   | "ExpectedUptimeUsed"
   | "DeliveredShareUsed"
   | "DiscountRateUsed"
+  | "AnnualDeclineUsed"
   | "ScenarioCheck";
 
 /** The selected row's value in `column`, or `input` where the row leaves it blank (or no row is selected). */
@@ -127,6 +131,7 @@ export function scenarioUsedBlock(): Block<ScenarioUsedName> {
           "the scenario's for every period, else each period's input",
         ),
         used("DiscountRateUsed", "Discount rate used", selected("ScenarioDiscountRates", "DiscountRate"), FORMATS.percent, "the scenario's, else the input"),
+        used("AnnualDeclineUsed", "Market decline used (a year)", selected("ScenarioMarketDeclines", "N(AnnualDecline)"), FORMATS.percent, "the scenario's, else the input (blank: flat); the market curve's"),
         {
           label: "Scenario",
           cells: [
@@ -144,7 +149,7 @@ export function scenarioUsedBlock(): Block<ScenarioUsedName> {
     },
     reads: [
       "Scenario", "ScenarioNames", "ScenarioEndDates", "ScenarioExitProbabilities", "ScenarioExpectedUptimes", "ScenarioDeliveredShares", "ScenarioDiscountRates",
-      "EndDate", "ExitProbability", "ExpectedUptime", "DiscountRate", "StartDate",
+      "ScenarioMarketDeclines", "EndDate", "ExitProbability", "ExpectedUptime", "DiscountRate", "StartDate", "AnnualDecline",
     ],
   };
 }

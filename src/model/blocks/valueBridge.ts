@@ -1,7 +1,8 @@
 /**
  * The value bridge (README, "The value bridge"; core: `valueBridge`, `expectedValue`): headline →
  * less value beyond the enforceable exit → committed → less expected SLA credits → less delivery
- * shortfall → risk-adjusted committed; and the expected value at the exit probability. Every figure
+ * shortfall → risk-adjusted committed; and the expected value at the exit probability, beside the
+ * expected value under market-driven exit (DEAL.EXIT_OPTION, see ./market.ts). Every figure
  * under the scenario in use (the Scenario blocks' `…Used` names), nominal and at present value.
  *
  * Four blocks:
@@ -19,6 +20,7 @@ import { valueAssumptions } from "../templates";
 import { FORMATS, ModelContext } from "./context";
 import { blankPastTerm, discountFactor, proRata } from "./fragments";
 import { cutOwed, fullPeriodsBefore, OWED_READS } from "./owed";
+import { EXIT_OPTION_READS, EXPECTED_PAYMENTS_ROW, exitOptionCall, latticeFigure } from "./market";
 
 // ---------------------------------------------------------------------------------------------
 // SLA tiers (inputs)
@@ -297,6 +299,7 @@ export type BridgeName =
   | "LessExpectedExitsPresentValue"
   | "ExpectedValue"
   | "ExpectedPresentValue"
+  | "MarketExpectedValue"
   | "BridgeStepsCheck"
   | "RiskStepsCheck"
   | "ExpectedPaymentsCheck"
@@ -310,9 +313,9 @@ const agrees = (pairs: readonly [string, string][]) => `AND(${pairs.map(([a, b])
 
 /**
  * @example
- * valueBridgeBlock().list.rows.find((r) => r.names?.[0].name === "HeadlineValue")!.cells![0].formula // "SUM(BridgePayment)"
+ * valueBridgeBlock(ctx).list.rows.find((r) => r.names?.[0].name === "HeadlineValue")!.cells![0].formula // "SUM(BridgePayment)"
  */
-export function valueBridgeBlock(): Block<BridgeName> {
+export function valueBridgeBlock(ctx: ModelContext): Block<BridgeName> {
   const figure = (name: BridgeName, label: string, formula: string, numberFormat: string | undefined, how: string): ListRow<BridgeName> => ({
     label,
     cells: [{ formula, numberFormat, style: "output" }, {}, { value: how, style: "note" }],
@@ -388,6 +391,13 @@ export function valueBridgeBlock(): Block<BridgeName> {
           "ROUND(SUMPRODUCT(NoticeMonthProbability,NoticeMonthPresentValue)+NoExitProbability*HeadlinePresentValue,2)",
           "Σ P(first notice in month k) × V_k + P(none) × headline",
         ),
+        figure(
+          "MarketExpectedValue",
+          "Expected under market-driven exit",
+          latticeFigure(exitOptionCall(ctx, "EndDateUsed", "DiscountRateUsed"), EXPECTED_PAYMENTS_ROW),
+          FORMATS.money,
+          "DEAL.EXIT_OPTION's expected payments: each party gives notice when the market makes it pay (see MARKET)",
+        ),
         check(
           "BridgeStepsCheck",
           "Check: headline less beyond = committed",
@@ -448,7 +458,7 @@ export function valueBridgeBlock(): Block<BridgeName> {
       "SlaTierBelow", "SlaTierCredit", "ExpectedUptimeUsed", "ExitProbabilityUsed", "MonthsPerYear", "NoticeMonthProbability", "NoticeMonthValue",
       "NoticeMonthPresentValue", "NoticeMonthExit", "BridgePayment", "BridgeDiscountFactor", "BridgeBeyondExit", "BridgeCommitted", "BridgeSlaCredit",
       "BridgeShortfall", "BridgeRiskAdjusted", "BridgeExpected", "CheckTolerance", "ScenarioRowUsed", "ScenarioResultHeadline",
-      "ScenarioResultCommitted", "ScenarioResultExpected", "ScenarioResultPresentValue", "Committed",
+      "ScenarioResultCommitted", "ScenarioResultExpected", "ScenarioResultPresentValue", "Committed", ...EXIT_OPTION_READS,
     ],
   };
 }
