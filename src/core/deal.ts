@@ -4,7 +4,7 @@
  * assumptions. Pure data types, so that the field declarations (./fields.ts) can say how each field
  * is got from a deal and set on a draft of one.
  */
-import type { TerminationHolder } from "./accounting";
+import type { RateBasis, TerminationHolder } from "./accounting";
 import type { Frequency, Proration, TermsInput, Timing } from "./terms";
 
 /** How much to trust a context figure. */
@@ -35,6 +35,8 @@ export interface AccountingJudgements {
   readonly initialDirectCosts: number;
   readonly incentives: number;
   readonly standard: AccountingStandardWord;
+  /** How the annual discount rate becomes a rate per period (periodic, effective or actual/365). */
+  readonly rateBasis: RateBasis;
 }
 
 /**
@@ -53,6 +55,7 @@ export const DEFAULT_ACCOUNTING: AccountingJudgements = {
   initialDirectCosts: 0,
   incentives: 0,
   standard: "ifrs16",
+  rateBasis: "periodic",
 };
 
 export interface DealTemplate {

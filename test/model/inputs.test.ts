@@ -11,7 +11,7 @@ describe("INPUTS", () => {
       "TerminationFee", "DiscountRate", "FundingRaised", "Valuation", "UptimeTarget", "GpuCount", "HoursPerMonth",
       // Accounting judgements, after the deal's inputs.
       "IdentifiedAsset", "SubstitutionRight", "RightToDirectUse", "WhoMayTerminate", "SignificantPenalty", "ExplicitTermEnd",
-      "ElectShortTerm", "InitialDirectCosts", "IncentivesReceived", "AccountingStandard",
+      "ElectShortTerm", "InitialDirectCosts", "IncentivesReceived", "AccountingStandard", "RateBasis",
       "ExitProbability", "ExpectedUptime", "Scenario",
     ]);
     expect(INPUTS.map((d) => d.name)).toEqual([...INPUT_NAMES]);

@@ -22,6 +22,8 @@ export { checkDiscountRate, checkRateBasis, measureLease, periodicRate, periodRa
 export type { LeaseMeasurement, LeaseMeasurementInput, RateBasis } from "./measurement";
 export { leaseAccounting, LESSEE_STANDARDS } from "./lessee";
 export type { LeaseAccounting, LeaseRow, LesseeStandard, NoticeRemeasurement } from "./lessee";
+export { decimalColumns, fastColumns, leaseColumns } from "./columns";
+export type { LeaseColumns } from "./columns";
 export { lessorOperatingRows } from "./lessor";
 export type { LessorRow } from "./lessor";
 export { maturityAnalysis } from "./maturity";

@@ -80,6 +80,8 @@ export interface LeaseMeasurement {
   readonly paidAtCommencement: Decimal;
   /** PV of the payments not paid at commencement, rounded to cents. */
   readonly liability: Decimal;
+  /** That present value before rounding (34 digits): where the schedule's exact values start. */
+  readonly exactLiability: Decimal;
   /** liability + paid at commencement + initial direct costs − incentives. */
   readonly rouAsset: Decimal;
   /** Every payment in the term plus the termination payment. */
@@ -127,7 +129,8 @@ export function measureLease(input: LeaseMeasurementInput): LeaseMeasurement {
     rateBasis === "actual/365"
       ? presentValues(schedule, terms.timing, terminationPayment, rates)[0]
       : valueAtEndOf({ schedule, period: 0, timing: terms.timing, fee: terminationPayment, discountFactor: new Decimal(1).dividedBy(rate.plus(1)) });
-  const liability = roundCents(advance && n > 0 ? atStart.minus(schedule[0].payment) : atStart);
+  const exactLiability = advance && n > 0 ? atStart.minus(schedule[0].payment) : atStart;
+  const liability = roundCents(exactLiability);
   if (!liability.isFinite() || liability.abs().gte("1e18")) throw numError("The lease liability is too large to compute at this discount rate.");
   const paidAtCommencement = advance && n > 0 ? schedule[0].payment : ZERO;
   const rouAsset = liability.plus(paidAtCommencement).plus(initialDirectCosts).minus(incentives);
@@ -147,6 +150,7 @@ export function measureLease(input: LeaseMeasurementInput): LeaseMeasurement {
     terminationPayment,
     paidAtCommencement,
     liability,
+    exactLiability,
     rouAsset,
     totalPayments,
   };
