@@ -82,7 +82,7 @@ function measured(args: LeaseArgs) {
 }
 
 /**
- * Lease liability at commencement (IFRS 16, ASC 842): present value at the periodic rate (annual rate ÷ payments a year) of the payments in the lease term not paid on the commencement day.
+ * Lease liability at commencement (IFRS 16, ASC 842): present value, on the rate basis (default periodic: annual rate ÷ payments a year), of the payments in the lease term not paid on the commencement day and any termination fee.
  * @customfunction LEASE_LIABILITY
  * @helpurl https://localhost:3000/help.html#lease_liability
  * @param start_date Commencement: the first day of the lease term (a date).
