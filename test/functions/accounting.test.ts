@@ -280,3 +280,21 @@ describe("as-of dates at the end of Excel's calendar are refused with a reason, 
     expect(A.maturityTable(START, END, PAY, 0.08, null, null, null, null, serialOf("9994-12-30"))[6][1]).toBe(0);
   });
 });
+
+describe("exact at the validation's limits (issue 16 §6), as Excel calls them", () => {
+  it('=DEAL.LEASE_ACCOUNTING(46204,47483,150000000,"1000%"): row 41\'s interest is 68,181,818.18; MATURITY_TABLE as of 2029-10-31 ties', () => {
+    // Two payments remain after October 2029: 150,000,000 + 150,000,000 / (1 + 10/12) = 231,818,181.82 (hand);
+    // November pays 150,000,000 on its first day and accrues (231,818,181.82 − 150,000,000) × 10/12 = 68,181,818.18.
+    const rows = A.leaseAccountingTable(46204, 47483, [[150_000_000]], "1000%");
+    expect(rows[40][4]).toBe(231_818_181.82);
+    expect(rows[41][3]).toBe(68_181_818.18);
+    expect(rows[41][4]).toBe(150_000_000);
+    expect(rows[42][3]).toBe(0);
+    expect(rows[42][4]).toBe(0);
+    const table = A.maturityTable(46204, 47483, [[150_000_000]], "1000%", null, null, null, null, serialOf("2029-10-31"));
+    expect(table[0][1]).toBe(300_000_000); // both within year 1
+    expect(table[6][1]).toBe(300_000_000);
+    expect(table[7][1]).toBe(-68_181_818.18);
+    expect(table[8][1]).toBe(231_818_181.82);
+  });
+});
