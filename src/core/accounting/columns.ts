@@ -162,7 +162,9 @@ export function fastColumns(measurement: LeaseMeasurement, standard: LesseeStand
       if (rates[j] !== lastRate) {
         lastRate = rates[j];
         r = toNumber(lastRate);
-        // The double's exact value (toFixed(100) writes every digit of a double below 1e21 and above 1e-40).
+        // The double's exact value: toFixed(100) writes every digit of a double from 1e-9 (at most 30 + 53
+        // places) to 1e21. Smaller rates (other than 0) are left to the decimals.
+        if (r !== 0 && Math.abs(r) < 1e-9) return null;
         rLow = toNumber(lastRate.minus(new Decimal(r.toFixed(100))));
       }
       const bearing = opening - (advance && j > 0 ? scheduled : 0);
