@@ -4,7 +4,7 @@
  * assumptions. Pure data types, so that the field declarations (./fields.ts) can say how each field
  * is got from a deal and set on a draft of one.
  */
-import type { TerminationHolder } from "./accounting";
+import type { RateBasis, TerminationHolder } from "./accounting";
 import type { Frequency, Proration, TermsInput, Timing } from "./terms";
 
 /** How much to trust a context figure. */
@@ -41,6 +41,8 @@ export interface AccountingJudgements {
   readonly noticeServedOn: number | null;
   /** The provider's reporting date for the RPO, at its close (a 1900-system serial); null: the day before the start. */
   readonly providerAsOf: number | null;
+  /** How the annual discount rate becomes a rate per period (periodic, effective or actual/365). */
+  readonly rateBasis: RateBasis;
 }
 
 /**
@@ -62,6 +64,7 @@ export const DEFAULT_ACCOUNTING: AccountingJudgements = {
   feeIsSubstantive: false,
   noticeServedOn: null,
   providerAsOf: null,
+  rateBasis: "periodic",
 };
 
 export interface DealTemplate {

@@ -7,22 +7,25 @@
  * deal, which either party may leave on 90 days' notice after three months, the enforceable term ends
  * on 2026-12-29 (IFRS 16.B34; ASC 842-10-55-12), so =DEAL.LEASE_LIABILITY(A1, DATE(2026,12,29), A3, 8%).
  *
- * Discounting is periodic (annual rate ÷ payments a year, once a period), the lease-accounting
- * convention; CONTRACT_PV discounts as XNPV does (actual days over 365) and gives a different figure.
+ * Discounting is periodic by default (annual rate ÷ payments a year, once a period), the lease-accounting
+ * convention; `rate_basis` chooses "effective" ((1 + annual)^(1/n) − 1) or "actual/365" (each period's
+ * days ÷ 365, as XNPV). CONTRACT_PV discounts as XNPV does and includes the first payment.
  */
 import {
   Decimal,
   FIELD,
-  leaseAccounting,
+  leaseColumns,
   LesseeStandard,
   maturityAnalysis,
   measureLease,
+  RateBasis,
   formatIsoDate,
   toNumber,
   valueError,
 } from "../core";
 import {
   excelCall,
+  readArg,
   readArgNumber,
   readOptionalDate,
   readScheduleTerms,
@@ -35,6 +38,8 @@ interface LeaseArgs extends ScheduleArgs {
   readonly discountRate: unknown;
   readonly initialDirectCosts?: unknown;
   readonly incentives?: unknown;
+  readonly rateBasis?: unknown;
+  readonly terminationFee?: unknown;
 }
 
 const STANDARD_WORDS: Record<string, LesseeStandard> = {
@@ -71,11 +76,13 @@ function measured(args: LeaseArgs) {
     annualRate: new Decimal(readArgNumber(FIELD.DiscountRate, args.discountRate)),
     initialDirectCosts: readArgNumber(FIELD.InitialDirectCosts, args.initialDirectCosts),
     incentives: readArgNumber(FIELD.IncentivesReceived, args.incentives),
+    rateBasis: readArg(FIELD.RateBasis, args.rateBasis) as RateBasis,
+    terminationPayment: readArgNumber(FIELD.TerminationFee, args.terminationFee),
   });
 }
 
 /**
- * Lease liability at commencement (IFRS 16, ASC 842): present value at the periodic rate (annual rate ÷ payments a year) of the payments in the lease term not paid on the commencement day.
+ * Lease liability at commencement (IFRS 16, ASC 842): present value, on the rate basis (default periodic: annual rate ÷ payments a year), of the payments in the lease term not paid on the commencement day and any termination fee.
  * @customfunction LEASE_LIABILITY
  * @helpurl https://localhost:3000/help.html#lease_liability
  * @param start_date Commencement: the first day of the lease term (a date).
@@ -86,6 +93,8 @@ function measured(args: LeaseArgs) {
  * @param [escalation] Annual escalation, applied on each anniversary (3% = 0.03). Default 0.
  * @param [timing] "advance" (default: the first payment is made at commencement and excluded) or "arrears".
  * @param [proration] How a final part period is charged: "full" (default) or "actual" (by days).
+ * @param [rate_basis] How the annual rate becomes a rate per period: "periodic" (default: annual ÷ payments a year), "effective" ((1 + annual)^(1/n) − 1) or "actual/365" (each period's days ÷ 365).
+ * @param [termination_fee] A termination payment on the exit date, the day after end_date: a lease payment when the term assumes the exit (IFRS 16.27(e); ASC 842-10-30-5(f)). Default 0.
  * @returns The lease liability at commencement.
  */
 export function leaseLiability(
@@ -97,8 +106,15 @@ export function leaseLiability(
   escalation?: any,
   timing?: any,
   proration?: any,
+  rate_basis?: any,
+  termination_fee?: any,
 ): number {
-  return excelCall(() => toNumber(measured({ startDate: start_date, endDate: end_date, payment, discountRate: discount_rate, frequency, escalation, timing, proration }).liability));
+  return excelCall(() =>
+    toNumber(
+      measured({ startDate: start_date, endDate: end_date, payment, discountRate: discount_rate, frequency, escalation, timing, proration, rateBasis: rate_basis, terminationFee: termination_fee })
+        .liability,
+    ),
+  );
 }
 
 /**
@@ -115,6 +131,8 @@ export function leaseLiability(
  * @param [proration] How a final part period is charged: "full" (default) or "actual" (by days).
  * @param [initial_direct_costs] Incremental costs of obtaining the lease, paid by the lessee. Default 0.
  * @param [incentives] Lease incentives received from the lessor. Default 0.
+ * @param [rate_basis] How the annual rate becomes a rate per period: "periodic" (default: annual ÷ payments a year), "effective" ((1 + annual)^(1/n) − 1) or "actual/365" (each period's days ÷ 365).
+ * @param [termination_fee] A termination payment on the exit date, the day after end_date: a lease payment when the term assumes the exit (IFRS 16.27(e); ASC 842-10-30-5(f)). Default 0.
  * @returns The right-of-use asset at commencement.
  */
 export function rouAsset(
@@ -128,9 +146,26 @@ export function rouAsset(
   proration?: any,
   initial_direct_costs?: any,
   incentives?: any,
+  rate_basis?: any,
+  termination_fee?: any,
 ): number {
   return excelCall(() =>
-    toNumber(measured({ startDate: start_date, endDate: end_date, payment, discountRate: discount_rate, frequency, escalation, timing, proration, initialDirectCosts: initial_direct_costs, incentives }).rouAsset),
+    toNumber(
+      measured({
+        startDate: start_date,
+        endDate: end_date,
+        payment,
+        discountRate: discount_rate,
+        frequency,
+        escalation,
+        timing,
+        proration,
+        initialDirectCosts: initial_direct_costs,
+        incentives,
+        rateBasis: rate_basis,
+        terminationFee: termination_fee,
+      }).rouAsset,
+    ),
   );
 }
 
@@ -149,6 +184,8 @@ export const ACCOUNTING_HEADER = ["Period", "Date", "Payment", "Interest", "Liab
  * @param [escalation] Annual escalation, applied on each anniversary (3% = 0.03). Default 0.
  * @param [timing] "advance" (default: paid on each period's first day) or "arrears" (on its last day).
  * @param [proration] How a final part period is charged: "full" (default) or "actual" (by days).
+ * @param [rate_basis] How the annual rate becomes a rate per period: "periodic" (default: annual ÷ payments a year), "effective" ((1 + annual)^(1/n) − 1) or "actual/365" (each period's days ÷ 365).
+ * @param [termination_fee] A termination payment on the exit date, the day after end_date: a lease payment when the term assumes the exit (IFRS 16.27(e); ASC 842-10-30-5(f)). Default 0.
  * @returns The accounting schedule as a spilled range.
  */
 export function leaseAccountingTable(
@@ -161,13 +198,16 @@ export function leaseAccountingTable(
   escalation?: any,
   timing?: any,
   proration?: any,
+  rate_basis?: any,
+  termination_fee?: any,
 ): any[][] {
   return excelCall(() => {
     const which = readStandard(standard);
-    const acc = leaseAccounting(measured({ startDate: start_date, endDate: end_date, payment, discountRate: discount_rate, frequency, escalation, timing, proration }), which);
+    const m = measured({ startDate: start_date, endDate: end_date, payment, discountRate: discount_rate, frequency, escalation, timing, proration, rateBasis: rate_basis, terminationFee: termination_fee });
+    const c = leaseColumns(m, which);
     const rows: any[][] = [[...ACCOUNTING_HEADER]];
-    for (const r of acc.rows) {
-      rows.push([r.period, r.end, toNumber(r.payment), toNumber(r.interest), toNumber(r.closingLiability), toNumber(r.closingRou), toNumber(r.leaseCost)]);
+    for (let j = 0; j < c.end.length; j++) {
+      rows.push([j + 1, c.end[j], c.payment[j], c.interest[j], c.closingLiability[j], c.closingRou[j], c.leaseCost[j]]);
     }
     return rows;
   });
@@ -186,6 +226,8 @@ export function leaseAccountingTable(
  * @param [timing] "advance" (default: paid on each period's first day) or "arrears" (on its last day).
  * @param [proration] How a final part period is charged: "full" (default) or "actual" (by days).
  * @param [as_of_date] The reporting date, at its close. Default: commencement, just after the payment made then.
+ * @param [rate_basis] How the annual rate becomes a rate per period: "periodic" (default: annual ÷ payments a year), "effective" ((1 + annual)^(1/n) − 1) or "actual/365" (each period's days ÷ 365).
+ * @param [termination_fee] A termination payment on the exit date, the day after end_date: a lease payment when the term assumes the exit (IFRS 16.27(e); ASC 842-10-30-5(f)). Default 0.
  * @returns Labels and amounts as a spilled range.
  */
 export function maturityTable(
@@ -198,9 +240,11 @@ export function maturityTable(
   timing?: any,
   proration?: any,
   as_of_date?: any,
+  rate_basis?: any,
+  termination_fee?: any,
 ): any[][] {
   return excelCall(() => {
-    const m = measured({ startDate: start_date, endDate: end_date, payment, discountRate: discount_rate, frequency, escalation, timing, proration });
+    const m = measured({ startDate: start_date, endDate: end_date, payment, discountRate: discount_rate, frequency, escalation, timing, proration, rateBasis: rate_basis, terminationFee: termination_fee });
     const mat = maturityAnalysis(m, readOptionalDate(as_of_date, "as_of_date"));
     const iso = (serial: number) => formatIsoDate(serial, m.terms.dateSystem);
     return [

@@ -164,10 +164,12 @@ describe("metadata of the accounting functions", () => {
       JSON.parse(result.metadataJson).functions;
     const names = (id: string) => functions.find((f) => f.id === id)!.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
     const shared = ["start_date", "end_date", "payment", "discount_rate", "[frequency]", "[escalation]", "[timing]", "[proration]"];
-    expect(names("LEASE_LIABILITY")).toEqual(shared);
-    expect(names("ROU_ASSET")).toEqual([...shared, "[initial_direct_costs]", "[incentives]"]);
-    expect(names("LEASE_ACCOUNTING")).toEqual([...shared.slice(0, 4), "[standard]", ...shared.slice(4)]);
-    expect(names("MATURITY_TABLE")).toEqual([...shared, "[as_of_date]"]);
+    // Issue 16 §5 added the rate basis and the termination fee, at the end of each.
+    const added = ["[rate_basis]", "[termination_fee]"];
+    expect(names("LEASE_LIABILITY")).toEqual([...shared, ...added]);
+    expect(names("ROU_ASSET")).toEqual([...shared, "[initial_direct_costs]", "[incentives]", ...added]);
+    expect(names("LEASE_ACCOUNTING")).toEqual([...shared.slice(0, 4), "[standard]", ...shared.slice(4), ...added]);
+    expect(names("MATURITY_TABLE")).toEqual([...shared, "[as_of_date]", ...added]);
     for (const f of functions) {
       expect(f.helpUrl).toBe(`https://localhost:3000/help.html#${f.id.toLowerCase()}`);
       for (const p of f.parameters) expect(p.description).toBeTruthy();
@@ -210,5 +212,89 @@ describe("random valid terms: spilled arrays hold only finite numbers and text, 
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("rate_basis (issue 16 §5): periodic (default), effective, actual/365", () => {
+  // IFRS 16 IE Example 13's lessee, paid quarterly — the "quarterly version" IFRScommunity discounts on actual days
+  // (cited in issue 16 §5; the page itself was not in the reference store): 50,000 a quarter in advance for two
+  // years from 2021-01-01, 5% a year. The first payment is made at commencement; seven remain.
+  const Q_START = serialOf("2021-01-01");
+  const Q_END = serialOf("2022-12-31");
+  const Q_PAY = [[50_000]];
+
+  it("periodic: 50,000 × (1/1.0125 + … + 1/1.0125⁷) = 333,136.29 (by hand, 50 digits: 333,136.2923735…)", () => {
+    expect(A.leaseLiability(Q_START, Q_END, Q_PAY, 0.05, "quarterly")).toBe(333_136.29);
+    expect(A.leaseLiability(Q_START, Q_END, Q_PAY, 0.05, "quarterly", null, null, null, "periodic")).toBe(333_136.29);
+  });
+
+  it("actual/365: Σ 50,000 × 1.05^(−d/365), d = 90, 181, 273, 365, 455, 546, 638 days = 333,477.18 (by hand: 333,477.1823955…)", () => {
+    expect(A.leaseLiability(Q_START, Q_END, Q_PAY, 0.05, "quarterly", null, null, null, "actual/365")).toBe(333_477.18);
+    expect(A.leaseLiability(Q_START, Q_END, Q_PAY, 0.05, "quarterly", null, null, null, "Actual/365")).toBe(333_477.18);
+    // The schedule on that basis runs off: the first quarter (90 days) accrues (1.05^(90/365) − 1) × 333,477.18
+    // = 0.0121031083929… × 333,477.18 = 4,036.1104… → 4,036.11 (by hand, 40 digits).
+    const rows = A.leaseAccountingTable(Q_START, Q_END, Q_PAY, 0.05, null, "quarterly", null, null, null, "actual/365");
+    expect(rows).toHaveLength(9);
+    expect(rows[1][3]).toBe(4_036.11);
+    expect(rows[8][4]).toBe(0);
+    expect(rows[7][4]).toBe(50_000); // the last payment, made the next day
+  });
+
+  it("effective on the seed's full term: 150,000,000 × Σ 1.08^(−k/12), k = 1…41 = 5,390,552,254.09 (periodic: 5,365,584,252.10)", () => {
+    // By hand (50 digits): 5,390,552,254.0861…; the periodic figure is the golden above.
+    expect(A.leaseLiability(START, END, PAY, 0.08, null, null, null, null, "effective")).toBe(5_390_552_254.09);
+    expect(A.leaseLiability(START, END, PAY, 0.08)).toBe(5_365_584_252.1);
+    expect(A.rouAsset(START, END, PAY, 0.08, null, null, null, null, null, null, "effective")).toBe(5_540_552_254.09);
+    const table = A.maturityTable(START, END, PAY, 0.08, null, null, null, null, null, "effective");
+    expect(table[8][1]).toBe(5_390_552_254.09);
+    expect(table[7][1]).toBe(-759_447_745.91); // 6,150,000,000 − 5,390,552,254.09
+  });
+
+  it("refuses another word by name", () => {
+    const e = excelError(() => A.leaseLiability(START, END, PAY, 0.08, null, null, null, null, "monthly"));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/rate_basis/);
+  });
+});
+
+describe("termination_fee as a lease payment (IFRS 16.27(e)), the last argument", () => {
+  it("the enforceable term with a 10,000,000 fee on 2026-12-30: 744,839,429.01 (core golden: 735,230,259.145 + 10,000,000 / (1 + 0.08/12)^6)", () => {
+    expect(A.leaseLiability(START, ENFORCEABLE_END, PAY, 0.08, null, null, null, null, null, 10_000_000)).toBe(744_839_429.01);
+    expect(A.rouAsset(START, ENFORCEABLE_END, PAY, 0.08, null, null, null, null, 0, 0, null, 10_000_000)).toBe(894_839_429.01);
+    const rows = A.leaseAccountingTable(START, ENFORCEABLE_END, PAY, 0.08, null, null, null, null, null, null, 10_000_000);
+    expect(rows[6][2]).toBe(160_000_000); // the last period pays its 150,000,000 and the fee
+    expect(rows[6][4]).toBe(0);
+    const table = A.maturityTable(START, ENFORCEABLE_END, PAY, 0.08, null, null, null, null, null, null, 10_000_000);
+    expect(table[6][1]).toBe(760_000_000); // five payments and the fee
+    expect(table[8][1]).toBe(744_839_429.01);
+    expect(excelError(() => A.leaseLiability(START, ENFORCEABLE_END, PAY, 0.08, null, null, null, null, null, -1)).code).toBe("#NUM!");
+  });
+});
+
+describe("as-of dates at the end of Excel's calendar are refused with a reason, not a bare #NUM!", () => {
+  it("MATURITY_TABLE as of 9999-12-31 (its years would end in 10000-…)", () => {
+    const e = excelError(() => A.maturityTable(START, END, PAY, 0.08, null, null, null, null, serialOf("9999-12-31")));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/9999-12-31/);
+    // As of 9994-12-30 the fifth year ends on 9999-12-30: within the calendar, and nothing is left to pay.
+    expect(A.maturityTable(START, END, PAY, 0.08, null, null, null, null, serialOf("9994-12-30"))[6][1]).toBe(0);
+  });
+});
+
+describe("exact at the validation's limits (issue 16 §6), as Excel calls them", () => {
+  it('=DEAL.LEASE_ACCOUNTING(46204,47483,150000000,"1000%"): row 41\'s interest is 68,181,818.18; MATURITY_TABLE as of 2029-10-31 ties', () => {
+    // Two payments remain after October 2029: 150,000,000 + 150,000,000 / (1 + 10/12) = 231,818,181.82 (hand);
+    // November pays 150,000,000 on its first day and accrues (231,818,181.82 − 150,000,000) × 10/12 = 68,181,818.18.
+    const rows = A.leaseAccountingTable(46204, 47483, [[150_000_000]], "1000%");
+    expect(rows[40][4]).toBe(231_818_181.82);
+    expect(rows[41][3]).toBe(68_181_818.18);
+    expect(rows[41][4]).toBe(150_000_000);
+    expect(rows[42][3]).toBe(0);
+    expect(rows[42][4]).toBe(0);
+    const table = A.maturityTable(46204, 47483, [[150_000_000]], "1000%", null, null, null, null, serialOf("2029-10-31"));
+    expect(table[0][1]).toBe(300_000_000); // both within year 1
+    expect(table[6][1]).toBe(300_000_000);
+    expect(table[7][1]).toBe(-68_181_818.18);
+    expect(table[8][1]).toBe(231_818_181.82);
   });
 });

@@ -153,6 +153,15 @@ describe("DOWNTIME_ALLOWED", () => {
     expect(excelError(() => V.downtimeAllowed("120%", START)).code).toBe("#NUM!");
     expect(V.downtimeAllowed("99.9%", START)).toBe(44.64);
   });
+
+  it("refuses, by name, a month that would end after Excel's calendar (9999-12-31): no answer for year 10000", () => {
+    const e = excelError(() => V.downtimeAllowed(0.999, serialOf("9999-12-31")));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/9999-12-31.*period_end/);
+    // December 9999 itself is within the calendar: 31 days × 1.44 = 44.64; with an explicit end, the last day alone: 1.44.
+    expect(V.downtimeAllowed(0.999, serialOf("9999-12-01"))).toBe(44.64);
+    expect(V.downtimeAllowed(0.999, serialOf("9999-12-31"), serialOf("9999-12-31"))).toBe(1.44);
+  });
 });
 
 /** Values a careless user, a broken reference or Excel itself might pass. */

@@ -11,7 +11,7 @@ describe("INPUTS", () => {
       "TerminationFee", "DiscountRate", "FundingRaised", "Valuation", "UptimeTarget", "GpuCount", "HoursPerMonth",
       // Accounting judgements, after the deal's inputs.
       "IdentifiedAsset", "SubstitutionRight", "RightToDirectUse", "WhoMayTerminate", "SignificantPenalty", "ExplicitTermEnd",
-      "ElectShortTerm", "InitialDirectCosts", "IncentivesReceived", "AccountingStandard", "NoticeServedOn", "FeeIsSubstantive", "ProviderAsOf",
+      "ElectShortTerm", "InitialDirectCosts", "IncentivesReceived", "AccountingStandard", "NoticeServedOn", "FeeIsSubstantive", "ProviderAsOf", "RateBasis",
       "ExitProbability", "ExpectedUptime", "Scenario",
       // The provider's and lender's assumptions (issue 18), after the judgements.
       "CostPerGpu", "GpusPerRack", "KwPerRack", "Pue", "FacilityCostPerMw", "ColocationCostPerKwMonth", "CapexDate",

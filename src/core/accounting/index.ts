@@ -5,21 +5,25 @@
  * analysis and balanced journal entries.
  *
  * Conventions (README "Accounting"):
- * - Discounting is periodic: annual rate ÷ payments a year, compounded once a period, each payment one
- *   whole period after the previous (the lease-accounting convention). CONTRACT_PV uses XNPV's
- *   annual-effective rate on actual days instead.
+ * - Discounting is periodic by default: annual rate ÷ payments a year, compounded once a period, each
+ *   payment one whole period after the previous (the lease-accounting convention); `effective` and
+ *   `actual/365` are the other bases (see {@link RateBasis}). CONTRACT_PV uses XNPV's annual-effective
+ *   rate on actual days.
  * - Money is rounded to cents: the liability at commencement once; each period's interest and
- *   depreciation (or straight-line cost) to the cent; the last period absorbs the rounding residual so
- *   that the liability and the right-of-use asset end at exactly zero.
+ *   depreciation (or straight-line cost) to the cent, no closing liability more than a cent from the
+ *   exact present value of what remains; the last period absorbs the rounding residual so that the
+ *   liability and the right-of-use asset end at exactly zero.
  */
 export { assessLease } from "./classification";
 export type { LeaseAssessment, LeaseAssessmentInput } from "./classification";
 export { accountingTerm } from "./leaseTerm";
 export type { AccountingTerm, TerminationHolder, TermJudgement } from "./leaseTerm";
-export { checkDiscountRate, measureLease, periodicRate, valueAtEndOf } from "./measurement";
-export type { LeaseMeasurement, LeaseMeasurementInput } from "./measurement";
+export { checkDiscountRate, checkRateBasis, measureLease, periodicRate, periodRates, presentValues, RATE_BASES, valueAtEndOf } from "./measurement";
+export type { LeaseMeasurement, LeaseMeasurementInput, RateBasis } from "./measurement";
 export { leaseAccounting, LESSEE_STANDARDS } from "./lessee";
 export type { LeaseAccounting, LeaseRow, LesseeStandard, NoticeRemeasurement } from "./lessee";
+export { decimalColumns, fastColumns, leaseColumns } from "./columns";
+export type { LeaseColumns } from "./columns";
 export { lessorOperatingRows } from "./lessor";
 export type { LessorRow } from "./lessor";
 export { maturityAnalysis } from "./maturity";

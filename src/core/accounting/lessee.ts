@@ -9,13 +9,15 @@ import { exitDate } from "../termination";
 import { ContractTerms, MoneyInput, validateTerms } from "../terms";
 import { termsEndingOn } from "./leaseTerm";
 import { straightLine } from "./straightLine";
-import { checkDiscountRate, LeaseMeasurement, periodicRate, valueAtEndOf } from "./measurement";
+import { checkDiscountRate, LeaseMeasurement, periodRates, presentValues } from "./measurement";
 
 /**
  * `ifrs16` and `asc842-finance`: interest on the liability plus straight-line depreciation of the
  * right-of-use asset. `asc842-operating`: one straight-line lease cost, the asset the balancing figure.
  * `short-term`: the exemption — straight-line expense, nothing on the balance sheet.
  */
+const CENT = new Decimal("0.01");
+
 export type LesseeStandard = "ifrs16" | "asc842-finance" | "asc842-operating" | "short-term";
 export const LESSEE_STANDARDS: readonly LesseeStandard[] = ["ifrs16", "asc842-finance", "asc842-operating", "short-term"];
 
@@ -74,7 +76,7 @@ export interface LeaseAccounting {
     readonly exitDate: Serial;
     readonly liabilityBefore: Decimal;
     readonly liabilityAfter: Decimal;
-    /** The revised periodic rate. */
+    /** The revised rate of the first period after the remeasurement. */
     readonly rate: Decimal;
   };
 }
@@ -85,11 +87,17 @@ export interface LeaseAccounting {
  * (short-term)).
  *
  * Rounding: interest = ROUND(rate × balance, 2) each period, the balance being the opening liability
- * less a payment made at the period's start; depreciation = ROUND(asset ÷ periods, 2); the straight-line
- * cost = ROUND(total ÷ periods, 2); the last period takes whatever brings the liability and the asset to
- * exactly zero and the total cost to exactly the total. In advance (without a termination payment) the
- * last period bears no interest — its payment is made on its first day — so the residual goes to the
- * interest of the period before, whose close must equal that last payment.
+ * less a payment made at the period's start — unless that would leave the closing liability more than a
+ * cent from the exact present value of what remains (V in {@link presentValues}), in which case the
+ * closing liability is that value rounded to the cent and the interest what gets there. Why: the
+ * rounding of a balance rolled forward compounds at the rate (at 50% a year over 95 years, half a cent
+ * becomes 10^17); anchored to the exact value, no balance strays more than a cent from it at any term
+ * or rate, and the published examples, whose balances stay within a cent, are reproduced as printed.
+ * Depreciation = ROUND(asset ÷ periods, 2); the straight-line cost = ROUND(total ÷ periods, 2); the last
+ * period takes whatever brings the liability and the asset to exactly zero and the total cost to
+ * exactly the total. In advance (without a termination payment) the last period bears no interest —
+ * its payment is made on its first day — so the residual goes to the interest of the period before,
+ * whose close must equal that last payment.
  *
  * Notice (optional): served on a day in period k of the term with `contract`'s notice days and fee, the
  * lease ends early. At the close of period k — or of period k − 1 when the notice is served on period
@@ -116,12 +124,14 @@ export function leaseAccounting(
     return { measurement, standard, rows: shortTermRows(measurement), remeasurement: null };
   }
   let schedule = measurement.schedule;
-  let rate = measurement.rate;
+  let rates = measurement.periodRates;
   let fee = measurement.terminationPayment;
+  // The exact value at each period's close of what remains: the anchor no balance strays a cent from.
+  let exact = presentValues(schedule, terms.timing, fee, rates);
   let n = schedule.length;
   // Remeasurement plan
   let remeasureAfter = -1; // 0-based index of the period at whose close the liability is remeasured
-  let revised: { schedule: readonly Period[]; rate: Decimal; fee: Decimal; exit: Serial } | null = null;
+  let revised: { schedule: readonly Period[]; rates: readonly Decimal[]; fee: Decimal; exit: Serial } | null = null;
   if (notice) {
     const contract = notice.contract;
     const noticed = validateTerms({
@@ -157,7 +167,8 @@ export function leaseAccounting(
     }
     const cut = termsEndingOn(terms, exit - 1);
     const revisedAnnual = notice.revisedRate === undefined || notice.revisedRate === null ? measurement.annualRate : checkDiscountRate(notice.revisedRate);
-    revised = { schedule: buildSchedule(cut), rate: periodicRate(revisedAnnual, terms), fee: contract.termination.fee, exit };
+    const revisedSchedule = buildSchedule(cut);
+    revised = { schedule: revisedSchedule, rates: periodRates(revisedAnnual, revisedSchedule, terms, measurement.rateBasis), fee: contract.termination.fee, exit };
   }
 
   const operating = standard === "asc842-operating";
@@ -182,12 +193,16 @@ export function leaseAccounting(
     // advance without a termination payment the one before it (its close must equal the last payment,
     // which is made the next day and bears no interest).
     const closesOnLastPayment = advance && fee.isZero() && j === n - 2;
-    const interest = last
+    let interest = last
       ? paymentToLiability.minus(openingLiability)
       : closesOnLastPayment
         ? schedule[n - 1].payment.minus(openingLiability.minus(paymentToLiability))
-        : roundCents(rate.times(openingLiability.minus(paidAtStart)));
+        : roundCents(rates[j].times(openingLiability.minus(paidAtStart)));
     let closingLiability = openingLiability.minus(paymentToLiability).plus(interest);
+    if (!last && !closesOnLastPayment && closingLiability.minus(exact[j + 1]).abs().gt(CENT)) {
+      closingLiability = roundCents(exact[j + 1]);
+      interest = closingLiability.minus(openingLiability).plus(paymentToLiability);
+    }
     const spread = last ? spreadLeft : spreadPer;
     spreadLeft = spreadLeft.minus(spread);
     const rouReduction = operating ? spread.minus(interest) : spread;
@@ -198,16 +213,17 @@ export function leaseAccounting(
     let rouRemeasurement = ZERO;
     let remeasurementGain = ZERO;
     if (j === remeasureAfter && revised) {
-      const v = new Decimal(1).dividedBy(revised.rate.plus(1));
-      const after = roundCents(valueAtEndOf({ schedule: revised.schedule, period: j + 1, timing: terms.timing, fee: revised.fee, discountFactor: v }));
+      const revisedExact = presentValues(revised.schedule, terms.timing, revised.fee, revised.rates);
+      const after = roundCents(revisedExact[j + 1]);
       liabilityRemeasurement = after.minus(closingLiability);
       rouRemeasurement = Decimal.max(liabilityRemeasurement, closingRou.negated());
       remeasurementGain = rouRemeasurement.minus(liabilityRemeasurement);
-      remeasurement = { period: j + 1, exitDate: revised.exit, liabilityBefore: closingLiability, liabilityAfter: after, rate: revised.rate };
+      remeasurement = { period: j + 1, exitDate: revised.exit, liabilityBefore: closingLiability, liabilityAfter: after, rate: revised.rates[j + 1] };
       closingLiability = after;
       closingRou = closingRou.plus(rouRemeasurement);
       schedule = revised.schedule;
-      rate = revised.rate;
+      rates = revised.rates;
+      exact = revisedExact;
       fee = revised.fee;
       n = schedule.length;
       const left = n - (j + 1);

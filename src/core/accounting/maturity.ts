@@ -1,8 +1,8 @@
 /**
  * The maturity analysis of the lease liability (IFRS 16.58; ASC 842-20-50-6).
  */
-import { edate, formatIsoDate, Serial } from "../dates";
-import { numError } from "../errors";
+import { DateSystem, edate, formatIsoDate, Serial } from "../dates";
+import { DealError, numError, valueError } from "../errors";
 import { Decimal, ZERO } from "../money";
 import { LeaseAccounting, leaseAccounting } from "./lessee";
 import { LeaseMeasurement } from "./measurement";
@@ -47,7 +47,7 @@ export function maturityAnalysis(source: LeaseAccounting | LeaseMeasurement, asO
         fee: j === all.length - 1 ? measurement.terminationPayment : ZERO,
       }));
   const boundaries = [day];
-  for (let i = 1; i <= 5; i++) boundaries.push(edate(day, 12 * i, terms.dateSystem));
+  for (let i = 1; i <= 5; i++) boundaries.push(yearEnd(day, i, terms.dateSystem));
   const amounts = [ZERO, ZERO, ZERO, ZERO, ZERO];
   let thereafter = ZERO;
   // Periods closed on or before the day. The last period closes on the exit date when a termination
@@ -84,4 +84,16 @@ export function maturityAnalysis(source: LeaseAccounting | LeaseMeasurement, asO
     imputedInterest: total.minus(liability),
     liability,
   };
+}
+
+/** The last day of year `i` of the table from `day`: EDATE(day, 12i), refused by name past Excel's calendar. */
+function yearEnd(day: Serial, i: number, system: DateSystem): Serial {
+  try {
+    return edate(day, 12 * i, system);
+  } catch (error) {
+    if (!(error instanceof DealError)) throw error;
+    throw valueError(
+      `The maturity table as of ${formatIsoDate(day, system)} needs five years after it, and its year ${i} would end after 9999-12-31, where Excel's calendar ends: give an as-of date at least five years before that.`,
+    );
+  }
 }

@@ -2,7 +2,7 @@
  * The judgements a user makes about the contract: the accounting judgements (IFRS 16, ASC 842) the
  * Accounting block follows, and the value bridge's assumptions. In sheet order.
  */
-import type { TerminationHolder } from "../accounting";
+import type { RateBasis, TerminationHolder } from "../accounting";
 import type { AccountingStandardWord, DealDraft, DealTemplate } from "../deal";
 import { DEFAULT_ACCOUNTING, valueAssumptions } from "../deal";
 import type { FieldDecl } from "./kinds";
@@ -139,6 +139,17 @@ export const JUDGEMENT_FIELDS = [
     cli: "--provider-as-of",
     get: (d) => ({ value: judged(d).providerAsOf }),
     set: (o, v) => (judging(o).providerAsOf = v as number | null),
+  },
+  {
+    name: "RateBasis",
+    label: "Discount rate basis (per period)",
+    kind: "choice",
+    help: "periodic (annual ÷ payments a year), effective ((1 + annual)^(1/n) − 1) or actual/365 (each period's days ÷ 365)",
+    allowed: ["periodic", "effective", "actual/365"],
+    default: "periodic",
+    cli: "--rate-basis",
+    get: (d) => ({ value: judged(d).rateBasis }),
+    set: (o, v) => (judging(o).rateBasis = v as RateBasis),
   },
   {
     name: "ExitProbability",

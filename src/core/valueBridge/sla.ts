@@ -1,7 +1,7 @@
 /**
  * Service levels: SLA credit tiers, the credit for a period, the downtime a target allows.
  */
-import { addMonths, DateSystem, dateToSerial, Serial, serialToDate } from "../dates";
+import { addMonths, DateSystem, dateToSerial, formatIsoDate, MAX_SERIAL_1900, MAX_SERIAL_1904, Serial, serialToDate } from "../dates";
 import { numError, valueError } from "../errors";
 import { Decimal, roundCents, ZERO } from "../money";
 import { checkDate, checkMoney, MoneyInput } from "../terms";
@@ -86,6 +86,10 @@ export function allowedDowntimeMinutes(
     periodEnd === null
       ? dateToSerial(addMonths(serialToDate(start, system), 1, system), system) - 1
       : checkDate(periodEnd, "period_end", system);
+  // A month from the calendar's last month would end in year 10000: say so rather than answer for it.
+  if (periodEnd === null && end > (system === "1904" ? MAX_SERIAL_1904 : MAX_SERIAL_1900)) {
+    throw valueError(`The month that starts on ${formatIsoDate(start, system)} ends after 9999-12-31, where Excel's calendar ends: give period_end.`);
+  }
   if (end < start) throw numError("The period ends before it starts.");
   return ONE.minus(target).times(end - start + 1).times(1440);
 }

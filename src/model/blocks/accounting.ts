@@ -37,6 +37,7 @@ export type AccountingName =
   | "ShortTermStatus"
   | "StandardApplied"
   | "PeriodicRate"
+  | "ExactGapAllowed"
   // measurement
   | "PaidAtCommencement"
   | "LeaseLiability"
@@ -74,11 +75,16 @@ export type LeaseColumnName =
   | "LeasePayment"
   | "LeasePaymentDate"
   | "LeaseTerminationPayment"
+  | "LeaseRate"
+  | "LeaseCloseFactor"
   | "LeaseDiscountFactor"
   | "LeasePresentValue"
+  | "LeaseExactClosing"
   | "LeasePaymentToLiability"
   | "LeaseOpeningLiability"
   | "LeaseInterestBearing"
+  | "LeaseRolledInterest"
+  | "LeaseAnchoredInterest"
   | "LeaseInterest"
   | "LeaseClosingLiability"
   | "LeaseStraightLine"
@@ -88,6 +94,7 @@ export type LeaseColumnName =
   | "LeaseWholeYears"
   | "LeasePaymentYear"
   | "EnforceablePayment"
+  | "EnforceableDiscountFactor"
   | "EnforceablePresentValue"
   | "FullContractPresentValue";
 
@@ -124,6 +131,22 @@ const cutPayment = (at: RowRefs["at"], lastDay: string) =>
 
 /** Whole periods a payment of period `k` is discounted: k − 1 in advance (the first is undiscounted), k in arrears. */
 const periodsDiscounted = (k: string) => `(${k}-IF(${ADVANCE},1,0))`;
+
+const ACTUAL_365 = 'RateBasis="actual/365"';
+
+/**
+ * The discount factor from commencement to a point `periods` whole periods on, which is the day
+ * `day`: (1 + PeriodicRate)^−periods on the periodic and effective bases, (1 + DiscountRate)^−(days ÷ 365)
+ * on actual/365 (a payment in arrears is taken at its period's close, the next day).
+ *
+ * @example
+ * discountTo("K12", "L12+1") // 'IF(RateBasis="actual/365",(1+DiscountRate)^(-(L12+1-StartDate)/DaysPerYear),(1+PeriodicRate)^(-K12))'
+ */
+const discountTo = (periods: string, day: string) =>
+  `IF(${ACTUAL_365},(1+DiscountRate)^(-(${day}-StartDate)/DaysPerYear),${periodicDiscount(periods)})`;
+
+/** The day a payment of a period is discounted from: its first day in advance, the day after its last in arrears. */
+const discountDay = (first: string, last: string) => `IF(${ADVANCE},${first},${last}+1)`;
 
 /** Year of a date counted from the start (1 = up to and including the first anniversary), for the maturity table. */
 const yearFromStart = (date: string, whole: string) => `MAX(1,IF(${date}<=EDATE(StartDate,${whole}*MonthsPerYear),${whole},${whole}+1))`;
@@ -252,7 +275,21 @@ export function accountingBlock(): Block<AccountingName> {
         'IF(ElectShortTerm,"NOT AVAILABLE: the term is longer than 12 months; the election is ignored.","Not available: the term is longer than 12 months."))',
     ),
     figure("StandardApplied", "Accounting applied", 'IF(ShortTermApplied,"short-term",AccountingStandard)', undefined, "the standard, or the exemption"),
-    figure("PeriodicRate", "Periodic discount rate", `DiscountRate/${PERIODS_PER_YEAR}`, "0.000000%", "annual rate ÷ payments a year"),
+    figure(
+      "PeriodicRate",
+      "Periodic discount rate",
+      `IF(RateBasis="effective",(1+DiscountRate)^(1/${PERIODS_PER_YEAR})-1,DiscountRate/${PERIODS_PER_YEAR})`,
+      "0.000000%",
+      "periodic: annual ÷ payments a year; effective: (1 + annual)^(1/n) − 1; actual/365: each period's own, below",
+    ),
+    {
+      label: "Largest gap from the exact liability",
+      cells: [
+        { value: 0.01, numberFormat: FORMATS.money, style: "constant" },
+        { value: "a closing liability more than this from the exact value of what remains is set to that value, rounded", style: "note" },
+      ],
+      names: [{ name: "ExactGapAllowed", cell: 0 }],
+    },
     // Measurement at commencement (IFRS 16.23–28; ASC 842-20-30-1, 30-5)
     figure("PaidAtCommencement", "Paid at commencement", `IF(${ADVANCE},INDEX(LeasePayment,1),0)`, FORMATS.money, "the first payment, when paid in advance"),
     figure(
@@ -372,14 +409,34 @@ export function accountingBlock(): Block<AccountingName> {
     leaseColumn("LeasePayment", "Lease payment", FORMATS.money, (at) => cutPayment(at, at("LeaseEnd"))),
     leaseColumn("LeasePaymentDate", "Lease payment date", FORMATS.date, (at) => `IF(Timing="arrears",${at("LeaseEnd")},${at("ScheduleStart")})`),
     leaseColumn("LeaseTerminationPayment", "Termination payment", FORMATS.money, (at) => `IF(${at("LeasePeriod")}=AccountingPeriods,TerminationPayment,0)`),
-    leaseColumn("LeaseDiscountFactor", "Periodic discount factor", FORMATS.factor, (at) => periodicDiscount(periodsDiscounted(at("LeasePeriod")))),
+    leaseColumn(
+      "LeaseRate",
+      "Period's discount rate",
+      "0.000000%",
+      (at) => `IF(${ACTUAL_365},(1+DiscountRate)^((${at("LeaseEnd")}-${at("ScheduleStart")}+1)/DaysPerYear)-1,PeriodicRate)`,
+    ),
+    leaseColumn("LeaseCloseFactor", "Discount factor to the period's close", FORMATS.factor, (at) => discountTo(at("LeasePeriod"), `${at("LeaseEnd")}+1`)),
+    leaseColumn(
+      "LeaseDiscountFactor",
+      "Payment's discount factor",
+      FORMATS.factor,
+      // In advance the payment falls a period before the close.
+      (at) => `${at("LeaseCloseFactor")}*IF(${ADVANCE},1+${at("LeaseRate")},1)`,
+    ),
     leaseColumn(
       "LeasePresentValue",
       "PV in the liability",
       FORMATS.money,
       (at) =>
         `IF(AND(${ADVANCE},${at("LeasePeriod")}=1),0,${at("LeasePayment")}*${at("LeaseDiscountFactor")})` +
-        `+${at("LeaseTerminationPayment")}*${periodicDiscount(at("LeasePeriod"))}`,
+        `+${at("LeaseTerminationPayment")}*${at("LeaseCloseFactor")}`,
+    ),
+    leaseColumn(
+      "LeaseExactClosing",
+      "Exact liability at the close",
+      FORMATS.money,
+      // What remains after this period, valued at its close: the later rows' present values, carried forward.
+      (at) => `SUMIF(LeasePeriod,">"&${at("LeasePeriod")},LeasePresentValue)/${at("LeaseCloseFactor")}`,
     ),
     leaseColumn(
       "LeasePaymentToLiability",
@@ -402,6 +459,17 @@ export function accountingBlock(): Block<AccountingName> {
       // In advance, a period's payment (after the first) settles the liability on its first day.
       (at) => `${at("LeaseOpeningLiability")}-IF(AND(${ADVANCE},${at("LeasePeriod")}>1),${at("LeasePayment")},0)`,
     ),
+    leaseColumn("LeaseRolledInterest", "Interest at the period's rate", FORMATS.money, (at) => `ROUND(${at("LeaseRate")}*${at("LeaseInterestBearing")},2)`),
+    leaseColumn(
+      "LeaseAnchoredInterest",
+      "Interest, within a cent of exact",
+      FORMATS.money,
+      // Rolled forward, unless that leaves the close more than a cent from the exact value: then the exact value, rounded.
+      (at) => {
+        const settled = `${at("LeaseOpeningLiability")}-${at("LeasePaymentToLiability")}`;
+        return `IF(ABS(${settled}+${at("LeaseRolledInterest")}-${at("LeaseExactClosing")})>ExactGapAllowed,ROUND(ROUND(${at("LeaseExactClosing")},2)-(${settled}),2),${at("LeaseRolledInterest")})`;
+      },
+    ),
     leaseColumn(
       "LeaseInterest",
       "Interest",
@@ -411,7 +479,7 @@ export function accountingBlock(): Block<AccountingName> {
       (at) =>
         `IF(ShortTermApplied,0,IF(${at("LeasePeriod")}=AccountingPeriods,ROUND(${at("LeasePaymentToLiability")}-${at("LeaseOpeningLiability")},2),` +
         `IF(AND(ClosesBeforeLastPeriod,${at("LeasePeriod")}=AccountingPeriods-1),ROUND(LastLeasePayment-(${at("LeaseOpeningLiability")}-${at("LeasePaymentToLiability")}),2),` +
-        `ROUND(PeriodicRate*${at("LeaseInterestBearing")},2))))`,
+        `${at("LeaseAnchoredInterest")})))`,
     ),
     leaseColumn(
       "LeaseClosingLiability",
@@ -452,18 +520,25 @@ export function accountingBlock(): Block<AccountingName> {
       (at) => `IF(${at("SchedulePeriod")}>EnforceablePeriods,0,${cutPayment(at, `MIN(${at("ScheduleEnd")},EnforceableTermEnd)`)})`,
     ),
     contractColumn(
+      "EnforceableDiscountFactor",
+      "Discount factor, enforceable reading",
+      FORMATS.factor,
+      (at) => discountTo(periodsDiscounted(at("SchedulePeriod")), discountDay(at("ScheduleStart"), `MIN(${at("ScheduleEnd")},EnforceableTermEnd)`)),
+    ),
+    contractColumn(
       "EnforceablePresentValue",
       "PV, enforceable reading",
       FORMATS.money,
       (at) =>
-        `IF(AND(${ADVANCE},${at("SchedulePeriod")}=1),0,${at("EnforceablePayment")}*${periodicDiscount(periodsDiscounted(at("SchedulePeriod")))})` +
-        `+IF(${at("SchedulePeriod")}=EnforceablePeriods,EnforceableTerminationPayment*${periodicDiscount(at("SchedulePeriod"))},0)`,
+        `IF(AND(${ADVANCE},${at("SchedulePeriod")}=1),0,${at("EnforceablePayment")}*${at("EnforceableDiscountFactor")})` +
+        `+IF(${at("SchedulePeriod")}=EnforceablePeriods,EnforceableTerminationPayment*${discountTo(at("SchedulePeriod"), "EnforceableTermEnd+1")},0)`,
     ),
     contractColumn(
       "FullContractPresentValue",
       "PV, full-contract reading",
       FORMATS.money,
-      (at) => `IF(AND(${ADVANCE},${at("SchedulePeriod")}=1),0,${at("SchedulePayment")}*${periodicDiscount(periodsDiscounted(at("SchedulePeriod")))})`,
+      (at) =>
+        `IF(AND(${ADVANCE},${at("SchedulePeriod")}=1),0,${at("SchedulePayment")}*${discountTo(periodsDiscounted(at("SchedulePeriod")), discountDay(at("ScheduleStart"), at("ScheduleEnd")))})`,
     ),
   ];
 
@@ -474,7 +549,7 @@ export function accountingBlock(): Block<AccountingName> {
     series,
     reads: [
       "IdentifiedAsset", "SubstitutionRight", "RightToDirectUse", "WhoMayTerminate", "SignificantPenalty", "ExplicitTermEnd", "ElectShortTerm",
-      "InitialDirectCosts", "IncentivesReceived", "AccountingStandard", "StartDate", "EndDate", "NoticeDays", "TerminationFee", "DiscountRate",
+      "InitialDirectCosts", "IncentivesReceived", "AccountingStandard", "RateBasis", "DaysPerYear", "StartDate", "EndDate", "NoticeDays", "TerminationFee", "DiscountRate",
       "Timing", "Proration", "EarliestNotice", "LockInEnd", "MonthsPerYear", "MonthsPerPeriod", "CheckTolerance", "SchedulePeriod",
       "ScheduleStart", "ScheduleEnd", "ScheduleDays", "ScheduleRate", "SchedulePayment", "MaturityTotal", "MaturityImputedInterest",
       "CommencementDebits", "CommencementCredits", "TermDebits", "TermCredits",
@@ -632,9 +707,8 @@ type AccountingChecked = (typeof ACCOUNTING_CHECKED)[number];
 export type AccountingCheckName = `${AccountingChecked}Checked` | `Deal${AccountingChecked}` | `${AccountingChecked}Agrees`;
 
 /**
- * DEAL.LEASE_LIABILITY and DEAL.ROU_ASSET over the accounting term beside the native figures. The
- * functions take no termination payment, so the native figure compared leaves it out (with none,
- * it is LeaseLiability and RouAsset themselves).
+ * DEAL.LEASE_LIABILITY and DEAL.ROU_ASSET over the accounting term beside the native figures, like
+ * with like: on the sheet's rate basis, the termination payment in both.
  *
  * @example
  * accountingChecksBlock(ctx).list.rows[0].names // LeaseLiabilityChecked, DealLeaseLiability, LeaseLiabilityAgrees
@@ -642,14 +716,9 @@ export type AccountingCheckName = `${AccountingChecked}Checked` | `Deal${Account
 export function accountingChecksBlock(ctx: ModelContext): Block<AccountingCheckName> {
   const pay = ctx.terms.payment.kind === "ramp" ? "Ramp" : "Payment";
   const args = `StartDate,AccountingTermEnd,${pay},DiscountRate,Frequency,Escalation,Timing,Proration`;
-  const withoutFee = `ROUND(SUM(LeasePresentValue)-TerminationPayment*${periodicDiscount("AccountingPeriods")},2)`;
   const calls: Record<AccountingChecked, [string, string, string]> = {
-    LeaseLiability: ["Lease liability, without termination payment", withoutFee, `DEAL.LEASE_LIABILITY(${args})`],
-    RouAsset: [
-      "ROU asset, without termination payment",
-      `RouAsset-LeaseLiability+${withoutFee}`,
-      `DEAL.ROU_ASSET(${args},InitialDirectCosts,IncentivesReceived)`,
-    ],
+    LeaseLiability: ["Lease liability", "LeaseLiability", `DEAL.LEASE_LIABILITY(${args},RateBasis,TerminationPayment)`],
+    RouAsset: ["ROU asset", "RouAsset", `DEAL.ROU_ASSET(${args},InitialDirectCosts,IncentivesReceived,RateBasis,TerminationPayment)`],
   };
   const rows: ListRow<AccountingCheckName>[] = ACCOUNTING_CHECKED.map((figure) => {
     const [label, native, call] = calls[figure];
@@ -677,7 +746,7 @@ export function accountingChecksBlock(ctx: ModelContext): Block<AccountingCheckN
     title: "ACCOUNTING CHECKS (DEAL functions)",
     list: { header: ["Native formula", "DEAL function", "Agree?"], rows },
     reads: [
-      "LeaseLiability", "RouAsset", "LeasePresentValue", "TerminationPayment", "PeriodicRate", "AccountingPeriods", "StartDate", "AccountingTermEnd",
+      "LeaseLiability", "RouAsset", "TerminationPayment", "RateBasis", "StartDate", "AccountingTermEnd",
       "Payment", "Ramp", "DiscountRate", "Frequency", "Escalation", "Timing", "Proration", "InitialDirectCosts", "IncentivesReceived", "CheckTolerance",
     ],
   };
