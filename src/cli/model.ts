@@ -166,20 +166,51 @@ const WRITE_FAILURES: Readonly<Record<string, string>> = {
   EBUSY: "the file is in use (open in Excel?)",
 };
 
+/** The temporary files being written: removed when the command is interrupted (SIGINT, SIGTERM). */
+export const TEMPORARY_FILES = new Set<string>();
+
+/** Removes the temporary files being written. */
+export function removeTemporaryFiles(): void {
+  for (const file of TEMPORARY_FILES) fs.rmSync(file, { force: true });
+  TEMPORARY_FILES.clear();
+}
+
 /**
- * Writes beside the target and renames, so a failure leaves nothing behind and an overwritten file
- * is replaced whole; a failure becomes a plain message.
+ * Until `done` settles, an interrupt (Ctrl-C, SIGTERM) removes the temporary files, then ends the
+ * process as the signal would have.
  */
-async function writeFile(plan: Parameters<typeof writePlanXlsx>[0] | ((file: string) => Promise<void>), file: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+async function removedIfInterrupted<T>(done: Promise<T>): Promise<T> {
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeTemporaryFiles();
+    process.kill(process.pid, signal);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   try {
-    await (typeof plan === "function" ? plan(temporary) : writePlanXlsx(plan, temporary));
+    return await done;
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  }
+}
+
+/**
+ * Writes beside the target and renames, so a failure or an interrupt leaves nothing behind and an
+ * overwritten file is replaced whole; a failure becomes a plain message.
+ */
+export async function writeFile(plan: Parameters<typeof writePlanXlsx>[0] | ((file: string) => Promise<void>), file: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  TEMPORARY_FILES.add(temporary);
+  try {
+    await removedIfInterrupted(typeof plan === "function" ? plan(temporary) : writePlanXlsx(plan, temporary));
     fs.renameSync(temporary, file);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     const reason = WRITE_FAILURES[(error as { code?: string }).code ?? ""];
     if (reason) throw new UsageError(`Could not write ${file}: ${reason}.`);
     throw error;
+  } finally {
+    TEMPORARY_FILES.delete(temporary);
   }
 }
 

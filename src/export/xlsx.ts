@@ -3,62 +3,198 @@
  * LibreOffice proof). Names are workbook-level here: an exported file holds one model.
  */
 import ExcelJS from "exceljs";
+import { EventEmitter, once } from "events";
 import fs from "fs";
 import JSZip from "jszip";
 import { parseIsoDate } from "../core/dates";
 import { Decimal } from "../core/money";
 import { currencyOf, readAmount, readDate, scanNumber } from "../core/vocabulary";
-import { columnWidth, SheetPlan } from "../model/plan";
+import { columnLetter, columnWidth, PlanCell, SheetPlan } from "../model/plan";
 import { STYLES } from "../model/styles";
 
 /**
- * Adds the plan as a worksheet of `workbook`: values, formulas, formats, styles, names, widths, the
+ * Adds the plan as a worksheet of `workbook` (a streaming one: each row is written as it is committed,
+ * and the sheet is committed at the end): values, formulas, formats, styles, names, widths, the
  * frozen header rows and the print setup.
  *
  * @example
- * const wb = new ExcelJS.Workbook(); addPlanSheet(wb, buildModelPlan(REFLECTION_SPACEX));
+ * const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: "deal.xlsx", useStyles: true });
+ * await addPlanSheet(wb, buildModelPlan(REFLECTION_SPACEX)); await wb.commit();
  */
-export function addPlanSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
+export async function addPlanSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): Promise<ExcelJS.Worksheet> {
   const frozen = plan.freezeRows ?? 0;
+  const [, first, last] = (plan.print && /^\$?(\d+):\$?(\d+)$/.exec(plan.print.titleRows.replace(/\$/g, ""))) || [];
   const sheet = workbook.addWorksheet(plan.sheetName, {
     views: [frozen > 0 ? { state: "frozen", ySplit: frozen, showGridLines: false } : { showGridLines: false }],
-  });
-  if (plan.print) {
-    const [, first, last] = /^\$?(\d+):\$?(\d+)$/.exec(plan.print.titleRows.replace(/\$/g, "")) ?? [];
-    sheet.pageSetup = {
-      ...sheet.pageSetup,
-      orientation: plan.print.orientation,
-      fitToPage: true,
-      fitToWidth: plan.print.fitToPagesWide,
-      fitToHeight: 0,
-      // exceljs writes one _xlnm.Print_Area per "&&" part; writePlanXlsx merges them into one name.
-      printArea: plan.print.areas.join("&&"),
-      ...(first ? { printTitlesRow: `${first}:${last}` } : {}),
-    };
-  }
-  plan.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = columnWidth(width).stored));
-  plan.cells.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      const target = sheet.getCell(r + 1, c + 1);
-      if (cell.formula !== undefined) target.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
-      else if (cell.value !== null && cell.value !== undefined) target.value = cell.value;
-      if (cell.numberFormat) target.numFmt = cell.numberFormat;
-      const style = cell.style ? STYLES[cell.style] : undefined;
-      if (style) {
-        target.font = {
-          bold: style.bold,
-          italic: style.italic,
-          size: style.size,
-          color: style.color ? { argb: `FF${style.color}` } : undefined,
-        };
-        if (style.align) target.alignment = { horizontal: style.align };
-        if (style.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };
-      }
+    // Given as the sheet is made: a streaming sheet writes its page properties (fit to page) first.
+    ...(plan.print && {
+      pageSetup: {
+        orientation: plan.print.orientation,
+        fitToPage: true,
+        fitToWidth: plan.print.fitToPagesWide,
+        fitToHeight: 0,
+        // exceljs writes one _xlnm.Print_Area per "&&" part; writeWorkbook merges them into one name.
+        printArea: plan.print.areas.join("&&"),
+        ...(first ? { printTitlesRow: `${first}:${last}` } : {}),
+      },
     }),
-  );
+  });
+  plan.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = columnWidth(width).stored));
+  const styled = styleCache();
+  await writeRows(workbook, sheet, plan.cells, (cell) => (cell.numberFormat || cell.style ? styled(cell) : undefined));
+  sheet.commit();
   const quoted = `'${plan.sheetName.replace(/'/g, "''")}'`;
-  for (const { name, ref } of plan.names) workbook.definedNames.add(`${quoted}!${ref}`, name);
+  // Written into workbook.xml by writeWorkbook: exceljs's defined names keep every cell of a range.
+  const names = workbookNames.get(workbook) ?? [];
+  workbookNames.set(workbook, names);
+  for (const { name, ref } of plan.names) names.push(`<definedName name="${name}">${xmlText(`${quoted}!${ref}`)}</definedName>`);
   return sheet;
+}
+
+/** Rows written between two pauses, in which the zip compresses what was written (else it all waits in memory). */
+const ROWS_BETWEEN_PAUSES = 64;
+
+/** A turn of the event loop. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The defined names of each workbook being written, as XML. */
+const workbookNames = new WeakMap<ExcelJS.Workbook, string[]>();
+
+/**
+ * A workbook.xml with defined names added before those it has (the print areas).
+ *
+ * @example
+ * withDefinedNames("<sheets/></workbook>", ['<definedName name="A">S!$A$1</definedName>'])
+ * // '<sheets/><definedNames><definedName name="A">S!$A$1</definedName></definedNames></workbook>'
+ */
+export function withDefinedNames(workbookXml: string, names: readonly string[]): string {
+  if (names.length === 0) return workbookXml;
+  if (workbookXml.includes("<definedNames>")) return workbookXml.replace("<definedNames>", `<definedNames>${names.join("")}`);
+  return workbookXml.replace("</sheets>", `</sheets><definedNames>${names.join("")}</definedNames>`);
+}
+
+/** XML written and not yet taken by the zip, beyond which writing waits. */
+const MAX_PENDING_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Waits until the zip has taken most of what the sheet wrote: exceljs's sheet stream passes its text
+ * to the zip without heeding its backpressure, so without this a large sheet waits whole in memory.
+ */
+async function zipped(sheet: ExcelJS.Worksheet): Promise<void> {
+  type Pipe = EventEmitter & { writableLength?: number; _writableState?: { length: number } };
+  const pipe = (sheet as unknown as { stream: { pipes?: Pipe[] } }).stream.pipes?.[0];
+  const pending = () => pipe?.writableLength ?? pipe?._writableState?.length ?? 0;
+  while (pipe !== undefined && pending() > MAX_PENDING_BYTES) await once(pipe, "drain");
+}
+
+/** A cell's content as a sheet's XML holds it: &, <, >, " and ' escaped. */
+function xmlText(text: string): string {
+  return /[&<>"']/.test(text)
+    ? text.replace(/[&<>"']/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&apos;"))
+    : text;
+}
+
+/** What the streaming sheet of exceljs has that its types do not say: its writer of raw XML. */
+interface SheetStream {
+  startedData: boolean;
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
+  _write(text: string): void;
+}
+
+/** What the streaming workbook of exceljs has that its types do not say: its styles and shared strings. */
+interface WorkbookStream {
+  styles: { addStyleModel(style: Partial<ExcelJS.Style>, type: ExcelJS.ValueType): number };
+  sharedStrings: { add(text: string): number };
+}
+
+/**
+ * Writes the rows of a streaming sheet as XML, each cell as exceljs writes it (a formula, a number, a
+ * shared string, TRUE/FALSE; its style's index from the workbook's styles) but without a cell object
+ * per cell: a register of 10,000 deals is millions of cells, which exceljs's cells write in minutes and
+ * gigabytes. Columns (widths) must be set before. Pauses every few rows so that the zip compresses
+ * what was written.
+ */
+async function writeRows(
+  workbook: ExcelJS.Workbook,
+  sheet: ExcelJS.Worksheet,
+  rows: readonly (readonly PlanCell[])[],
+  styleOf: (cell: PlanCell) => Partial<ExcelJS.Style> | undefined,
+): Promise<void> {
+  const out = sheet as unknown as SheetStream;
+  const { styles, sharedStrings } = workbook as unknown as WorkbookStream;
+  if (!out.startedData) {
+    out._writeColumns();
+    out._writeOpenSheetData();
+    out.startedData = true;
+  }
+  const ids = new Map<Partial<ExcelJS.Style>, Map<ExcelJS.ValueType, number>>();
+  const styleId = (style: Partial<ExcelJS.Style>, type: ExcelJS.ValueType) => {
+    let byType = ids.get(style);
+    if (byType === undefined) ids.set(style, (byType = new Map()));
+    let id = byType.get(type);
+    if (id === undefined) byType.set(type, (id = styles.addStyleModel(style, type)));
+    return id;
+  };
+  const letters: string[] = [];
+  let parts: string[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    let cells = "";
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      const value = cell.value;
+      const hasValue = value !== null && value !== undefined;
+      const style = styleOf(cell);
+      if (cell.formula === undefined && !hasValue && style === undefined) continue; // an empty cell is not written
+      const type =
+        cell.formula !== undefined ? ExcelJS.ValueType.Null
+        : typeof value === "number" ? ExcelJS.ValueType.Number
+        : typeof value === "string" ? ExcelJS.ValueType.String
+        : typeof value === "boolean" ? ExcelJS.ValueType.Boolean
+        : ExcelJS.ValueType.Null;
+      const id = style === undefined ? 0 : styleId(style, type);
+      const ref = `${(letters[c] ??= columnLetter(c))}${r + 1}`;
+      const s = id ? ` s="${id}"` : "";
+      if (cell.formula !== undefined) cells += `<c r="${ref}"${s}><f>${xmlText(cell.formula)}</f></c>`;
+      else if (typeof value === "number") cells += `<c r="${ref}"${s}><v>${value}</v></c>`;
+      else if (typeof value === "string") cells += `<c r="${ref}"${s} t="s"><v>${sharedStrings.add(value)}</v></c>`;
+      else if (typeof value === "boolean") cells += `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+      else cells += `<c r="${ref}"${s}/>`;
+    }
+    if (cells !== "") parts.push(`<row r="${r + 1}">${cells}</row>`);
+    if (r % ROWS_BETWEEN_PAUSES === ROWS_BETWEEN_PAUSES - 1 || r === rows.length - 1) {
+      out._write(parts.join(""));
+      parts = [];
+      await pause();
+      await zipped(sheet);
+    }
+  }
+}
+
+/**
+ * A cell's style (font, alignment, fill, number format) as exceljs takes it, one object per kind of
+ * cell: exceljs works out a style's index once per object, not once per cell.
+ */
+function styleCache(): (cell: PlanCell) => Partial<ExcelJS.Style> {
+  const made = new Map<string, Partial<ExcelJS.Style>>();
+  return (cell) => {
+    const key = `${cell.style ?? ""}|${cell.numberFormat ?? ""}`;
+    let found = made.get(key);
+    if (found === undefined) {
+      const style = cell.style ? STYLES[cell.style] : undefined;
+      found = {
+        ...(cell.numberFormat ? { numFmt: cell.numberFormat } : {}),
+        ...(style && {
+          font: { bold: style.bold, italic: style.italic, size: style.size, color: style.color ? { argb: `FF${style.color}` } : undefined },
+          ...(style.align && { alignment: { horizontal: style.align } }),
+          ...(style.fill && { fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } } as ExcelJS.Fill }),
+        }),
+      };
+      made.set(key, found);
+    }
+    return found;
+  };
 }
 
 /**
@@ -83,21 +219,39 @@ export function mergePrintAreas(workbookXml: string): string {
   });
 }
 
-/** The workbook as .xlsx bytes, print areas merged. */
-export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+/**
+ * Writes a new .xlsx file: `fill` adds the sheets to a streaming workbook, which writes each row as
+ * it is committed (a register of 10,000 deals is millions of cells), then the print areas are merged
+ * and the workbook is marked to recalculate on opening (a streaming workbook writes neither).
+ */
+async function writeWorkbook(file: string, fill: (workbook: ExcelJS.Workbook) => Promise<void>): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } });
+  workbook.creator = "Deal Modeler";
+  await fill(workbook);
+  await workbook.commit();
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const xml = await zip.file("xl/workbook.xml")!.async("string");
-  zip.file("xl/workbook.xml", mergePrintAreas(xml));
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  zip.file("xl/workbook.xml", withFullCalcOnLoad(withDefinedNames(mergePrintAreas(xml), workbookNames.get(workbook) ?? [])));
+  // The sheets keep their compressed bytes: only workbook.xml is compressed again.
+  fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+/**
+ * A workbook.xml whose calculation properties ask for a full recalculation on opening (the formulas
+ * are written without values).
+ *
+ * @example
+ * withFullCalcOnLoad('<calcPr calcId="171027"/>') // '<calcPr calcId="171027" fullCalcOnLoad="1"/>'
+ */
+export function withFullCalcOnLoad(workbookXml: string): string {
+  if (/<calcPr\b[^>]*\bfullCalcOnLoad=/.test(workbookXml)) return workbookXml;
+  if (/<calcPr\b/.test(workbookXml)) return workbookXml.replace(/<calcPr\b([^>]*?)\s*\/>/, '<calcPr$1 fullCalcOnLoad="1"/>');
+  return workbookXml.replace("</workbook>", '<calcPr fullCalcOnLoad="1"/></workbook>');
 }
 
 /** Writes one plan as a new .xlsx file. */
 export async function writePlanXlsx(plan: SheetPlan, file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Deal Modeler";
-  workbook.calcProperties.fullCalcOnLoad = true;
-  addPlanSheet(workbook, plan);
-  fs.writeFileSync(file, await workbookBytes(workbook));
+  await writeWorkbook(file, async (workbook) => void (await addPlanSheet(workbook, plan)));
 }
 
 /** A register cell as Excel reads the same text typed into a cell: a date, a number, TRUE/FALSE, or text. */
@@ -146,29 +300,26 @@ function typedCellValue(trimmed: string): { value: number; isDate?: boolean } | 
  * Adds a register sheet: the header row and each record's cells as values (dates as dates), bold
  * header, widths from the content. Returns the sheet.
  */
-export function addRegisterSheet(workbook: ExcelJS.Workbook, sheetName: string, records: readonly (readonly string[])[]): ExcelJS.Worksheet {
+export async function addRegisterSheet(workbook: ExcelJS.Workbook, sheetName: string, records: readonly (readonly string[])[]): Promise<ExcelJS.Worksheet> {
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  const cells = records.map((record, r) => record.map((text) => (r === 0 ? { value: text, isDate: false } : registerCellValue(text))));
   const widths: number[] = [];
-  records.forEach((record, r) =>
-    record.forEach((text, c) => {
-      const target = sheet.getCell(r + 1, c + 1);
-      const { value, isDate } = r === 0 ? { value: text, isDate: false } : registerCellValue(text);
-      if (value !== null) target.value = value;
-      if (isDate) target.numFmt = "yyyy-mm-dd";
-      if (r === 0) target.font = { bold: true };
-      widths[c] = Math.max(widths[c] ?? 8, Math.min(40, (isDate ? 10 : text.length) + 2));
-    }),
-  );
+  records.forEach((record, r) => record.forEach((text, c) => (widths[c] = Math.max(widths[c] ?? 8, Math.min(40, (cells[r][c].isDate ? 10 : text.length) + 2)))));
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = columnWidth(w).stored));
+  // The header bold, dates as dates (widths first: a streaming sheet writes them before its rows).
+  const header = { font: { bold: true } };
+  const date = { numFmt: "yyyy-mm-dd" };
+  const rows: PlanCell[][] = cells.map((row) => row.map(({ value, isDate }) => ({ value, isDate })));
+  const headers = new Set(rows[0]);
+  await writeRows(workbook, sheet, rows, (cell) => (headers.has(cell) ? header : cell.isDate ? date : undefined));
+  sheet.commit();
   return sheet;
 }
 
 /** Writes a register sheet and the plans that refer to it (the Portfolio sheet) as one new .xlsx file. */
 export async function writeRegisterXlsx(registerSheet: string, records: readonly (readonly string[])[], plans: readonly SheetPlan[], file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Deal Modeler";
-  workbook.calcProperties.fullCalcOnLoad = true;
-  addRegisterSheet(workbook, registerSheet, records);
-  for (const plan of plans) addPlanSheet(workbook, plan);
-  fs.writeFileSync(file, await workbookBytes(workbook));
+  await writeWorkbook(file, async (workbook) => {
+    await addRegisterSheet(workbook, registerSheet, records);
+    for (const plan of plans) await addPlanSheet(workbook, plan);
+  });
 }
