@@ -15,6 +15,7 @@ import { buildPortfolioPlan, isModelled, registerSource } from "../model/portfol
 import { readRegisterFile, refusalLines, registerFileOptions } from "./register";
 import { formatDate, formatMoney, formatPercent } from "../model/format";
 import { computeHeadline, Headline } from "../model/headline";
+import { AccountingStandardWord, accountingTerm, DEFAULT_ACCOUNTING, measureLease } from "../core";
 import { DealTemplate, expectedValue, FieldDecl, FieldName, FIELDS, lookalikeColumns, valueAssumptions } from "../core";
 import { InputKind, RawInputs, readInputs } from "../model/inputs";
 import { buildModelPlan } from "../model/modelSheet";
@@ -267,6 +268,7 @@ export async function main(argv: string[], cwd: string, log: (line: string) => v
     ["Effective exit", `${formatDate(headline.exitDate)} (last day of service ${formatDate(headline.exitDate - 1)})`],
     ["Committed at exit", `${formatMoney(headline.committed)} (${formatPercent(headline.committedShare)} of total)`],
     ["Value at risk", formatMoney(headline.valueAtRisk)],
+    ...liabilityLine(deal, headline),
     ...expectedLine(deal, headline),
     ...(headline.gpuHourRate === null ? [] : [["Price per GPU-hour", `${formatMoney(headline.gpuHourRate)} (at the peak rate, ${deal.hoursPerMonth} hours a month)`] as [string, string]]),
   ];
@@ -329,6 +331,29 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
     );
   }
   return 0;
+}
+
+const STANDARD_NAMES: Readonly<Record<AccountingStandardWord, string>> = { ifrs16: "IFRS 16", "asc842-finance": "ASC 842, finance", "asc842-operating": "ASC 842, operating" };
+
+/**
+ * The lease liability line: the liability the model sheet's Accounting block recognises at
+ * commencement (its lease term from the deal's judgements, payments discounted at the discount rate;
+ * nothing under an elected short-term exemption), when the deal has a discount rate.
+ */
+function liabilityLine(deal: DealTemplate, headline: Headline): [string, string][] {
+  const rate = deal.discountRate.value;
+  if (rate === null) return [];
+  const a = { ...DEFAULT_ACCOUNTING, ...deal.accounting };
+  const term = accountingTerm(headline.terms, { whoMayTerminate: a.whoMayTerminate, significantPenalty: a.significantPenalty, termEnd: a.termEnd, electShortTerm: a.electShortTerm });
+  if (term.shortTermElected) return [["Lease liability", "0.00 (short-term exemption elected: nothing on the balance sheet)"]];
+  const { liability } = measureLease({
+    terms: term.terms,
+    annualRate: rate,
+    initialDirectCosts: a.initialDirectCosts,
+    incentives: a.incentives,
+    terminationPayment: term.terminationPayment,
+  });
+  return [["Lease liability", `${formatMoney(liability)} at commencement (${STANDARD_NAMES[a.standard]}, lease term to ${formatDate(term.lastDay)})`]];
 }
 
 /**
