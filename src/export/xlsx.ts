@@ -288,7 +288,7 @@ function typedCellValue(trimmed: string): { value: number; isDate?: boolean } | 
       return undefined;
     }
   }
-  if (!/[a-z/.]/i.test(trimmed)) return undefined;
+  if (!/[a-z/.]/i.test(trimmed) || !/\d/.test(trimmed)) return undefined; // a date has letters or separators, and digits
   try {
     return { value: readDate(trimmed, "date"), isDate: true };
   } catch {

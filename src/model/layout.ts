@@ -119,6 +119,9 @@ const GAP_WIDTH = 2;
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 70;
 
+/** An empty cell, one object for all (a plan is not changed once made). */
+const EMPTY: PlanCell = Object.freeze({});
+
 const abs = (col: number, row: number) => `$${columnLetter(col)}$${row}`;
 
 /** Characters a number needs in a format, for column widths: e.g. "6,300,000,000.00" is 16. */
@@ -189,7 +192,7 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
 
   const rows: PlanCell[][] = [];
   const set = (row: number, c: number, cell: PlanCell) => {
-    while (rows.length < row) rows.push(Array.from({ length: width }, () => ({})));
+    while (rows.length < row) rows.push(new Array<PlanCell>(width).fill(EMPTY));
     rows[row - 1][c] = cell;
   };
   const names: PlanName[] = [];
@@ -277,7 +280,7 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
     });
   }
   const lastRow = Math.max(leftLast, seriesStarts.length ? seriesLast : 0, HEADER_ROW);
-  while (rows.length < lastRow) rows.push(Array.from({ length: width }, () => ({})));
+  while (rows.length < lastRow) rows.push(new Array<PlanCell>(width).fill(EMPTY));
 
   checkNames(placed, names, seriesUses);
 
