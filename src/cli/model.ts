@@ -92,6 +92,9 @@ export const HELP = [
   "",
 ].join("\n");
 
+/** At most 40 characters of what the user wrote, for a message. */
+const clip = (text: string) => (text.length > 40 ? text.slice(0, 40) + "…" : text);
+
 /** A refusal of the command line itself; shown as a plain message. */
 export class UsageError extends Error {}
 
@@ -244,7 +247,7 @@ export async function main(argv: string[], cwd: string, log: (line: string) => v
   const ownTerms = raw.StartDate !== undefined || raw.EndDate !== undefined || raw.Payment !== undefined;
   const templateId = (option("template") as string | undefined) ?? (ownTerms ? YOUR_DEAL.id : "reflection-spacex");
   const template = findTemplate(templateId);
-  if (!template) throw new UsageError(`Unknown template "${templateId}". Templates: ${ALL_TEMPLATES.map((t) => t.id).join(", ")}.`);
+  if (!template) throw new UsageError(`Unknown template "${clip(templateId)}". Templates: ${ALL_TEMPLATES.map((t) => t.id).join(", ")}.`);
   const sheetName = option("sheet-name") as string | undefined;
   const overrides: TemplateOverrides = {
     // A message names what the user typed: the option (--start), not the function argument (start_date).
@@ -297,7 +300,7 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
     encoding: option("encoding"),
   }));
   const sheetName = (option("sheet-name") as string | undefined) ?? "Portfolio";
-  if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new UsageError(`--sheet-name ${sheetName}: the register's sheet is "${REGISTER_SHEET}"; choose another name.`);
+  if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new UsageError(`--sheet-name ${clip(sheetName)}: the register's sheet is "${REGISTER_SHEET}"; choose another name.`);
   const plan = buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register, { sheetName });
   const out = outputFile(option("out") as string | undefined, cwd, option("force") === true);
   await writeFile((temporary) => writeRegisterXlsx(REGISTER_SHEET, records, [plan], temporary), out);
@@ -306,7 +309,6 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   const notModelled = register.deals.filter((d) => !isModelled(d.terms));
   log(`Wrote ${out} (sheets "${REGISTER_SHEET}" and "${plan.sheetName}")`);
   for (const note of notes) log(`  ${note}`);
-  const clip = (text: string) => (text.length > 40 ? text.slice(0, 40) + "…" : text);
   if (register.mapping.ignored.length > 0) {
     log(`  Columns not read: ${register.mapping.ignored.map((c) => `"${clip(c.header)}"`).join(", ")}`);
   }
@@ -320,13 +322,13 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   const withoutTerms = register.deals.filter((d) => !d.terminationGiven);
   if (withoutTerms.length > 0) {
     log(
-      `  No termination terms given: row${withoutTerms.length === 1 ? "" : "s"} ${withoutTerms.map((d) => d.row).join(", ")}` +
+      `  No termination terms given: row${withoutTerms.length === 1 ? "" : "s"} ${rowList(withoutTerms.map((d) => d.row))}` +
         ` — read as no early exit (committed = headline).`,
     );
   }
   if (notModelled.length > 0) {
     log(
-      `  Not modelled by the sheet's formulas (a ramp of several steps): row${notModelled.length === 1 ? "" : "s"} ${notModelled.map((d) => d.row).join(", ")}` +
+      `  Not modelled by the sheet's formulas (a ramp of several steps): row${notModelled.length === 1 ? "" : "s"} ${rowList(notModelled.map((d) => d.row))}` +
         ` — the sheet flags ${notModelled.length === 1 ? "it" : "them"}; DEAL.PORTFOLIO reads every row. The totals above include ${notModelled.length === 1 ? "it" : "them"}.`,
     );
   }
@@ -334,6 +336,21 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
 }
 
 const STANDARD_NAMES: Readonly<Record<AccountingStandardWord, string>> = { ifrs16: "IFRS 16", "asc842-finance": "ASC 842, finance", "asc842-operating": "ASC 842, operating" };
+
+/** Rows shown in a line of the summary before "and N more". */
+const ROWS_SHOWN = 10;
+
+/**
+ * Row numbers for a line of the summary: the first ten, then how many more.
+ *
+ * @example
+ * rowList([2, 3, 4]) // "2, 3, 4"
+ * rowList([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]) // "2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more"
+ */
+export function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, ROWS_SHOWN).join(", ");
+  return rows.length > ROWS_SHOWN ? `${shown} and ${(rows.length - ROWS_SHOWN).toLocaleString("en-US")} more` : shown;
+}
 
 /**
  * The lease liability line: the liability the model sheet's Accounting block recognises at
