@@ -15,6 +15,7 @@ import { buildPortfolioPlan, isModelled, registerColumnFormats, registerSource }
 import { readRegisterFile, refusalLines, registerFileOptions } from "./register";
 import { formatDate, formatMoney, formatPercent } from "../model/format";
 import { computeHeadline, Headline } from "../model/headline";
+import { AccountingStandardWord, accountingTerm, DEFAULT_ACCOUNTING, measureLease } from "../core";
 import { DealTemplate, expectedValue, FieldDecl, FieldName, FIELDS, lookalikeColumns, valueAssumptions } from "../core";
 import { InputKind, RawInputs, readInputs } from "../model/inputs";
 import { buildModelPlan } from "../model/modelSheet";
@@ -98,6 +99,9 @@ export const HELP = [
   "",
 ].join("\n");
 
+/** At most 40 characters of what the user wrote, for a message. */
+const clip = (text: string) => (text.length > 40 ? text.slice(0, 40) + "…" : text);
+
 /** A refusal of the command line itself; shown as a plain message. */
 export class UsageError extends Error {}
 
@@ -173,20 +177,51 @@ const WRITE_FAILURES: Readonly<Record<string, string>> = {
   EBUSY: "the file is in use (open in Excel?)",
 };
 
+/** The temporary files being written: removed when the command is interrupted (SIGINT, SIGTERM). */
+export const TEMPORARY_FILES = new Set<string>();
+
+/** Removes the temporary files being written. */
+export function removeTemporaryFiles(): void {
+  for (const file of TEMPORARY_FILES) fs.rmSync(file, { force: true });
+  TEMPORARY_FILES.clear();
+}
+
 /**
- * Writes beside the target and renames, so a failure leaves nothing behind and an overwritten file
- * is replaced whole; a failure becomes a plain message.
+ * Until `done` settles, an interrupt (Ctrl-C, SIGTERM) removes the temporary files, then ends the
+ * process as the signal would have.
  */
-async function writeFile(plan: Parameters<typeof writePlanXlsx>[0] | ((file: string) => Promise<void>), file: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+async function removedIfInterrupted<T>(done: Promise<T>): Promise<T> {
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeTemporaryFiles();
+    process.kill(process.pid, signal);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   try {
-    await (typeof plan === "function" ? plan(temporary) : writePlanXlsx(plan, temporary));
+    return await done;
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  }
+}
+
+/**
+ * Writes beside the target and renames, so a failure or an interrupt leaves nothing behind and an
+ * overwritten file is replaced whole; a failure becomes a plain message.
+ */
+export async function writeFile(plan: Parameters<typeof writePlanXlsx>[0] | ((file: string) => Promise<void>), file: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  TEMPORARY_FILES.add(temporary);
+  try {
+    await removedIfInterrupted(typeof plan === "function" ? plan(temporary) : writePlanXlsx(plan, temporary));
     fs.renameSync(temporary, file);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     const reason = WRITE_FAILURES[(error as { code?: string }).code ?? ""];
     if (reason) throw new UsageError(`Could not write ${file}: ${reason}.`);
     throw error;
+  } finally {
+    TEMPORARY_FILES.delete(temporary);
   }
 }
 
@@ -221,7 +256,7 @@ export async function main(argv: string[], cwd: string, log: (line: string) => v
   const ownTerms = raw.StartDate !== undefined || raw.EndDate !== undefined || raw.Payment !== undefined;
   const templateId = (option("template") as string | undefined) ?? (ownTerms ? YOUR_DEAL.id : "reflection-spacex");
   const template = findTemplate(templateId);
-  if (!template) throw new UsageError(`Unknown template "${templateId}". Templates: ${ALL_TEMPLATES.map((t) => t.id).join(", ")}.`);
+  if (!template) throw new UsageError(`Unknown template "${clip(templateId)}". Templates: ${ALL_TEMPLATES.map((t) => t.id).join(", ")}.`);
   const sheetName = option("sheet-name") as string | undefined;
   const overrides: TemplateOverrides = {
     // A message names what the user typed: the option (--start), not the function argument (start_date).
@@ -245,6 +280,7 @@ export async function main(argv: string[], cwd: string, log: (line: string) => v
     ["Effective exit", `${formatDate(headline.exitDate)} (last day of service ${formatDate(headline.exitDate - 1)})`],
     ["Committed at exit", `${formatMoney(headline.committed)} (${formatPercent(headline.committedShare)} of total)`],
     ["Value at risk", formatMoney(headline.valueAtRisk)],
+    ...liabilityLine(deal, headline),
     ...expectedLine(deal, headline),
     ...(headline.gpuHourRate === null ? [] : [["Price per GPU-hour", `${formatMoney(headline.gpuHourRate)} (at the peak rate, ${deal.hoursPerMonth} hours a month)`] as [string, string]]),
   ];
@@ -274,7 +310,7 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   }));
   const { asOf, yearEndMonth } = portfolioOptions(option);
   const sheetName = (option("sheet-name") as string | undefined) ?? "Portfolio";
-  if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new UsageError(`--sheet-name ${sheetName}: the register's sheet is "${REGISTER_SHEET}"; choose another name.`);
+  if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new UsageError(`--sheet-name ${clip(sheetName)}: the register's sheet is "${REGISTER_SHEET}"; choose another name.`);
   const plan = buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register, { sheetName, asOf, yearEndMonth });
   const out = outputFile(option("out") as string | undefined, cwd, option("force") === true);
   await writeFile((temporary) => writeRegisterXlsx(REGISTER_SHEET, records, [plan], temporary, registerColumnFormats(register.mapping)), out);
@@ -283,7 +319,6 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   const notModelled = register.deals.filter((d) => !isModelled(d.terms));
   log(`Wrote ${out} (sheets "${REGISTER_SHEET}" and "${plan.sheetName}")`);
   for (const note of notes) log(`  ${note}`);
-  const clip = (text: string) => (text.length > 40 ? text.slice(0, 40) + "…" : text);
   if (register.mapping.ignored.length > 0) {
     log(`  Columns not read: ${register.mapping.ignored.map((c) => `"${clip(c.header)}"`).join(", ")}`);
   }
@@ -298,17 +333,55 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   const withoutTerms = register.deals.filter((d) => !d.terminationGiven);
   if (withoutTerms.length > 0) {
     log(
-      `  No termination terms given: row${withoutTerms.length === 1 ? "" : "s"} ${withoutTerms.map((d) => d.row).join(", ")}` +
+      `  No termination terms given: row${withoutTerms.length === 1 ? "" : "s"} ${rowList(withoutTerms.map((d) => d.row))}` +
         ` — read as no early exit (committed = headline).`,
     );
   }
   if (notModelled.length > 0) {
     log(
-      `  Not modelled by the sheet's formulas (a ramp of several steps): row${notModelled.length === 1 ? "" : "s"} ${notModelled.map((d) => d.row).join(", ")}` +
+      `  Not modelled by the sheet's formulas (a ramp of several steps): row${notModelled.length === 1 ? "" : "s"} ${rowList(notModelled.map((d) => d.row))}` +
         ` — the sheet flags ${notModelled.length === 1 ? "it" : "them"}; DEAL.PORTFOLIO reads every row. The totals above include ${notModelled.length === 1 ? "it" : "them"}.`,
     );
   }
   return 0;
+}
+
+const STANDARD_NAMES: Readonly<Record<AccountingStandardWord, string>> = { ifrs16: "IFRS 16", "asc842-finance": "ASC 842, finance", "asc842-operating": "ASC 842, operating" };
+
+/** Rows shown in a line of the summary before "and N more". */
+const ROWS_SHOWN = 10;
+
+/**
+ * Row numbers for a line of the summary: the first ten, then how many more.
+ *
+ * @example
+ * rowList([2, 3, 4]) // "2, 3, 4"
+ * rowList([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]) // "2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more"
+ */
+export function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, ROWS_SHOWN).join(", ");
+  return rows.length > ROWS_SHOWN ? `${shown} and ${(rows.length - ROWS_SHOWN).toLocaleString("en-US")} more` : shown;
+}
+
+/**
+ * The lease liability line: the liability the model sheet's Accounting block recognises at
+ * commencement (its lease term from the deal's judgements, payments discounted at the discount rate;
+ * nothing under an elected short-term exemption), when the deal has a discount rate.
+ */
+function liabilityLine(deal: DealTemplate, headline: Headline): [string, string][] {
+  const rate = deal.discountRate.value;
+  if (rate === null) return [];
+  const a = { ...DEFAULT_ACCOUNTING, ...deal.accounting };
+  const term = accountingTerm(headline.terms, { whoMayTerminate: a.whoMayTerminate, significantPenalty: a.significantPenalty, termEnd: a.termEnd, electShortTerm: a.electShortTerm });
+  if (term.shortTermElected) return [["Lease liability", "0.00 (short-term exemption elected: nothing on the balance sheet)"]];
+  const { liability } = measureLease({
+    terms: term.terms,
+    annualRate: rate,
+    initialDirectCosts: a.initialDirectCosts,
+    incentives: a.incentives,
+    terminationPayment: term.terminationPayment,
+  });
+  return [["Lease liability", `${formatMoney(liability)} at commencement (${STANDARD_NAMES[a.standard]}, lease term to ${formatDate(term.lastDay)})`]];
 }
 
 /**

@@ -23,19 +23,20 @@ import { formatDate, formatMoney, formatPercent } from "../model/format";
 /**
  * Parses RFC 4180 CSV (with the delimiter given, or detected by {@link detectDelimiter}) into records of fields, in one pass (time linear in the text). Throws `#VALUE!`
  * naming the row (record; the header is row 1) for a stray quote, text after a closing quote, an
- * unclosed quote, a record with more or fewer fields than the header, or more than `maxRows` records below the header. An empty line is a record of
+ * unclosed quote, a record with more or fewer fields than the header, more than `maxRows` records below the header, or more than `maxCells` fields in all. An empty line is a record of
  * one empty field (a blank row).
  *
  * @example
  * parseCsv('a,"b, c"\r\n1,"say ""hi"""\n') // [["a", "b, c"], ["1", 'say "hi"']]
  */
-export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(text), maxRows = Infinity): string[][] {
+export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(text), maxRows = Infinity, maxCells = Infinity): string[][] {
   const sep = delimiter.charCodeAt(0);
   const records: string[][] = [];
   let record: string[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   const row = () => records.length + 1;
+  let cells = 0;
   if (i >= n) return records;
   for (;;) {
     // At the start of a field.
@@ -85,7 +86,9 @@ export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(te
     if (i < n && text[i] === "\r") i++;
     if (i < n && text[i] === "\n") i++;
     records.push(record);
+    cells += record.length;
     if (records.length - 1 > maxRows) throw tooManyRows(maxRows);
+    if (cells > maxCells) throw tooManyCells(maxCells);
     record = [];
     if (i >= n) break;
   }
@@ -103,6 +106,16 @@ export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(te
 function tooManyRows(maxRows: number): DealError {
   const n = maxRows.toLocaleString("en-US");
   return valueError(`The register has more than ${n} rows below its header; at most ${n} are read. Split it into smaller registers.`);
+}
+
+/** The most cells (rows × columns, the header row included) a register file is read with: 20,000 rows of 100 columns. */
+export const MAX_REGISTER_CELLS = 2_000_000;
+
+/** The refusal of a file with more cells than a register file is read with. */
+function tooManyCells(maxCells: number): DealError {
+  return valueError(
+    `The register has more than ${maxCells.toLocaleString("en-US")} cells (rows × columns); at most that many are read. Remove the columns the portfolio does not read, or split the register.`,
+  );
 }
 
 /** A field delimiter: comma, semicolon (European Excel) or tab. */
@@ -254,7 +267,7 @@ export function readRegisterFile(file: string, options: RegisterFileOptions = {}
   const bytes = readCapped(file, options.maxBytes ?? MAX_REGISTER_BYTES, file);
   const { text, encoding } = decodeRegisterBytes(bytes, options.encoding);
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  const records = parseCsv(text, delimiter, MAX_REGISTER_ROWS);
+  const records = parseCsv(text, delimiter, MAX_REGISTER_ROWS, MAX_REGISTER_CELLS);
   const register = readRegister(records, undefined, { dateOrder: options.dateOrder });
   const notes: string[] = [];
   if (encoding !== "UTF-8" || delimiter !== ",") {
@@ -325,6 +338,9 @@ the backlog by fiscal year and the concentration on the largest counterparty.
   --encoding     the file's encoding (by its byte-order mark, else UTF-8, else Windows-1252)
 `;
 
+/** At most 40 characters of what the user wrote, for a message or a table. */
+const clip = (text: string) => (text.length > 40 ? text.slice(0, 40) + "…" : text);
+
 export function main(argv: string[], cwd: string, log: (line: string) => void = console.log): number {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -339,7 +355,7 @@ export function main(argv: string[], cwd: string, log: (line: string) => void = 
   let asOf: number | null = null;
   if (values["as-of"] !== undefined) {
     const serial = parseIsoDate(values["as-of"]);
-    if (serial === undefined) throw valueError(`--as-of must be a date as YYYY-MM-DD, not "${values["as-of"]}".`);
+    if (serial === undefined) throw valueError(`--as-of must be a date as YYYY-MM-DD, not "${clip(values["as-of"])}".`);
     asOf = serial;
   }
   const yearEndMonth = values["year-end-month"] === undefined ? 12 : Number(values["year-end-month"]);
@@ -349,18 +365,17 @@ export function main(argv: string[], cwd: string, log: (line: string) => void = 
   log(`${counts.deals} deals (${counts.rows} rows, ${counts.blankRows} blank skipped)${asOf === null ? "" : `, as of ${formatDate(asOf)}`}`);
   for (const note of notes) log(note);
   for (const skipped of register.skipped) log(`Skipped row ${skipped.row}: ${skipped.reason}`);
-  const clip = (text: string) => (text.length > 40 ? text.slice(0, 40) + "…" : text);
   if (mapping.ignored.length > 0) log(`Ignored columns: ${mapping.ignored.map((c) => `"${clip(c.header)}"`).join(", ")}`);
   const money = (x: Parameters<typeof formatMoney>[0]) => formatMoney(x).padStart(20);
   log(`\n${"Counterparty".padEnd(24)} ${"Headline".padStart(20)} ${"Committed".padStart(20)} ${"Exit date".padStart(10)} ${"Run-rate".padStart(20)}  Share`);
   for (const d of figures.deals) {
-    log(`${d.counterparty.padEnd(24)} ${money(d.headline)} ${money(d.committed)} ${formatDate(d.exitDate)} ${money(d.runRate)}  ${formatPercent(d.shareOfHeadline)}`);
+    log(`${clip(d.counterparty).padEnd(24)} ${money(d.headline)} ${money(d.committed)} ${formatDate(d.exitDate)} ${money(d.runRate)}  ${formatPercent(d.shareOfHeadline)}`);
   }
   log(`${"Total".padEnd(24)} ${money(figures.totalHeadline)} ${money(figures.totalCommitted)} ${"".padStart(10)} ${money(figures.totalRunRate)}`);
   log(`\n${"Year".padEnd(6)} ${"Headline".padStart(20)} ${"Committed".padStart(20)} ${"Expected".padStart(20)}`);
   for (const y of figures.backlog) log(`${String(y.year).padEnd(6)} ${money(y.headline)} ${money(y.committed)} ${money(y.expected)}`);
   const { headline, committed } = figures.concentration;
-  log(`\nLargest counterparty: ${headline.counterparty}, ${formatPercent(headline.share)} of headline; ${committed.counterparty}, ${formatPercent(committed.share)} of committed`);
+  log(`\nLargest counterparty: ${clip(headline.counterparty)}, ${formatPercent(headline.share)} of headline; ${clip(committed.counterparty)}, ${formatPercent(committed.share)} of committed`);
   return 0;
 }
 

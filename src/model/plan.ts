@@ -134,7 +134,7 @@ export const LINE_HEIGHT = 15;
  */
 export function checkSheetName(name: string): void {
   if (typeof name !== "string" || name.trim() === "") throw valueError("The sheet name is empty.");
-  if (name.length > 31) throw valueError(`The sheet name "${name}" is longer than Excel's 31 characters.`);
+  if (name.length > 31) throw valueError(`The sheet name "${name.slice(0, 40)}${name.length > 40 ? "…" : ""}" is longer than Excel's 31 characters.`);
   if (/[:\\/?*[\]]/.test(name)) throw valueError(`The sheet name "${name}" contains one of : \\ / ? * [ ].`);
   if (name.startsWith("'") || name.endsWith("'")) throw valueError("A sheet name cannot start or end with an apostrophe.");
   if (name.toLowerCase() === "history") throw valueError('"History" is reserved by Excel.');

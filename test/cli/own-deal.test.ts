@@ -75,3 +75,11 @@ test("the summary prints the expected value and, with a GPU count, the price per
   // 150,000,000 ÷ (50,000 GPUs × 730 hours) = 4.1096 → 4.11.
   expect(out).toContain(`  ${"Price per GPU-hour".padEnd(26)} 4.11 (at the peak rate, 730 hours a month)`);
 });
+
+test("the summary prints the lease liability, as the sheet's Accounting block recognises it", async () => {
+  const { out } = await model([]);
+  // The seed's liability at commencement, 735,230,259.15: the lease term ends at the earliest exit
+  // (either party may terminate, no significant penalty), its payments discounted at 8% a year
+  // (test/model/accounting-block.test.ts, proved in LibreOffice).
+  expect(out).toContain(`  ${"Lease liability".padEnd(26)} 735,230,259.15 at commencement (IFRS 16, lease term to 2026-12-29)`);
+});
