@@ -270,8 +270,12 @@ describe("LibreOffice recalculates the Portfolio sheet as of a day to the core's
     expect(number(cells, addressOf(sample.plan, "RowsSkipped"))).toBe(1);
     expect(text(cells, addressesOf(sample.plan, "DealStatus")[7])).toBe("");
     expect(text(cells, addressOf(sample.plan, "AllChecks"))).toBe(CHECK_OK);
-    // Rows beyond the data: no early exit, no date; the revenue backlog says it needs the add-in.
+    // Rows beyond the data (and the Total row): no early exit, and no figure — empty, not 0.00.
     expect(number(cells, addressesOf(sample.plan, "DealEarly")[9])).toBe(0);
+    for (const name of ["DealHeadline", "DealCommitted", "DealRunRate", "DealShare", "DealGroupHeadline", "DealGridGap", "HeadlineFY2027", "CommittedFY2027"]) {
+      expect([name, text(cells, addressesOf(sample.plan, name)[7]), text(cells, addressesOf(sample.plan, name)[9])]).toEqual([name, "", ""]);
+    }
+    // The revenue backlog says it needs the add-in.
     expect(text(cells, addressesOf(sample.plan, "RevenueHeadline")[0])).toBe(NO_ADDIN);
     // By hand, the seed at the close of 2027-01-01: January's payment is made, 35 × 150,000,000 remain; notice on
     // 2027-01-02 exits 2027-04-02, April begun and owed in full: Feb + Mar + Apr = 450,000,000; run-rate 1,800,000,000.

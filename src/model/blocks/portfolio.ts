@@ -618,6 +618,9 @@ export function contractYearsBlock(ctx: PortfolioContext): Block<ContractYearNam
   };
 }
 
+/** A figure of a row beyond the data (no deal: blank or a total row) shows empty, not 0; a row not modelled shows 0. */
+const onDealRow = (row: RowRefs, formula: string) => `IF(${row.at("DealStatus")}="","",${formula})`;
+
 export type DealFigureName =
   | "DealCounterparty"
   | `DealRegular${Reading}`
@@ -691,13 +694,13 @@ export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]
         name: "DealHeadline",
         header: "Headline",
         numberFormat: FORMATS.money,
-        formula: (row) => `IF(${row.at("DealModelled")}=1,${counted(row, "H")},0)`,
+        formula: (row) => onDealRow(row, `IF(${row.at("DealModelled")}=1,${counted(row, "H")},0)`),
       },
       {
         name: "DealCommitted",
         header: "Committed",
         numberFormat: FORMATS.money,
-        formula: (row) => `IF(${row.at("DealModelled")}=1,${counted(row, "C")}+${row.at("DealFeeCounted")},0)`,
+        formula: (row) => onDealRow(row, `IF(${row.at("DealModelled")}=1,${counted(row, "C")}+${row.at("DealFeeCounted")},0)`),
       },
       { name: "DealExitDate", header: "Exit date", numberFormat: FORMATS.date, formula: (row) => `IF(${row.at("DealModelled")}=1,${row.at("DealExit")},"")` },
       {
@@ -710,34 +713,35 @@ export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]
           const k = row.at("DealRunPeriod");
           const year = `INT(${k}/${row.at("DealPerYear")})`;
           const periodStart = `EDATE(${row.at("DealStart")},${k}*${row.at("DealMonths")})`;
-          return `IF(${k}<0,0,IF(${periodStart}<=${row.at("DealRampUntil")},${rateOf(row, year, "DealRampAmount")},${rateOf(row, year)})*${row.at("DealPerYear")})`;
+          return onDealRow(row, `IF(${k}<0,0,IF(${periodStart}<=${row.at("DealRampUntil")},${rateOf(row, year, "DealRampAmount")},${rateOf(row, year)})*${row.at("DealPerYear")})`);
         },
       },
       {
         name: "DealShare",
         header: "Share of headline",
         numberFormat: FORMATS.percent,
-        formula: (row) => `IF(TotalHeadline=0,0,${row.at("DealHeadline")}/TotalHeadline)`,
+        formula: (row) => onDealRow(row, `IF(TotalHeadline=0,0,${row.at("DealHeadline")}/TotalHeadline)`),
       },
       { name: "DealKey", header: "Counterparty key", formula: (row) => `LOWER(${row.at("DealCounterparty")})` },
       {
         name: "DealGroupHeadline",
         header: "Counterparty's headline",
         numberFormat: FORMATS.money,
-        formula: (row) => `IF(${row.at("DealModelled")}=1,SUMPRODUCT((DealKey=${row.at("DealKey")})*DealHeadline),0)`,
+        // Comma-separated arrays: SUMPRODUCT takes the empty text of rows beyond the data as 0.
+        formula: (row) => onDealRow(row, `IF(${row.at("DealModelled")}=1,SUMPRODUCT((DealKey=${row.at("DealKey")})*1,DealHeadline),0)`),
       },
       {
         name: "DealGroupCommitted",
         header: "Counterparty's committed",
         numberFormat: FORMATS.money,
-        formula: (row) => `IF(${row.at("DealModelled")}=1,SUMPRODUCT((DealKey=${row.at("DealKey")})*DealCommitted),0)`,
+        formula: (row) => onDealRow(row, `IF(${row.at("DealModelled")}=1,SUMPRODUCT((DealKey=${row.at("DealKey")})*1,DealCommitted),0)`),
       },
       {
         name: "DealGridGap",
         header: "Years ≠ total (should be 0)",
         numberFormat: FORMATS.money,
         formula: (row) =>
-          `ABS(${gridSum("HeadlineFY", row)}-${row.at("DealHeadline")})+ABS(${gridSum("CommittedFY", row)}-${row.at("DealCommitted")})`,
+          onDealRow(row, `ABS(${gridSum("HeadlineFY", row)}-${row.at("DealHeadline")})+ABS(${gridSum("CommittedFY", row)}-${row.at("DealCommitted")})`),
       },
     ],
   };
@@ -871,7 +875,7 @@ export function yearGridBlock(reading: Reading, years: readonly number[]): Block
     title: reading === "H" ? "HEADLINE BY FISCAL YEAR" : "COMMITTED BY FISCAL YEAR",
     reads: [
       "DealModelled", `DealLastAmount${reading}`, `DealLastYear${reading}`,
-      `DealLastCounts${reading}`,
+      `DealLastCounts${reading}`, "DealStatus",
       ...(reading === "C" ? ["DealFeeYear", "DealFeeCounted"] : []),
       ...years.flatMap((y) => [`${parts}RegularFY${y}`, `${parts}RampFY${y}`, `FiscalYear${y}`]),
     ],
@@ -882,7 +886,7 @@ export function yearGridBlock(reading: Reading, years: readonly number[]): Block
       formula: (row: RowRefs) => {
         const fee = reading === "C" ? `+(${row.at("DealFeeYear")}=FiscalYear${year})*${row.at("DealFeeCounted")}` : "";
         const lastPart = `(${row.at(`DealLastYear${reading}`)}=FiscalYear${year})*${row.at(`DealLastCounts${reading}`)}*${row.at(`DealLastAmount${reading}`)}`;
-        return `IF(${row.at("DealModelled")}=1,${row.at(`${parts}RegularFY${year}`)}+${row.at(`${parts}RampFY${year}`)}+${lastPart}${fee},0)`;
+        return `IF(${row.at("DealStatus")}="","",IF(${row.at("DealModelled")}=1,${row.at(`${parts}RegularFY${year}`)}+${row.at(`${parts}RampFY${year}`)}+${lastPart}${fee},0))`;
       },
     })),
   };
