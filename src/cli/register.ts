@@ -333,6 +333,8 @@ const HELP = `Usage: npx tsx src/cli/register.ts FILE.csv [--as-of YYYY-MM-DD] [
 Reads a deal register (CSV with a header row, one deal per row) and prints each deal's figures,
 the backlog by fiscal year and the concentration on the largest counterparty.
 
+  --as-of        a day, at its close: payments due after it count, notice from the next day (default: every payment)
+  --year-end-month  the fiscal year's last month, 1–12 (default 12)
   --date-order   how to read dates typed with numbers only, such as 7/1/2026 (refused as ambiguous otherwise)
   --delimiter    the field separator (detected from the header row otherwise)
   --encoding     the file's encoding (by its byte-order mark, else UTF-8, else Windows-1252)
