@@ -13,13 +13,13 @@ describe("INPUTS", () => {
       "IdentifiedAsset", "SubstitutionRight", "RightToDirectUse", "WhoMayTerminate", "SignificantPenalty", "ExplicitTermEnd",
       "ElectShortTerm", "InitialDirectCosts", "IncentivesReceived", "AccountingStandard", "NoticeServedOn", "FeeIsSubstantive", "ProviderAsOf", "RateBasis",
       "ExitProbability", "ExpectedUptime", "Scenario",
+      // The market (the Market block reads them).
+      "SpotPrice", "SpotDate", "AnnualDecline", "Volatility", "TenantSwitchingCost", "ProviderSwitchingCost",
       // The provider's and lender's assumptions (issue 18), after the judgements.
       "CostPerGpu", "GpusPerRack", "KwPerRack", "Pue", "FacilityCostPerMw", "ColocationCostPerKwMonth", "CapexDate",
       "PowerPricePerMwh", "PowerEscalation", "OpexShareOfCapex", "UsefulLifeYears", "ResidualValueShare",
       "ReleaseDowntimeMonths", "Utilisation", "RenewalProbability", "MarketRatePerGpuHour", "BackstopShare",
       "DscrTarget", "LendingRate", "Ltv",
-      // The market (the Market block reads them).
-      "SpotPrice", "SpotDate", "AnnualDecline", "Volatility", "TenantSwitchingCost", "ProviderSwitchingCost",
     ]);
     expect(INPUTS.map((d) => d.name)).toEqual([...INPUT_NAMES]);
   });
