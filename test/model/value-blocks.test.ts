@@ -169,6 +169,12 @@ function expectValueBlocksMatchCore(cells: Cells, plan: SheetPlan<ModelName>, de
     expect(numberAt(cells, probability[k])).toBeCloseTo(m.probability.toNumber(), 14);
   });
   expect(cells.get(probability[odds.months.length])?.text ?? "").toBe("");
+  // k counts the months a notice can be served in under the contract's own term (the core's), and is
+  // blank below them: the rows beyond the data are empty, not counting on.
+  const contractMonths = exitProbabilities(validateTerms(deal.terms), used.exitProbability, buildSchedule(validateTerms(deal.terms))).months.length;
+  const k = column("NoticeMonthIndex");
+  const below = cells.get(k[contractMonths]);
+  expect([numberAt(cells, k[0]), numberAt(cells, k[contractMonths - 1]), below?.type === "number", below?.text ?? ""]).toEqual([0, contractMonths - 1, false, ""]);
 
   // Per period, under the scenario's term; periods after it pay nothing.
   const [payment, committedColumn, payable, shortfallColumn, credit, riskColumn, factor] = (

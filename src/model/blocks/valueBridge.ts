@@ -206,13 +206,18 @@ export function noticeMonthsBlock(): Block<NoticeMonthName> {
     id: "noticeMonths",
     title: "NOTICE MONTHS (expected value)",
     series: [
-      { name: "NoticeMonthIndex", header: "k", numberFormat: FORMATS.integer, formula: (row) => `${row.index}-1` },
+      {
+        name: "NoticeMonthIndex",
+        header: "k",
+        numberFormat: FORMATS.integer,
+        // Blank past the last month a notice can be served in (its exit after the end): no row of data.
+        formula: (row) => `IF(MAX(EDATE(EarliestNotice,${row.index}-1)+NoticeDays,LockInEnd)<=EndDate,${row.index}-1,"")`,
+      },
       {
         name: "NoticeMonthDate",
         header: "Notice served",
         numberFormat: FORMATS.date,
-        formula: ({ at }) =>
-          `IF(MAX(EDATE(EarliestNotice,${at("NoticeMonthIndex")})+NoticeDays,LockInEnd)<=EndDate,EDATE(EarliestNotice,${at("NoticeMonthIndex")}),"")`,
+        formula: ({ at }) => blankUnless(at("NoticeMonthIndex"), `EDATE(EarliestNotice,${at("NoticeMonthIndex")})`),
       },
       {
         name: "NoticeMonthExit",
