@@ -175,6 +175,11 @@ function expectValueBlocksMatchCore(cells: Cells, plan: SheetPlan<ModelName>, de
   const k = column("NoticeMonthIndex");
   const below = cells.get(k[contractMonths]);
   expect([numberAt(cells, k[0]), numberAt(cells, k[contractMonths - 1]), below?.type === "number", below?.text ?? ""]).toEqual([0, contractMonths - 1, false, ""]);
+  // So are the days from the start to each payment past the contract's last period (they showed 0).
+  const periods = buildSchedule(validateTerms(deal.terms));
+  const days = column("BridgePaymentDays");
+  const past = cells.get(days[periods.length]);
+  expect([numberAt(cells, days[periods.length - 1]), past?.type === "number", past?.text ?? ""]).toEqual([periods[periods.length - 1].paymentDate - periods[0].start, false, ""]);
 
   // Per period, under the scenario's term; periods after it pay nothing.
   const [payment, committedColumn, payable, shortfallColumn, credit, riskColumn, factor] = (

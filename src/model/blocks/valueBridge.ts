@@ -110,8 +110,8 @@ export function bridgeSeriesBlock(): Block<BridgeSeriesName> {
         name: "BridgePaymentDays",
         header: "Days from start to payment",
         numberFormat: FORMATS.integer,
-        // Numeric on every row (0 past the term), so that it can be raised to a power in an array.
-        formula: (row) => `IF(${row.at("SchedulePeriod")}="",0,${row.at("SchedulePaymentDate")}-StartDate)`,
+        // Blank past the term; the closed forms read it as 0&days, a number on every row (see owed.ts).
+        formula: (row) => `IF(${row.at("SchedulePeriod")}="","",${row.at("SchedulePaymentDate")}-StartDate)`,
       },
       bridgeColumn(
         "BridgePayment",
