@@ -95,6 +95,8 @@ export type SeriesColumn<N extends string> = {
   readonly name: N;
   readonly header: string;
   readonly numberFormat?: string;
+  /** Rows of this column that hold data and print, when fewer or more than its block's `printRows`. */
+  readonly printRows?: number;
 } & (
   | { readonly formula: (row: RowRefs) => string; readonly value?: undefined; readonly style?: undefined }
   | { readonly formula?: undefined; readonly value: number; readonly style: CellStyle }
@@ -114,6 +116,11 @@ export interface Block<N extends string = string> {
    * the rows below, kept for a later end date or added deals, do not print.
    */
   readonly printRows?: number;
+  /**
+   * False when the list's columns beyond the left zone's first page hold nothing for the deal as written
+   * (optional inputs left blank, figures "not given"): they do not print on pages of their own.
+   */
+  readonly printsBeyond?: boolean;
 }
 
 /** The names a block (or a union of blocks) defines. */
@@ -236,7 +243,7 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
   // Left zone: list blocks stacked, each a section row, its rows and a blank row.
   let r = FIRST_BODY_ROW;
   let leftLast = FIRST_BODY_ROW;
-  const listParts: PrintPart[] = [];
+  const listParts: ListPrintPart[] = [];
   for (const b of blocks) {
     const own = new Set<string>();
     placed.push({ block: b, own });
@@ -268,7 +275,8 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
       define(own, range.name, `${from}:${to}`);
     }
     leftLast = r - 1;
-    listParts.push({ from: 0, to: Math.max(b.list.header.length, ...b.list.rows.map((x) => x.cells?.length ?? 0)), firstRow: sectionRow, lastRow: leftLast });
+    const to = Math.max(b.list.header.length, ...b.list.rows.map((x) => x.cells?.length ?? 0));
+    listParts.push({ from: 0, to, firstRow: sectionRow, lastRow: leftLast, beyond: b.printsBeyond !== false });
     r++;
   }
 
@@ -323,11 +331,7 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
   const refs = Object.fromEntries(names.map((n) => [n.name, n.ref])) as Record<NamesOf<B>, string>;
   const columnWidths = measureWidths(rows, zones, width);
   const { cells, rowHeights } = wrapLabels(rows, columnWidths, zones);
-  const print = printSetup(columnWidths, listParts, leftWidth, leftLast, seriesStarts.map(({ block, col: start }) => ({
-    from: start,
-    to: start + block.series!.length - 1,
-    lastRow: FIRST_BODY_ROW - 1 + Math.min(options.seriesRows, block.printRows ?? options.seriesPrintRows ?? options.seriesRows),
-  })));
+  const print = printSetup(columnWidths, listParts, leftWidth, leftLast, seriesStarts.flatMap(({ block, col: start }) => seriesParts(block, start, options)));
   return {
     sheetName: options.sheetName,
     cells,
@@ -340,6 +344,28 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
   };
 }
 
+/** A list block's columns and rows, and whether its columns past the left zone's first page print. */
+interface ListPrintPart extends PrintPart {
+  readonly beyond: boolean;
+}
+
+/**
+ * A per-period block's print parts: its columns down to their last row of data (the column's
+ * `printRows`, else the block's, else the sheet's), adjacent columns with the same last row in one
+ * part; columns with no row of data print nothing.
+ */
+function seriesParts(block: Block, start: number, options: LayoutOptions): PrintPart[] {
+  const parts: PrintPart[] = [];
+  block.series!.forEach((column, i) => {
+    const rows = Math.min(options.seriesRows, column.printRows ?? block.printRows ?? options.seriesPrintRows ?? options.seriesRows);
+    const lastRow = FIRST_BODY_ROW - 1 + rows;
+    const last = parts[parts.length - 1];
+    if (last?.lastRow === lastRow && last.to === start + i - 1) parts[parts.length - 1] = { ...last, to: start + i };
+    else parts.push({ from: start + i, to: start + i, lastRow });
+  });
+  return parts;
+}
+
 /**
  * How the sheet prints, for any blocks: at the largest scale (up to 100%, at least
  * {@link MIN_PRINT_SCALE}) at which the widest list block fits a page — unless it would not fit even
@@ -348,7 +374,7 @@ export function layoutSheet<B extends Block<string>>(blocks: readonly B[], optio
  * per-period block on its own pages, split between columns where wider than a page, down to its last
  * row of data. The title rows repeat on every page. No area holds rows past the data.
  */
-function printSetup(widths: readonly number[], lists: readonly PrintPart[], leftWidth: number, leftLast: number, series: readonly PrintPart[]): PrintSetup {
+function printSetup(widths: readonly number[], lists: readonly ListPrintPart[], leftWidth: number, leftLast: number, series: readonly PrintPart[]): PrintSetup {
   const most = (PAGE.width * 100) / MIN_PRINT_SCALE;
   const fitting = lists.filter((p) => partWidth(widths, p.from, p.to) <= most);
   const scale = printScale(widths, fitting.length > 0 ? fitting : lists.slice(0, 1));
@@ -358,7 +384,7 @@ function printSetup(widths: readonly number[], lists: readonly PrintPart[], left
     used += printedWidth(widths[shown + 1]);
   }
   const main: PrintPart = { from: 0, to: shown, lastRow: leftLast };
-  const beyond = lists.filter((p) => p.to > shown).map((p) => ({ ...p, from: shown + 1 }));
+  const beyond = lists.filter((p) => p.to > shown && p.beyond).map(({ to, firstRow, lastRow }) => ({ from: shown + 1, to, firstRow, lastRow }));
   return { orientation: "landscape", scale, titleRows: `$1:$${HEADER_ROW}`, areas: printAreas(widths, [main, ...beyond, ...series], scale, HEADER_ROW) };
 }
 

@@ -13,10 +13,11 @@
  * LET, LAMBDA, XLOOKUP, SEQUENCE or other dynamic-array-only functions — and refer to other blocks by
  * sheet-scoped names, so each figure reads like its definition.
  */
-import { countPeriods, MONTHS_PER_PERIOD, validateTerms } from "../core";
+import { countPeriods, marketAssumptions, MONTHS_PER_PERIOD, validateTerms } from "../core";
 import { Block, layoutSheet, NamesOf } from "./layout";
 import { checkSheetName, PlanChart, SheetPlan } from "./plan";
 import { DealTemplate } from "./templates";
+import { leaseTermPeriods, lenderGiven, lifeRows, marketCurveRows, marketGiven, noticeMonthRows, providerContractPeriods, providerGiven } from "./printRows";
 import { ModelContext } from "./blocks/context";
 import { answerBlock } from "./blocks/answer";
 import { inputsBlock, rampBlock } from "./blocks/inputs";
@@ -45,6 +46,7 @@ export const SCHEDULE_MARGIN = 36;
 
 /** The blocks of the deal model, in order. */
 export function modelBlocks(ctx: ModelContext) {
+  const print = printRowsOf(ctx);
   return [
     // First, so that the sheet opens on the answer: the key figures, each referring to its source by name.
     answerBlock(),
@@ -55,12 +57,14 @@ export function modelBlocks(ctx: ModelContext) {
     checksBlock(ctx),
     notesBlock(ctx),
     scheduleBlock(),
-    accountingBlock(),
+    // The lease columns print down to the lease term's last period (blank below it), the contract's to the term's.
+    accountingBlock(print.leaseTerm),
     maturityBlock(),
     journalBlock(),
     accountingChecksBlock(ctx),
     // The provider's books (lessor or ASC 606) and the lessee's remeasurement on notice.
-    providerBlock(),
+    // The lessor's columns print down to the lease term's last period, the ASC 606 columns to the contract term's.
+    providerBlock({ lease: print.leaseTerm, contract: print.providerContract }),
     // The value bridge: scenarios and tiers (inputs), the scenario in use, the bridge, the
     // results of every scenario, the sensitivity grid; per period beside the Schedule, and per notice month.
     scenariosBlock(ctx),
@@ -71,29 +75,49 @@ export function modelBlocks(ctx: ModelContext) {
     sensitivityBlock(ctx),
     // The market: the term quotes and the figures; the curve and the per-period columns beside the
     // Schedule, the break-even prices beside the notice months.
-    marketQuotesBlock(ctx),
+    // The quotes' forward column prints when quotes are given.
+    { ...marketQuotesBlock(ctx), printsBeyond: print.quotes },
     marketBlock(ctx),
     bridgeSeriesBlock(),
-    // Its rows are the term's months, not its periods: they print down to the last month.
-    { ...noticeMonthsBlock(), printRows: ctx.months },
-    marketSeriesBlock(),
-    // Beside the notice months, and the curve's monthly points: they print down to the term's last month.
-    { ...marketBreakevenBlock(), printRows: ctx.months },
-    { ...marketCurveBlock(), printRows: ctx.months },
+    // Its rows are months, not periods: they print down to the last month a notice can be served in.
+    { ...noticeMonthsBlock(), printRows: print.noticeMonths },
+    // The market's columns print when its figures are computed (a GPU count and a curve), the curve down to its last point.
+    { ...marketSeriesBlock(), printRows: print.market ? ctx.periods : 0 },
+    { ...marketBreakevenBlock(), printRows: print.market ? print.noticeMonths : 0 },
+    { ...marketCurveBlock(), printRows: print.curve },
     // The provider's economics and the lender's view (issue 18): capacity, capex, costs, returns per case,
     // debt capacity; per period beside the Schedule (row 0: the capex and the drawdown).
     capacityBlock(),
     economicsBlock(),
-    ebitdaByYearBlock(),
+    // Its columns past the first page print when the provider's assumptions are given ("not given" otherwise).
+    { ...ebitdaByYearBlock(), printsBeyond: print.provider },
     lenderBlock(),
-    // Their rows are the useful life's months: they print down to its residual.
-    { ...providerSeriesBlock(), printRows: Math.max(ctx.periods ?? 0, ctx.lifeRows ?? 0) },
-    { ...lenderSeriesBlock(), printRows: Math.max(ctx.periods ?? 0, ctx.lifeRows ?? 0) },
+    // Their rows are the useful life's months: they print down to its residual, when the assumptions are given.
+    { ...providerSeriesBlock(), printRows: print.provider ? ctx.lifeRows : 0 },
+    { ...lenderSeriesBlock(), printRows: print.lender ? ctx.lifeRows : 0 },
   ] as const;
 }
 
 /** Every name the deal model defines: a known identifier, checked by the compiler. */
 export type ModelName = NamesOf<ReturnType<typeof modelBlocks>[number]>;
+
+/**
+ * Rows of data of the per-period blocks for the deal as written (src/model/printRows.ts): where their
+ * print areas end. Hints fixed at write time, from the core's reading of the inputs.
+ */
+function printRowsOf(ctx: ModelContext) {
+  const { deal, terms } = ctx;
+  return {
+    leaseTerm: leaseTermPeriods(deal, terms),
+    providerContract: providerContractPeriods(deal, terms),
+    noticeMonths: noticeMonthRows(terms),
+    market: marketGiven(deal, terms),
+    curve: marketCurveRows(deal, terms),
+    quotes: marketAssumptions(deal).termQuotes.length > 0,
+    provider: providerGiven(deal),
+    lender: lenderGiven(deal),
+  };
+}
 
 /** The context every block is built from; the terms are validated first. */
 export function modelContext(deal: DealTemplate): ModelContext {
@@ -103,9 +127,8 @@ export function modelContext(deal: DealTemplate): ModelContext {
   const months = countPeriods(terms.startDate, terms.endDate, 1, terms.dateSystem);
   // The provider's monthly grid runs over the hardware's useful life (row 0 the capex, then each month,
   // then the residual), which may outlast the term.
-  const life = deal.providerAssumptions?.usefulLifeYears;
-  const lifeRows = typeof life === "number" && life > 0 ? Math.ceil(life * 12) + 2 : 0;
-  return { deal, terms, seriesRows: Math.max(periods, months, lifeRows) + SCHEDULE_MARGIN, periods, months, lifeRows };
+  const rows = lifeRows(deal);
+  return { deal, terms, seriesRows: Math.max(periods, months, rows) + SCHEDULE_MARGIN, periods, months, lifeRows: rows };
 }
 
 /**

@@ -9,13 +9,14 @@ import fs from "fs";
 import JSZip from "jszip";
 import os from "os";
 import path from "path";
-import { readRegister } from "../../src/core";
+import { readRegister, validateTerms } from "../../src/core";
 import { REGISTER_SHEET } from "../../src/cli/model";
 import { formattedLength, writeRegisterXlsx } from "../../src/export/xlsx";
 import { buildModelPlan, modelContext } from "../../src/model/modelSheet";
 import { columnWidth, MIN_PRINT_SCALE, PAGE, printAreas, printedWidth, printScale, SheetPlan } from "../../src/model/plan";
 import { buildPortfolioPlan, registerColumnFormats, registerSource } from "../../src/model/portfolioSheet";
-import { GPU_CAPACITY_LEASE, REFLECTION_SPACEX } from "../../src/model/templates";
+import { noticeMonthRows, leaseTermPeriods } from "../../src/model/printRows";
+import { GPU_CAPACITY_LEASE, REFLECTION_SPACEX, REFLECTION_SPACEX_PROVIDER } from "../../src/model/templates";
 import { SAMPLE_REGISTER } from "../support/sampleRegister";
 import { addressOf } from "../support/planRefs";
 
@@ -33,6 +34,14 @@ const parseArea = (area: string) => {
   return { from: columnIndex(c1), firstRow: Number(r1), to: columnIndex(c2), lastRow: Number(r2) };
 };
 const rowOf = (ref: string) => Number(/(\d+)$/.exec(ref)![1]);
+/** The column letters of a per-period name, e.g. "R" for "$R$5:$R$82". */
+const columnOf = (plan: SheetPlan, name: string) => plan.refs[name].replace(/\$|\d+:.*$/g, "");
+/** The print areas that hold a per-period name's column (one, or none when it does not print). */
+const areasWith = (plan: SheetPlan, name: string) => {
+  const c = columnIndex(columnOf(plan, name));
+  return plan.print!.areas.map(parseArea).filter((a) => a.from <= c && c <= a.to);
+};
+const areaOf = (plan: SheetPlan, name: string) => areasWith(plan, name)[0];
 
 /**
  * Where a cell is on screen at 100% with A1 top-left: its right edge in pixels from the grid's left
@@ -129,13 +138,47 @@ describe("printing", () => {
     for (const area of seed.print!.areas) expect(parseArea(area).lastRow).toBeLessThanOrEqual(Math.max(46, leftLast));
   });
 
-  it("a quarterly deal's notice months print down to its last month, its periods down to its last period", () => {
+  it("a quarterly deal's notice months print down to the last month a notice can be served in, its periods down to its last period", () => {
     const plan = buildModelPlan(GPU_CAPACITY_LEASE);
     const ctx = modelContext(GPU_CAPACITY_LEASE);
-    const column = (name: keyof typeof plan.refs) => plan.refs[name].replace(/\$|\d+:.*$/g, "");
-    const areaOf = (name: keyof typeof plan.refs) => parseArea(plan.print!.areas.find((a) => a.startsWith(column(name)))!);
-    expect(areaOf("SchedulePeriod").lastRow).toBe(4 + ctx.periods!);
-    expect(areaOf("NoticeMonthIndex").lastRow).toBe(4 + ctx.months!);
+    expect(areaOf(plan, "SchedulePeriod").lastRow).toBe(4 + ctx.periods!);
+    // Notice may run from the start (2027-01-01), 180 days, end 2031-12-31: the last notice is by
+    // 2031-07-04 (27 + 31 + 30 + 31 + 30 + 31 = 180 days before the end), so the 1sts of 2027-01 to 2031-07: 55 months.
+    expect(areaOf(plan, "NoticeMonthIndex").lastRow).toBe(4 + 55);
+    // Its lease term: the earliest exit is the lock-in's end 2028-01-01, the term ends 2027-12-31: 4 quarters.
+    expect(areaOf(plan, "LeasePeriod").lastRow).toBe(4 + 4);
+  });
+
+  describe("print areas end at each block's data for the deal as written (hints fixed at write time)", () => {
+    it("the seed's lease columns end at the lease term's 6th period, its contract columns at the term's 42nd", () => {
+      // Earliest notice 2026-10-01 (after the 3-month lock-in), exit 90 days later 2026-12-30: the lease
+      // term runs 2026-07-01 to 2026-12-29, periods July to December.
+      expect(leaseTermPeriods(REFLECTION_SPACEX, validateTerms(REFLECTION_SPACEX.terms))).toBe(6);
+      expect(areaOf(seed, "LeasePeriod").lastRow).toBe(4 + 6);
+      expect(areaOf(seed, "LeasePaymentYear").lastRow).toBe(4 + 6);
+      expect(areaOf(seed, "FullContractPresentValue").lastRow).toBe(4 + 42);
+    });
+
+    it("the seed's notice months end at the last notice (k = 36, served 2029-10-01), its market curve at its 43rd point", () => {
+      // The last notice with its exit by 2029-12-31 is served by 2029-10-02 (29 + 30 + 31 = 90 days before): k = 0…36.
+      expect(noticeMonthRows(validateTerms(REFLECTION_SPACEX.terms))).toBe(37);
+      expect(areaOf(seed, "NoticeMonthIndex").lastRow).toBe(4 + 37);
+      // Spot on 2026-07-01 to the month after the end: (2029 − 2026) × 12 + 12 − 7 + 2 = 43 points.
+      expect(areaOf(seed, "MarketCurvePoint").lastRow).toBe(4 + 43);
+    });
+
+    it("without a GPU count the market's per-period columns, and without the provider's assumptions its grid and the lender's, print nothing", () => {
+      for (const name of ["MarketGpuHours", "MarketForgone", "ProviderRow", "LenderCfads"] as const) {
+        expect([name, areasWith(seed, name)]).toEqual([name, []]);
+      }
+    });
+
+    it("the provider view's grid and the lender's print down to the life's residual: 5 years × 12 + 2 = 62 rows", () => {
+      const provider = buildModelPlan(REFLECTION_SPACEX_PROVIDER);
+      expect(areaOf(provider, "ProviderRow").lastRow).toBe(4 + 62);
+      expect(areaOf(provider, "LenderCfads").lastRow).toBe(4 + 62);
+      expect(areaOf(provider, "MarketGpuHours").lastRow).toBe(4 + 42);
+    });
   });
 
   it("the Portfolio's per-deal areas end at the register's last deal, not the 200 rows kept for more", () => {

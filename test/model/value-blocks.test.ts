@@ -169,6 +169,17 @@ function expectValueBlocksMatchCore(cells: Cells, plan: SheetPlan<ModelName>, de
     expect(numberAt(cells, probability[k])).toBeCloseTo(m.probability.toNumber(), 14);
   });
   expect(cells.get(probability[odds.months.length])?.text ?? "").toBe("");
+  // k counts the months a notice can be served in under the contract's own term (the core's), and is
+  // blank below them: the rows beyond the data are empty, not counting on.
+  const contractMonths = exitProbabilities(validateTerms(deal.terms), used.exitProbability, buildSchedule(validateTerms(deal.terms))).months.length;
+  const k = column("NoticeMonthIndex");
+  const below = cells.get(k[contractMonths]);
+  expect([numberAt(cells, k[0]), numberAt(cells, k[contractMonths - 1]), below?.type === "number", below?.text ?? ""]).toEqual([0, contractMonths - 1, false, ""]);
+  // So are the days from the start to each payment past the contract's last period (they showed 0).
+  const periods = buildSchedule(validateTerms(deal.terms));
+  const days = column("BridgePaymentDays");
+  const past = cells.get(days[periods.length]);
+  expect([numberAt(cells, days[periods.length - 1]), past?.type === "number", past?.text ?? ""]).toEqual([periods[periods.length - 1].paymentDate - periods[0].start, false, ""]);
 
   // Per period, under the scenario's term; periods after it pay nothing.
   const [payment, committedColumn, payable, shortfallColumn, credit, riskColumn, factor] = (

@@ -253,8 +253,8 @@ describe("frozen header rows and print setup", () => {
       // 0.5 in left and right, 0.6 in top and bottom, 0.3 in header and footer, at 72 points an inch
       margins: { leftMargin: 36, rightMargin: 36, topMargin: 43.2, bottomMargin: 43.2, headerMargin: 21.6, footerMargin: 21.6 },
       printTitleRows: "$1:$4",
-      // the plan's areas, and the value chart's cells (it prints too)
-      printArea: [...printedPlan.print!.areas, `${chart.from}:${chart.to}`],
+      // the plan's areas, and every chart's cells, the value chart's first (they print too)
+      printArea: [...printedPlan.print!.areas, `${chart.from}:${chart.to}`, ...printedPlan.charts!.slice(1).map((c) => `${c.from}:${c.to}`)],
     });
     expect(printedPlan.print!.scale).toBeGreaterThanOrEqual(60);
     const printCommands = state.log.filter((l: { kind: string }) => /^(freezePanes|pageLayout)\./.test(l.kind));

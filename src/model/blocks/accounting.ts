@@ -158,10 +158,13 @@ const wholeYearsFromStart = (date: string) => `INT(((YEAR(${date})-YEAR(StartDat
  * The list part: the assessment, the lease term and why, the measurement, both readings' liability,
  * and the checks; and the per-period columns beside the schedule.
  *
+ * @param leaseTermPeriods the lease term's periods for the deal as written: the lease columns print
+ * down to them (blank below), the contract columns down to the term's end.
+ *
  * @example
  * accountingBlock().list.rows.find((r) => r.names?.[0].name === "LeaseLiability")!.cells![0].formula // "ROUND(SUM(LeasePresentValue),2)"
  */
-export function accountingBlock(): Block<AccountingName> {
+export function accountingBlock(leaseTermPeriods?: number): Block<AccountingName> {
   const leaseColumn = (
     name: LeaseColumnName,
     header: string,
@@ -171,6 +174,8 @@ export function accountingBlock(): Block<AccountingName> {
     name,
     header,
     numberFormat,
+    // Printed down to the lease term's last period, when given: blank below it.
+    printRows: leaseTermPeriods,
     // Blank past the accounting term, as the schedule is past the contract's.
     formula: (row) => (name === "LeasePeriod" ? formula(row.at, row) : blankPastTerm(row.at("LeasePeriod"), formula(row.at, row))),
   });

@@ -35,16 +35,20 @@ export const owedBefore = (x: string, cut: string = cutOwed(x)) => `${fullPeriod
 /**
  * The present value at `rate` (XNPV's convention, valued at the start) of the payments of a term
  * ending on x − 1, as CONTRACT_PV computes it for that term: full periods on their payment dates
- * (`BridgePaymentDays`, days from the start, numeric on every row), the cut period's amount on its
+ * (`BridgePaymentDays`, days from the start, blank past the term), the cut period's amount on its
  * start (advance) or on x − 1, its new last day (arrears).
  */
 export function presentValueBefore(x: string, rate: string, k: string = periodsBegunBefore(x), cut: string = cutOwed(x, k)): string {
   return `${fullPeriodsPresentValue(x, rate)}+IF(${k}=0,0,${cut}*${discountFactor(rate, cutPaidDays(x, k))})`;
 }
 
-/** The present value at `rate` of the payments of the periods that end before day x, on their payment dates. */
+/**
+ * The present value at `rate` of the payments of the periods that end before day x, on their payment
+ * dates. The days are read as `0&BridgePaymentDays` (text "031" or "0", then a number again): blank past
+ * the term, a power of "" would be an error, and Excel 2016 evaluates no `IF` row by row in `SUMPRODUCT`.
+ */
 export const fullPeriodsPresentValue = (x: string, rate: string) =>
-  `SUMPRODUCT(SchedulePayment,--(ScheduleEnd<${x}),${discountFactor(rate, "BridgePaymentDays")})`;
+  `SUMPRODUCT(SchedulePayment,--(ScheduleEnd<${x}),${discountFactor(rate, "0&BridgePaymentDays")})`;
 
 /** Days from the start to the cut period's payment: its start (advance) or x − 1, its new last day (arrears); k ≥ 1. */
 export const cutPaidDays = (x: string, k: string) => `IF(Timing="arrears",${x}-1,INDEX(ScheduleStart,${k}))-StartDate`;

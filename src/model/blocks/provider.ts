@@ -103,10 +103,12 @@ const unrecognisedAfter = (at: RowRefs["at"], day: string) => {
  * The Provider block: the verdict and its reasoning, the lessor's view, the ASC 606 view, and the
  * lessee's remeasurement on notice; per-period columns beside the Schedule.
  *
+ * @param printRows for the deal as written, the rows that print: the lessor's columns the lease term's
+ * periods, the ASC 606 and remeasurement columns the periods begun before the later of their exits.
  * @example
  * providerBlock().list.rows.find((r) => r.names?.[0].name === "Rpo")!.cells![0].formula // 'IF(RpoFeeJudgementValid,SUM(RpoUnrecognised),NA())'
  */
-export function providerBlock(): Block<ProviderName> {
+export function providerBlock(printRows?: { readonly lease: number; readonly contract: number }): Block<ProviderName> {
   const rows: ListRow<ProviderName>[] = [
     // Which view applies: the Accounting block's verdict (IFRS 16.9; ASC 842-10-15-3)
     figure(
@@ -237,6 +239,7 @@ export function providerBlock(): Block<ProviderName> {
     name,
     header,
     numberFormat: FORMATS.money,
+    printRows: printRows?.lease,
     formula: (row) => blankPastTerm(row.at("LeasePeriod"), formula(row.at, row)),
   });
   // Beside the schedule rows: blank past the contract's term.
@@ -244,6 +247,7 @@ export function providerBlock(): Block<ProviderName> {
     name,
     header,
     numberFormat,
+    printRows: printRows?.contract,
     formula: (row) => blankPastTerm(row.at("SchedulePeriod"), formula(row.at)),
   });
   const series: SeriesColumn<ProviderName>[] = [

@@ -210,14 +210,15 @@ export function scenarioResultsBlock(): Block<ScenarioResultName> {
       "ScenarioResultExpected",
       "Expected",
       FORMATS.money,
-      // Σ_k (1 − q)^k q V_k + (1 − q)^K T; at q = 1 only the first notice month counts (0^0 avoided).
+      // Σ_k (1 − q)^k q V_k + (1 − q)^K T; at q = 1 only the first notice month counts (0^0 avoided). k is
+      // the notice month's row from the first: the k column is blank past the last notice, a power of "" an error.
       (at) => {
         const q = at("ScenarioResultMonthlyExit");
         const months = at("ScenarioResultNoticeMonths");
         const headline = at("ScenarioResultHeadline");
         return (
           `IF(${q}=1,IF(${months}=0,${headline},INDEX(NoticeMonthValue,1)),` +
-          `ROUND(${q}*SUMPRODUCT(NoticeMonthValue,--(NoticeMonthExit<=${at("ScenarioResultEndDate")}),(1-${q})^NoticeMonthIndex)+(1-${q})^${months}*${headline},2))`
+          `ROUND(${q}*SUMPRODUCT(NoticeMonthValue,--(NoticeMonthExit<=${at("ScenarioResultEndDate")}),(1-${q})^(ROW(NoticeMonthExit)-MIN(ROW(NoticeMonthExit))))+(1-${q})^${months}*${headline},2))`
         );
       },
     ],
@@ -255,7 +256,7 @@ export function scenarioResultsBlock(): Block<ScenarioResultName> {
     },
     reads: [
       ...OWED_READS, "ScenarioNames", "ScenarioEndDates", "ScenarioExitProbabilities", "ScenarioDiscountRates", "EndDate", "ExitProbability", "DiscountRate",
-      "NoticeUsed", "NoticeDays", "LockInEnd", "NoticeMonthExit", "NoticeMonthValue", "NoticeMonthIndex", "TerminationFee", "MonthsPerYear", "BridgePaymentDays",
+      "NoticeUsed", "NoticeDays", "LockInEnd", "NoticeMonthExit", "NoticeMonthValue", "TerminationFee", "MonthsPerYear", "BridgePaymentDays",
     ],
   };
 }

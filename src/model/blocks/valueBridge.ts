@@ -110,8 +110,8 @@ export function bridgeSeriesBlock(): Block<BridgeSeriesName> {
         name: "BridgePaymentDays",
         header: "Days from start to payment",
         numberFormat: FORMATS.integer,
-        // Numeric on every row (0 past the term), so that it can be raised to a power in an array.
-        formula: (row) => `IF(${row.at("SchedulePeriod")}="",0,${row.at("SchedulePaymentDate")}-StartDate)`,
+        // Blank past the term; the closed forms read it as 0&days, a number on every row (see owed.ts).
+        formula: (row) => `IF(${row.at("SchedulePeriod")}="","",${row.at("SchedulePaymentDate")}-StartDate)`,
       },
       bridgeColumn(
         "BridgePayment",
@@ -206,13 +206,18 @@ export function noticeMonthsBlock(): Block<NoticeMonthName> {
     id: "noticeMonths",
     title: "NOTICE MONTHS (expected value)",
     series: [
-      { name: "NoticeMonthIndex", header: "k", numberFormat: FORMATS.integer, formula: (row) => `${row.index}-1` },
+      {
+        name: "NoticeMonthIndex",
+        header: "k",
+        numberFormat: FORMATS.integer,
+        // Blank past the last month a notice can be served in (its exit after the end): no row of data.
+        formula: (row) => `IF(MAX(EDATE(EarliestNotice,${row.index}-1)+NoticeDays,LockInEnd)<=EndDate,${row.index}-1,"")`,
+      },
       {
         name: "NoticeMonthDate",
         header: "Notice served",
         numberFormat: FORMATS.date,
-        formula: ({ at }) =>
-          `IF(MAX(EDATE(EarliestNotice,${at("NoticeMonthIndex")})+NoticeDays,LockInEnd)<=EndDate,EDATE(EarliestNotice,${at("NoticeMonthIndex")}),"")`,
+        formula: ({ at }) => blankUnless(at("NoticeMonthIndex"), `EDATE(EarliestNotice,${at("NoticeMonthIndex")})`),
       },
       {
         name: "NoticeMonthExit",
