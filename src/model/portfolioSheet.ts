@@ -75,9 +75,7 @@ export function portfolioContext(
   let firstYear = Infinity;
   let lastYear = -Infinity;
   let longest = 0;
-  let anyRamp = false;
   for (const { terms } of deals) {
-    anyRamp ||= terms.payment.kind !== "fixed";
     firstYear = Math.min(firstYear, fiscalYear(terms.startDate, yearEndMonth));
     lastYear = Math.max(lastYear, fiscalYear(terms.endDate + 1, yearEndMonth));
     longest = Math.max(longest, Math.ceil((terms.endDate - terms.startDate + 1) / 365));
@@ -87,7 +85,7 @@ export function portfolioContext(
     firstYear = thisYear;
     lastYear = thisYear;
   }
-  return { source, firstYear, lastYear: lastYear + YEAR_ROOM, contractYears: Math.max(40, longest + CONTRACT_YEAR_ROOM), yearEndMonth, expectedFromFunctions, asOf, anyRamp };
+  return { source, firstYear, lastYear: lastYear + YEAR_ROOM, contractYears: Math.max(40, longest + CONTRACT_YEAR_ROOM), yearEndMonth, expectedFromFunctions, asOf };
 }
 
 export function portfolioBlocks(ctx: PortfolioContext) {
@@ -112,10 +110,9 @@ export function portfolioBlocks(ctx: PortfolioContext) {
     yearRunBlock("LastPaidFY", years),
     yearRunBlock("ContractYearFY", years),
     yearPartBlock("H", "Regular", years),
-    // Print areas are hints for the register as written: without a ramp, the ramp's columns are zeros.
-    { ...yearPartBlock("H", "Ramp", years), ...(ctx.anyRamp ? {} : { printRows: 0 }) },
+    yearPartBlock("H", "Ramp", years),
     yearPartBlock("C", "Regular", years),
-    { ...yearPartBlock("C", "Ramp", years), ...(ctx.anyRamp ? {} : { printRows: 0 }) },
+    yearPartBlock("C", "Ramp", years),
   ] as const;
 }
 

@@ -67,8 +67,6 @@ export interface PortfolioContext {
   readonly expectedFromFunctions: boolean;
   /** The as-of day the sheet opens with (its input; null: blank, every payment counts). */
   readonly asOf?: number | null;
-  /** Whether any deal of the register as written has a ramp (else the ramp's columns hold only zeros and do not print). */
-  readonly anyRamp?: boolean;
 }
 
 /** What Expected shows when the register's columns were mapped by hand: DEAL.BACKLOG cannot read it. */
