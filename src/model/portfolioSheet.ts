@@ -106,13 +106,16 @@ export function portfolioBlocks(ctx: PortfolioContext) {
     dealTermsBlock(ctx),
     dealCalcBlock(),
     // Helpers of the year columns: the run of periods paying in each fiscal year, and its payments.
-    yearRunBlock("FirstPaidFY", years),
-    yearRunBlock("LastPaidFY", years),
-    yearRunBlock("ContractYearFY", years),
-    yearPartBlock("H", "Regular", years),
-    yearPartBlock("H", "Ramp", years),
-    yearPartBlock("C", "Regular", years),
-    yearPartBlock("C", "Ramp", years),
+    // They are on the sheet to audit the year columns, not to read on paper: they do not print.
+    ...[
+      yearRunBlock("FirstPaidFY", years),
+      yearRunBlock("LastPaidFY", years),
+      yearRunBlock("ContractYearFY", years),
+      yearPartBlock("H", "Regular", years),
+      yearPartBlock("H", "Ramp", years),
+      yearPartBlock("C", "Regular", years),
+      yearPartBlock("C", "Ramp", years),
+    ].map((block) => ({ ...block, printRows: 0 })),
   ] as const;
 }
 
