@@ -30,7 +30,7 @@ import { bridgeSeriesBlock, CHART_COLUMNS, noticeMonthsBlock, slaTiersBlock, val
 import { scenarioResultsBlock, scenariosBlock, scenarioUsedBlock } from "./blocks/scenarios";
 import { sensitivityBlock } from "./blocks/sensitivity";
 import { providerBlock } from "./blocks/provider";
-import { capacityBlock, ebitdaByYearBlock, economicsBlock, providerSeriesBlock } from "./blocks/economics";
+import { capacityBlock, ebitdaByYearBlock, economicsBlock, providerChecksBlock, providerIrrArgsBlock, providerSeriesBlock } from "./blocks/economics";
 import { lenderBlock, lenderSeriesBlock } from "./blocks/lender";
 import { MARKET_CHART_COLUMNS, marketBlock, marketBreakevenBlock, marketCurveBlock, marketQuotesBlock, marketSeriesBlock } from "./blocks/market";
 
@@ -86,6 +86,8 @@ export function modelBlocks(ctx: ModelContext) {
     economicsBlock(),
     ebitdaByYearBlock(),
     lenderBlock(),
+    providerChecksBlock(ctx),
+    providerIrrArgsBlock(),
     // Their rows are the useful life's months: they print down to its residual.
     { ...providerSeriesBlock(), printRows: Math.max(ctx.periods ?? 0, ctx.lifeRows ?? 0) },
     { ...lenderSeriesBlock(), printRows: Math.max(ctx.periods ?? 0, ctx.lifeRows ?? 0) },

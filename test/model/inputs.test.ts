@@ -14,7 +14,7 @@ describe("INPUTS", () => {
       "ElectShortTerm", "InitialDirectCosts", "IncentivesReceived", "AccountingStandard", "NoticeServedOn", "FeeIsSubstantive", "ProviderAsOf", "RateBasis",
       "ExitProbability", "ExpectedUptime", "Scenario",
       // The provider's and lender's assumptions (issue 18), after the judgements.
-      "CostPerGpu", "GpusPerRack", "KwPerRack", "Pue", "FacilityCostPerMw", "ColocationCostPerKwMonth", "CapexDate",
+      "ContractPricePerGpuHour", "CostPerGpu", "GpusPerRack", "KwPerRack", "Pue", "FacilityCostPerMw", "ColocationCostPerKwMonth", "CapexDate",
       "PowerPricePerMwh", "PowerEscalation", "OpexShareOfCapex", "UsefulLifeYears", "ResidualValueShare",
       "ReleaseDowntimeMonths", "Utilisation", "RenewalProbability", "MarketRatePerGpuHour", "BackstopShare",
       "DscrTarget", "LendingRate", "Ltv",
