@@ -199,7 +199,7 @@ function economicsOf(args: {
 }
 
 /**
- * The provider's unlevered IRR (XIRR): −capex on the capex date, each month's EBITDA (revenue − power − colocation − other opex) on its first day, the residual value at the end of the useful life. Revenue: the contract to its end ("signed"), to its committed exit ("committed") or probability-weighted ("expected"), then renewal or re-leasing at market until the useful life ends.
+ * The provider's unlevered IRR (XIRR): −capex on the capex date, each month's EBITDA (revenue less expected SLA credits − power − colocation − other opex) on its first day, the residual value at the end of the useful life. Revenue: the contract to its end ("signed"), to its committed exit ("committed") or probability-weighted ("expected"), then renewal or re-leasing at market until the useful life ends.
  * @customfunction PROVIDER_IRR
  * @helpurl https://localhost:3000/help.html#provider_irr
  * @param start_date First day of service (a date).
@@ -207,7 +207,7 @@ function economicsOf(args: {
  * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
  * @param lock_in_months Months from the start during which the contract cannot be ended (e.g. 3).
  * @param notice_days Days of notice before termination takes effect (e.g. 90).
- * @param assumptions A range of names and values: GpuCount, CostPerGpu, GpusPerRack, KwPerRack, Pue, PowerPricePerMwh, PowerEscalation, OpexShareOfCapex, UsefulLifeYears, ResidualValueShare and, when the life outlasts the contract, ReleaseDowntimeMonths, Utilisation, RenewalProbability, MarketRatePerGpuHour (the model sheet's Inputs block will do). A blank one needed gives #N/A naming it.
+ * @param assumptions A range of names and values: GpuCount (or ContractPricePerGpuHour), CostPerGpu, GpusPerRack, KwPerRack, Pue, PowerPricePerMwh, PowerEscalation, OpexShareOfCapex, UsefulLifeYears, ResidualValueShare and, when the life outlasts the contract, ReleaseDowntimeMonths, Utilisation, RenewalProbability, MarketRatePerGpuHour; optionally SlaCreditShare, the expected SLA credit share taken off the contract's revenue (the model sheet's PROVIDER_IRR ASSUMPTIONS block will do). A blank one needed gives #N/A naming it.
  * @param [view] "signed" (default: the contract to its end), "committed" (to the earliest exit a termination can take) or "expected" (weighted by the exit probability).
  * @param [annual_exit_probability] For "expected": the chance notice is served within a year (20% = 0.2). Blank: the assumptions' ExitProbability row.
  * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.
