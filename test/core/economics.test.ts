@@ -12,6 +12,7 @@ import {
   exitShares,
   gpuHourRate,
   gpusAtPrice,
+  gpusOf,
   lenderView,
   repaymentPath,
   straightLineValue,
@@ -341,5 +342,16 @@ describe("a deal's provider assumptions", () => {
     const deal = withOverrides(REFLECTION_SPACEX, { terms: {}, gpuCount: 41_096, providerAssumptions: { costPerGpu: 60_000, pue: 1.2 } });
     expect(providerAssumptionsOf(deal)).toMatchObject({ gpus: 41_096, hoursPerMonth: 730, costPerGpu: 60_000, pue: 1.2, kwPerRack: null });
     expect(providerAssumptionsOf(REFLECTION_SPACEX).costPerGpu).toBeNull();
+  });
+
+  it("give the GPUs from the contract price per GPU-hour when the count is blank; the count wins when both are given", () => {
+    const seed = validateTerms(REFLECTION_SPACEX_PROVIDER.terms);
+    const a = providerAssumptionsOf(REFLECTION_SPACEX_PROVIDER);
+    expect([a.gpus, a.contractPricePerGpuHour]).toEqual([null, 5]);
+    // 150,000,000 ÷ (730 × 5.00) = 150,000,000 ÷ 3,650 = 41,095.890410958904…; × 60,000 = 2,465,753,424.66 of GPUs.
+    expect(gpusOf(seed, a).toNumber()).toBeCloseTo(41_095.8904109589, 9);
+    expect(providerEconomics(seed, a, "signed").gpuCapex.toFixed(2)).toBe("2465753424.66");
+    expect(gpusOf(seed, { ...a, gpus: 40_000 }).toNumber()).toBe(40_000);
+    expect(() => gpusOf(seed, { ...a, contractPricePerGpuHour: null })).toThrow("Not given: gpus (or contract_price_per_gpu_hour)");
   });
 });

@@ -2,10 +2,13 @@
  * The Provider economics and Lender blocks (issue 18), proved by an independent engine: each plan is
  * written to .xlsx, recalculated by LibreOffice headless (XIRR included), read back by defined name
  * and compared with
- * - the core (src/core/provider: providerEconomics, debtCapacity, capacity): IRR to 1e-6, NPV, EBITDA
- *   by year and capex to the cent, payback month exactly, for the provider views of every template;
+ * - the core (src/core/provider: providerEconomics, lenderView, debtCapacity, capacity): IRR to 1e-6,
+ *   NPV, EBITDA by year, capex and collateral to the cent, payback month exactly, for the provider views
+ *   of every template (the GPU lease's with 10% expected SLA credits) and a capex before and after the start;
+ * - DEAL.PROVIDER_IRR on the sheet's own PROVIDER_IRR ASSUMPTIONS range: the sheet's XIRR;
  * - figures worked by hand: the issue's debt capacity of the seed (6 firm months ≈ 437 million, 42
- *   months ≈ 2.65 billion) and its capacity (41,096 GPUs: 570.8 racks);
+ *   months ≈ 2.65 billion), its capacity ($5.00 a GPU-hour: 41,095.89 GPUs, 570.8 racks) and a
+ *   collateral on the residual-value curve;
  * and the plain templates, whose assumptions are blank, show "not given" with no error value anywhere.
  */
 import fs from "fs";
