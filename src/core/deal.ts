@@ -163,6 +163,7 @@ export interface ProviderAssumptionValue {
 
 /** The provider's and lender's assumptions' keys on a deal. */
 export type ProviderAssumptionKey =
+  | "contractPricePerGpuHour"
   | "costPerGpu"
   | "gpusPerRack"
   | "kwPerRack"

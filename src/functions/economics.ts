@@ -13,7 +13,9 @@
  * (further columns, such as the model sheet's notes, are ignored). A name is an input's defined name
  * (CostPerGpu), its label on the model sheet ("Capex per GPU (all-in)") or its argument name
  * (cost_per_gpu), case, spaces and punctuation ignored — so the model sheet's Inputs block can be
- * passed whole: rows naming other inputs are ignored; a row naming nothing known is refused.
+ * passed whole: rows naming other inputs are ignored; a row naming nothing known is refused. One
+ * name more, not an input: SlaCreditShare, the value bridge's expected SLA credit share (the model
+ * sheet's figure of that name), taken off the contract's revenue; blank or absent: no credits.
  */
 import {
   argOf,
@@ -124,6 +126,9 @@ const USED: readonly FieldDecl[] = [...(PROVIDER_FIELDS as readonly FieldDecl[])
 /** Every declared field by each of its names (defined name, label, argument). */
 const BY_NAME: ReadonlyMap<string, FieldDecl> = new Map(FIELDS.flatMap((d) => [key(d.name), key(d.label), key(argOf(d))].map((k) => [k, d] as const)));
 
+/** The row an assumptions range may give beyond the inputs: the value bridge's expected SLA credit share. */
+const SLA_CREDIT_SHARE = "SlaCreditShare";
+
 /** What an assumptions range gives: the provider's assumptions, and the exit probability if a row gives it. */
 export interface ReadAssumptions {
   readonly assumptions: ProviderAssumptions;
@@ -142,8 +147,16 @@ export function readAssumptions(value: unknown): ReadAssumptions {
   }
   const draft: DealDraft = { terms: {} };
   const seen = new Set<string>();
+  let slaCreditShare: number | null = null;
   rows.forEach(([name, cell], i) => {
     if (isBlank(name)) return;
+    if (typeof name === "string" && key(name) === key(SLA_CREDIT_SHARE)) {
+      if (seen.has(SLA_CREDIT_SHARE)) throw valueError(`assumptions row ${i + 1}: ${SLA_CREDIT_SHARE} is given twice.`);
+      seen.add(SLA_CREDIT_SHARE);
+      // A share read as the optional rates are: 10% or 0.1; blank: none.
+      slaCreditShare = readField(FIELD.ResidualValueShare, cell, `assumptions ${SLA_CREDIT_SHARE}`) as number | null;
+      return;
+    }
     const decl = typeof name === "string" ? BY_NAME.get(key(name)) : undefined;
     if (!decl) {
       if (i === 0) return; // a header row
@@ -156,7 +169,7 @@ export function readAssumptions(value: unknown): ReadAssumptions {
   });
   const given = draft.providerAssumptions ?? {};
   return {
-    assumptions: { ...given, gpus: draft.gpuCount ?? null, hoursPerMonth: draft.hoursPerMonth ?? null },
+    assumptions: { ...given, gpus: draft.gpuCount ?? null, hoursPerMonth: draft.hoursPerMonth ?? null, slaCreditShare },
     exitProbability: draft.exitProbability ?? null,
   };
 }
@@ -186,7 +199,7 @@ function economicsOf(args: {
 }
 
 /**
- * The provider's unlevered IRR (XIRR): −capex on the capex date, each month's EBITDA (revenue − power − colocation − other opex) on its first day, the residual value at the end of the useful life. Revenue: the contract to its end ("signed"), to its committed exit ("committed") or probability-weighted ("expected"), then renewal or re-leasing at market until the useful life ends.
+ * The provider's unlevered IRR (XIRR): −capex on the capex date, each month's EBITDA (revenue less expected SLA credits − power − colocation − other opex) on its first day, the residual value at the end of the useful life. Revenue: the contract to its end ("signed"), to its committed exit ("committed") or probability-weighted ("expected"), then renewal or re-leasing at market until the useful life ends.
  * @customfunction PROVIDER_IRR
  * @helpurl https://localhost:3000/help.html#provider_irr
  * @param start_date First day of service (a date).
@@ -194,7 +207,7 @@ function economicsOf(args: {
  * @param payment Payment per period, or a two-column range of effective dates and amounts (a ramp).
  * @param lock_in_months Months from the start during which the contract cannot be ended (e.g. 3).
  * @param notice_days Days of notice before termination takes effect (e.g. 90).
- * @param assumptions A range of names and values: GpuCount, CostPerGpu, GpusPerRack, KwPerRack, Pue, PowerPricePerMwh, PowerEscalation, OpexShareOfCapex, UsefulLifeYears, ResidualValueShare and, when the life outlasts the contract, ReleaseDowntimeMonths, Utilisation, RenewalProbability, MarketRatePerGpuHour (the model sheet's Inputs block will do). A blank one needed gives #N/A naming it.
+ * @param assumptions A range of names and values: GpuCount (or ContractPricePerGpuHour), CostPerGpu, GpusPerRack, KwPerRack, Pue, PowerPricePerMwh, PowerEscalation, OpexShareOfCapex, UsefulLifeYears, ResidualValueShare and, when the life outlasts the contract, ReleaseDowntimeMonths, Utilisation, RenewalProbability, MarketRatePerGpuHour; optionally SlaCreditShare, the expected SLA credit share taken off the contract's revenue (the model sheet's PROVIDER_IRR ASSUMPTIONS block will do). A blank one needed gives #N/A naming it.
  * @param [view] "signed" (default: the contract to its end), "committed" (to the earliest exit a termination can take) or "expected" (weighted by the exit probability).
  * @param [annual_exit_probability] For "expected": the chance notice is served within a year (20% = 0.2). Blank: the assumptions' ExitProbability row.
  * @param [frequency] "monthly" (default), "quarterly", "semi-annual" or "annual"; or 12, 4, 2, 1 payments a year.

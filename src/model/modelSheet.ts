@@ -31,7 +31,7 @@ import { bridgeSeriesBlock, CHART_COLUMNS, noticeMonthsBlock, slaTiersBlock, val
 import { scenarioResultsBlock, scenariosBlock, scenarioUsedBlock } from "./blocks/scenarios";
 import { sensitivityBlock } from "./blocks/sensitivity";
 import { providerBlock } from "./blocks/provider";
-import { capacityBlock, ebitdaByYearBlock, economicsBlock, providerSeriesBlock } from "./blocks/economics";
+import { capacityBlock, ebitdaByYearBlock, economicsBlock, providerChecksBlock, providerIrrArgsBlock, providerSeriesBlock } from "./blocks/economics";
 import { lenderBlock, lenderSeriesBlock } from "./blocks/lender";
 import { MARKET_CHART_COLUMNS, marketBlock, marketBreakevenBlock, marketCurveBlock, marketQuotesBlock, marketSeriesBlock } from "./blocks/market";
 
@@ -92,6 +92,8 @@ export function modelBlocks(ctx: ModelContext) {
     // Its columns past the first page print when the provider's assumptions are given ("not given" otherwise).
     { ...ebitdaByYearBlock(), printsBeyond: print.provider },
     lenderBlock(),
+    providerChecksBlock(ctx),
+    providerIrrArgsBlock(),
     // Their rows are the useful life's months: they print down to its residual, when the assumptions are given.
     { ...providerSeriesBlock(), printRows: print.provider ? ctx.lifeRows : 0 },
     { ...lenderSeriesBlock(), printRows: print.lender ? ctx.lifeRows : 0 },

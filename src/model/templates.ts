@@ -240,7 +240,7 @@ const PROVIDER_ASSUMPTIONS: NonNullable<DealTemplate["providerAssumptions"]> = {
  * a GPU count not disclosed is assumed too (`gpus`, with its working).
  *
  * @example
- * providerView(REFLECTION_SPACEX, { value: 41_096, basis: "assumed" }).id // "reflection-spacex-provider"
+ * providerView(REFLECTION_SPACEX).id // "reflection-spacex-provider"
  */
 export function providerView(template: DealTemplate, gpus?: DealTemplate["gpuCount"]): DealTemplate {
   const sheetName = `${template.sheetName.slice(0, 21)} provider`;
@@ -258,11 +258,16 @@ export function providerView(template: DealTemplate, gpus?: DealTemplate["gpuCou
   };
 }
 
-/** The seed's provider view: 41,096 GPUs assumed, 150,000,000 a month ÷ (730 hours × $5.00 a GPU-hour) = 41,095.9. */
+/**
+ * The seed's provider view: the GPU count is not disclosed; a contract price of $5.00 a GPU-hour is
+ * assumed, which gives 150,000,000 a month ÷ (730 hours × 5.00) = 41,095.89 GPUs.
+ */
 export const REFLECTION_SPACEX_PROVIDER: DealTemplate = (() => {
-  const view = providerView(REFLECTION_SPACEX, { value: 41_096, basis: "assumed" });
-  const working = "GPU count (assumed, illustrative): 150,000,000 a month ÷ (730 hours × $5.00 a GPU-hour, a GB300 rate) = 41,095.9, so 41,096.";
-  return { ...view, notes: [...view.notes, working] };
+  const view = providerView(REFLECTION_SPACEX);
+  return {
+    ...view,
+    providerAssumptions: { ...view.providerAssumptions, contractPricePerGpuHour: { value: 5, basis: illustrative(`a GB300 rate; ${SOURCES.market}`) } },
+  };
 })();
 
 /** The provider views of the worked examples, the seed first. */

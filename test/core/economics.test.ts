@@ -4,6 +4,7 @@
  */
 import {
   capacity,
+  collateralAtDrawdown,
   debtCapacity,
   debtMonths,
   edate,
@@ -11,6 +12,7 @@ import {
   exitShares,
   gpuHourRate,
   gpusAtPrice,
+  gpusOf,
   lenderView,
   repaymentPath,
   straightLineValue,
@@ -25,7 +27,7 @@ import {
   type ProviderAssumptions,
 } from "../../src/core";
 import { withOverrides } from "../../src/model/overrides";
-import { REFLECTION_SPACEX } from "../../src/model/templates";
+import { GPU_CAPACITY_LEASE, PROVIDER_VIEWS, REFLECTION_SPACEX, REFLECTION_SPACEX_PROVIDER } from "../../src/model/templates";
 
 /** An independent XIRR: Excel's definition Σ v (1 + r)^(−days/365) = 0, solved by bisection in plain arithmetic. */
 function referenceXirr(flows: readonly { date: number; amount: number }[]): number {
@@ -237,6 +239,28 @@ describe("the provider's economics (issue 18 §2)", () => {
     expect(() => providerEconomics(terms, base, "expected")).toThrow("Not given: annual_exit_probability");
   });
 
+  it("takes the value bridge's expected SLA credits off the contract's revenue (issue 18 §2: an operating cost)", () => {
+    // A 10% credit share: each month under contract loses 10% × 30,000 = 3,000: 28,270 − 3,000 = 25,270.
+    // Renewed and re-let months carry no credits (the contract's SLA ends with it): as without credits.
+    const hand = (m: number) => (m < 12 ? 25_270 : m < 14 ? 13_635 : 20_643);
+    const e = providerEconomics(terms, { ...base, slaCreditShare: 0.1 }, "signed");
+    expect(e.months.map((r) => r.ebitda.toNumber())).toEqual(Array.from({ length: 36 }, (_, m) => hand(m)));
+    expect(e.months[0].slaCredits.toNumber()).toBe(3_000);
+    // Year 1 revenue 12 × (30,000 − 3,000) = 324,000.
+    expect(e.years[0].revenue.toNumber()).toBe(324_000);
+    expect(() => providerEconomics(terms, { ...base, slaCreditShare: 1.5 }, "signed")).toThrow("SLA credit share");
+  });
+
+  it("reads a deal's SLA credit share from its value bridge: expected uptime against the tiers", () => {
+    // The GPU lease's provider view expects 99.5% uptime: below the typical 99.9% tier (10%), not below 99% (25%).
+    const lease = PROVIDER_VIEWS.find((t) => t.id.startsWith(GPU_CAPACITY_LEASE.id))!;
+    expect(providerAssumptionsOf(lease).slaCreditShare).toBe(0.1);
+    // The seed expects 99.9%: not below the 99.9% tier, no credit.
+    expect(providerAssumptionsOf(REFLECTION_SPACEX_PROVIDER).slaCreditShare).toBe(0);
+    // Its downside scenario expects 99.5%: 10%.
+    expect(providerAssumptionsOf(withOverrides(REFLECTION_SPACEX_PROVIDER, { scenario: "downside" })).slaCreditShare).toBe(0.1);
+  });
+
   it("puts the termination fee in the month of an early exit", () => {
     const withFee = validateTerms({ startDate: 46204, endDate: 46568, payment: 30_000, frequency: "monthly", lockInMonths: 6, noticeDays: 30, terminationFee: 50_000 });
     // The exit day 2027-01-31 is in month 7 (2027-01-01 to 01-31): 28,270 + 50,000 = 78,270.
@@ -267,6 +291,20 @@ describe("the lender's view (issue 18 §3)", () => {
     expect(view.clauseCost).toBe(2_211_441_265.1);
     // LTV 5% of the collateral at drawdown (capex 6,300,000,000, spent at the start) = 315,000,000 binds.
     expect(lenderView(seed, a, { dscr: 1.3, annualRate: 0.1, ltv: 0.05 }).toExit).toMatchObject({ amount: 315_000_000, binding: "LTV" });
+  });
+
+  it("values the collateral at drawdown as the GPU capex (not the facility) on the residual-value curve", () => {
+    // With an owned facility at 10,000,000 a MW the capex grows, the collateral does not: GPUs 100,000 × 63,000
+    // = 6,300,000,000. Bought a year before the drawdown (2025-07-01 → 2026-07-01: 12 of 48 months), residual
+    // 10%: 6,300,000,000 × (1 − 0.9 × 12 ÷ 48) = 6,300,000,000 × 0.775 = 4,882,500,000.
+    const owned = { ...a, facilityCostPerMw: 10_000_000, capexDate: 45839 };
+    const view = lenderView(seed, owned, { dscr: 1.3, annualRate: 0.1, ltv: 0.05 });
+    expect(view.collateral).toBe(4_882_500_000);
+    // LTV 5% of it = 244,125,000 binds (the cash flow, less the facility's opex, supports about 353 million).
+    expect(view.toExit).toMatchObject({ amount: 244_125_000, binding: "LTV" });
+    // Bought at the start: new, 6,300,000,000.
+    expect(lenderView(seed, { ...a, facilityCostPerMw: 10_000_000 }, { dscr: 1.3, annualRate: 0.1, ltv: 0.05 }).collateral).toBe(6_300_000_000);
+    expect(collateralAtDrawdown(2.1e9, 0.1, 60, 45839, 46204)).toBeCloseTo(1_722_000_000, 4);
   });
 
   it("counts a backstopped share of the later obligations as firm", () => {
@@ -304,5 +342,16 @@ describe("a deal's provider assumptions", () => {
     const deal = withOverrides(REFLECTION_SPACEX, { terms: {}, gpuCount: 41_096, providerAssumptions: { costPerGpu: 60_000, pue: 1.2 } });
     expect(providerAssumptionsOf(deal)).toMatchObject({ gpus: 41_096, hoursPerMonth: 730, costPerGpu: 60_000, pue: 1.2, kwPerRack: null });
     expect(providerAssumptionsOf(REFLECTION_SPACEX).costPerGpu).toBeNull();
+  });
+
+  it("give the GPUs from the contract price per GPU-hour when the count is blank; the count wins when both are given", () => {
+    const seed = validateTerms(REFLECTION_SPACEX_PROVIDER.terms);
+    const a = providerAssumptionsOf(REFLECTION_SPACEX_PROVIDER);
+    expect([a.gpus, a.contractPricePerGpuHour]).toEqual([null, 5]);
+    // 150,000,000 ÷ (730 × 5.00) = 150,000,000 ÷ 3,650 = 41,095.890410958904…; × 60,000 = 2,465,753,424.66 of GPUs.
+    expect(gpusOf(seed, a).toNumber()).toBeCloseTo(41_095.8904109589, 9);
+    expect(providerEconomics(seed, a, "signed").gpuCapex.toFixed(2)).toBe("2465753424.66");
+    expect(gpusOf(seed, { ...a, gpus: 40_000 }).toNumber()).toBe(40_000);
+    expect(() => gpusOf(seed, { ...a, contractPricePerGpuHour: null })).toThrow("Not given: gpus (or contract_price_per_gpu_hour)");
   });
 });

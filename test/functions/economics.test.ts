@@ -103,6 +103,18 @@ describe("PROVIDER_IRR and PAYBACK_MONTHS", () => {
     expect(expected).toBeLessThan(irr);
   });
 
+  it("reads the value bridge's SLA credit share and the contract price per GPU-hour from the range", () => {
+    // 10% credits: 3,000 off each of the 12 contract months (28,270 → 25,270): payback −600,000 + 12 × 25,270
+    // + 2 × 13,635 = −269,490; ÷ 20,643 = 13.05 → 14 more months: month 28.
+    const withCredits = [...assumptions, ["SlaCreditShare", "10%", "the value bridge's"]];
+    expect(E.paybackMonthsOf(start, end, [[30_000]], 6, 30, withCredits)).toBe(28);
+    expect(E.providerIrrOf(start, end, [[30_000]], 6, 30, withCredits)).toBeLessThan(0.33105947);
+    expect(excelError(() => E.providerIrrOf(start, end, [[30_000]], 6, 30, [...withCredits, ["SlaCreditShare", 0, ""]])).message).toMatch(/given twice/);
+    // No GPU count, a price: 30,000 ÷ (730 × 4.1095890…) = 10 GPUs; the same IRR as 10 GPUs counted.
+    const byPrice = [...assumptions.filter(([name]) => name !== "GpuCount"), ["ContractPricePerGpuHour", 30_000 / 7_300, ""]];
+    expect(E.providerIrrOf(start, end, [[30_000]], 6, 30, byPrice)).toBeCloseTo(0.33105947, 8);
+  });
+
   it("says which assumption is not given, and refuses names it does not know", () => {
     const blanked = assumptions.map((row) => (row[0] === "PowerPricePerMwh" ? [row[0], null, ""] : row));
     const error = excelError(() => E.providerIrrOf(start, end, [[30_000]], 6, 30, blanked));

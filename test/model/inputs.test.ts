@@ -16,7 +16,7 @@ describe("INPUTS", () => {
       // The market (the Market block reads them).
       "SpotPrice", "SpotDate", "AnnualDecline", "Volatility", "TenantSwitchingCost", "ProviderSwitchingCost",
       // The provider's and lender's assumptions (issue 18), after the judgements.
-      "CostPerGpu", "GpusPerRack", "KwPerRack", "Pue", "FacilityCostPerMw", "ColocationCostPerKwMonth", "CapexDate",
+      "ContractPricePerGpuHour", "CostPerGpu", "GpusPerRack", "KwPerRack", "Pue", "FacilityCostPerMw", "ColocationCostPerKwMonth", "CapexDate",
       "PowerPricePerMwh", "PowerEscalation", "OpexShareOfCapex", "UsefulLifeYears", "ResidualValueShare",
       "ReleaseDowntimeMonths", "Utilisation", "RenewalProbability", "MarketRatePerGpuHour", "BackstopShare",
       "DscrTarget", "LendingRate", "Ltv",

@@ -21,6 +21,7 @@ import { serialOf } from "../support/dates";
 import { CellValue, editedCopies, expectNoErrors, numberAt, recalculatedPlans, recalculatedValues } from "../support/xlsxValues";
 import { evaluateDealCheck } from "../support/dealChecks";
 import { MARKET_DEAL_CELLS } from "../../src/model/blocks/market";
+import { CASES as PROVIDER_CASES } from "../../src/model/blocks/economics";
 import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
 
 const seedWith = (terms: Partial<TermsInput>) => withOverrides(REFLECTION_SPACEX, { terms });
@@ -147,9 +148,12 @@ describe("the model sheet recalculated by LibreOffice", () => {
       const deal = evaluateDealCheck(planCellAt(plan, addressOf(plan, `Deal${figure}`)).formula!, plan, cells);
       expect({ figure, deal }).toEqual({ figure, deal: expect.closeTo(native, 2) });
     }
-    // Every DEAL call of the sheet is one of these checks, an accounting check (test/model/accounting-block.test.ts), or
-    // a market lattice cell (test/model/market-block.test.ts).
-    expect(plan.cells.flat().filter((c) => c.formula?.includes("DEAL.")).length).toBe(CHECKED.length + ACCOUNTING_CHECKED.length + MARKET_DEAL_CELLS.length);
+    // Every DEAL call of the sheet is one of these checks, an accounting check (test/model/accounting-block.test.ts),
+    // a market lattice cell (test/model/market-block.test.ts) or a provider IRR check, one a case
+    // (test/model/provider-blocks.test.ts: DEAL.PROVIDER_IRR on the sheet's own arguments gives the sheet's XIRR).
+    expect(plan.cells.flat().filter((c) => c.formula?.includes("DEAL.")).length).toBe(
+      CHECKED.length + ACCOUNTING_CHECKED.length + MARKET_DEAL_CELLS.length + PROVIDER_CASES.length,
+    );
   });
 
   it("without the add-in the checks read as text, never as errors", () => {

@@ -313,6 +313,9 @@ describe("without a GPU count", () => {
       excluded.add(address);
       excluded.add(address.replace(/^[A-Z]+/, (c) => String.fromCharCode(c.charCodeAt(0) + 1)));
     }
+    // The provider's capacity reads the GPU count too (its other assumptions blank: its outputs stay "not given"),
+    // and DEAL.PROVIDER_IRR's assumptions range restates it.
+    for (const name of ["ProviderGpus", "ProviderGpuHourPrice", "ProviderMissing", "ProviderIrrArgs"] as const) addressesOf(blankPlan, name).forEach((a) => excluded.add(a));
     const given = recalculated[1];
     const differing = [...given].filter(([address, cell]) => !excluded.has(address) && JSON.stringify(cell) !== JSON.stringify(blankCells.get(address)));
     expect(differing.map(([address]) => address)).toEqual([]);

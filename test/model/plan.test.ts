@@ -27,7 +27,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))("model plan of %s", (_id
     ];
     const deal = [
       "DEAL.CONTRACT_VALUE", "DEAL.RUN_RATE", "DEAL.CONTRACT_PV", "DEAL.EXIT_DATE", "DEAL.EXIT_VALUE", "DEAL.LEASE_LIABILITY", "DEAL.ROU_ASSET",
-      "DEAL.EXIT_OPTION", "DEAL.FORWARD_PRICE",
+      "DEAL.EXIT_OPTION", "DEAL.FORWARD_PRICE", "DEAL.PROVIDER_IRR",
     ];
     expect([...used].filter((f) => !allowed.includes(f) && !deal.includes(f))).toEqual([]);
     // DEAL functions appear only inside IFERROR in the checks block, or behind the market's test that the add-in is loaded.

@@ -24,6 +24,16 @@ const given = (draft: DealDraft, key: ProviderAssumptionKey, value: FieldValue):
 
 export const PROVIDER_FIELDS = [
   {
+    name: "ContractPricePerGpuHour",
+    label: "Contract price per GPU-hour",
+    kind: "amount",
+    help: "the price per GPU-hour the payment buys, e.g. 5.00: GPUs = payment a month ÷ (hours a month × price) when the GPU count is blank; when both are given the GPU count is used and a check says whether they agree; blank: not given",
+    optional: true,
+    cli: "--contract-price-per-gpu-hour",
+    get: (d) => held(d, "contractPricePerGpuHour"),
+    set: (o, v) => given(o, "contractPricePerGpuHour", v),
+  },
+  {
     name: "CostPerGpu",
     label: "Capex per GPU (all-in)",
     kind: "amount",

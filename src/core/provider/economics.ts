@@ -26,13 +26,13 @@
  * no notice.
  */
 import { edate, type Serial } from "../dates";
-import type { DealTemplate, ProviderAssumptionKey } from "../deal";
+import { valueAssumptions, type DealTemplate, type ProviderAssumptionKey } from "../deal";
 import { DealError, numError } from "../errors";
 import { Decimal, ZERO } from "../money";
 import { periodRate } from "../schedule";
 import { exitDate } from "../termination";
 import { MONTHS_PER_PERIOD, type ContractTerms } from "../terms";
-import { exitProbabilities } from "../valueBridge";
+import { checkShare, checkSlaTiers, exitProbabilities, slaCreditShare } from "../valueBridge";
 import { HOURS_PER_MONTH } from "./capacity";
 import { paybackMonth, xirr, xnpv, type DatedFlow } from "./returns";
 
@@ -42,7 +42,10 @@ import { paybackMonth, xirr, xnpv, type DatedFlow } from "./returns";
  * borrowed number; re-leasing's four are needed only when some month of the life follows the exit.
  */
 export interface ProviderAssumptions {
+  /** The GPU count; blank: from the contract price per GPU-hour ({@link gpusOf}). */
   readonly gpus?: number | null;
+  /** The contract's price per GPU-hour: gives the GPUs when their count is blank (the count wins when both are given). */
+  readonly contractPricePerGpuHour?: number | null;
   readonly costPerGpu?: number | null;
   readonly gpusPerRack?: number | null;
   readonly kwPerRack?: number | null;
@@ -64,6 +67,28 @@ export interface ProviderAssumptions {
   readonly marketRatePerGpuHour?: number | null;
   /** Default 730. */
   readonly hoursPerMonth?: number | null;
+  /**
+   * The value bridge's expected SLA credit share (the deepest tier the expected uptime breaches, as
+   * {@link expectedSlaCreditShare} gives it): that share of the contract's revenue comes off it each
+   * month under contract. Blank: 0 (no credits expected).
+   */
+  readonly slaCreditShare?: number | null;
+}
+
+/**
+ * The value bridge's expected SLA credit share of a deal: the credit of the deepest tier its expected
+ * uptime (the selected scenario's, else the input) breaches — the model sheet's SlaCreditShare.
+ *
+ * @example
+ * // The GPU lease: 99.5% expected uptime, below the typical 99.9% tier (10%) but not the 99% tier
+ * expectedSlaCreditShare(GPU_CAPACITY_LEASE) // 0.1
+ */
+export function expectedSlaCreditShare(deal: DealTemplate): number {
+  const value = valueAssumptions(deal);
+  const scenario = value.scenarios.find((s) => s.name === value.scenario);
+  const uptime = scenario?.expectedUptime ?? value.expectedUptime.value;
+  if (uptime === null) return 0;
+  return slaCreditShare(checkShare(uptime, "expected uptime"), checkSlaTiers(value.slaTiers.rows)).toNumber();
 }
 
 /**
@@ -78,6 +103,7 @@ export function providerAssumptionsOf(deal: DealTemplate): ProviderAssumptions {
   const value = (k: ProviderAssumptionKey) => held[k]?.value ?? null;
   return {
     gpus: deal.gpuCount.value,
+    contractPricePerGpuHour: value("contractPricePerGpuHour"),
     hoursPerMonth: deal.hoursPerMonth,
     costPerGpu: value("costPerGpu"),
     gpusPerRack: value("gpusPerRack"),
@@ -95,14 +121,15 @@ export function providerAssumptionsOf(deal: DealTemplate): ProviderAssumptions {
     utilisation: value("utilisation"),
     renewalProbability: value("renewalProbability"),
     marketRatePerGpuHour: value("marketRatePerGpuHour"),
+    slaCreditShare: expectedSlaCreditShare(deal),
   };
 }
 
-type Needed = Exclude<keyof ProviderAssumptions, "facilityCostPerMw" | "colocationCostPerKwMonth" | "capexDate" | "hoursPerMonth">;
+type Needed = Exclude<keyof ProviderAssumptions, "facilityCostPerMw" | "colocationCostPerKwMonth" | "capexDate" | "hoursPerMonth" | "slaCreditShare" | "contractPricePerGpuHour">;
 
 /** How a "not given" message names each assumption: its DEAL argument. */
 const ARG: Readonly<Record<Needed, string>> = {
-  gpus: "gpus",
+  gpus: "gpus (or contract_price_per_gpu_hour)",
   costPerGpu: "cost_per_gpu",
   gpusPerRack: "gpus_per_rack",
   kwPerRack: "kw_per_rack",
@@ -129,9 +156,32 @@ export function notGiven(names: readonly string[]): DealError {
   return new DealError("na", `Not given: ${names.join(", ")}. A blank assumption leaves the figures that need it not given.`);
 }
 
-/** Which of `keys` are not given. */
+/** Which of `keys` are not given (the GPUs are given by their count or by the contract's price). */
 function missing(a: ProviderAssumptions, keys: readonly Needed[]): string[] {
-  return keys.filter((k) => a[k] === null || a[k] === undefined).map((k) => ARG[k]);
+  const blank = (v: number | null | undefined) => v === null || v === undefined;
+  return keys.filter((k) => blank(a[k]) && !(k === "gpus" && !blank(a.contractPricePerGpuHour))).map((k) => ARG[k]);
+}
+
+/**
+ * The GPUs behind the contract: the GPU count when given, else the peak payment a month (the
+ * largest period's rate ÷ months per period, as the model sheet's ContractPaymentPerMonth) ÷ (hours a
+ * month × the contract price per GPU-hour) — {@link gpusAtPrice}'s rule.
+ *
+ * @example
+ * // The seed: 150,000,000 a month at $5.00 a GPU-hour, 730 hours: 150,000,000 ÷ 3,650
+ * gpusOf(seedTerms, { contractPricePerGpuHour: 5 }).toNumber() // 41095.890410958904…
+ */
+export function gpusOf(terms: ContractTerms, a: ProviderAssumptions): Decimal {
+  if (a.gpus !== null && a.gpus !== undefined) return dec(a.gpus);
+  if (a.contractPricePerGpuHour === null || a.contractPricePerGpuHour === undefined) throw notGiven([ARG.gpus]);
+  if (!(a.contractPricePerGpuHour > 0)) throw numError("The contract price per GPU-hour must be greater than zero.");
+  const perPeriod = MONTHS_PER_PERIOD[terms.frequency];
+  let peak = ZERO;
+  for (let k = 0; edate(terms.startDate, k) <= terms.endDate; k += perPeriod) {
+    const rate = periodRate(terms.payment, terms.escalation, k, edate(terms.startDate, k));
+    if (rate.gt(peak)) peak = rate;
+  }
+  return peak.dividedBy(perPeriod).dividedBy(dec(a.hoursPerMonth ?? HOURS_PER_MONTH).times(a.contractPricePerGpuHour));
 }
 
 /** The three cases: the contract as signed (to its end), to its committed exit, and expected. */
@@ -191,6 +241,8 @@ export interface ProviderMonth {
   readonly contractRevenue: Decimal;
   /** Market rate × utilisation × GPUs × hours a month × re-let share. */
   readonly releasingRevenue: Decimal;
+  /** Expected SLA credits: the contract's monthly-equivalent rate × the share under contract × the SLA credit share. */
+  readonly slaCredits: Decimal;
   readonly revenue: Decimal;
   /** Facility MWh a month × power price × (1 + escalation)^(whole years from the start) × the share in use. */
   readonly power: Decimal;
@@ -218,6 +270,8 @@ export interface ProviderEconomics {
   readonly case: ProviderCase;
   /** GPUs × cost per GPU + facility MW × cost per MW. */
   readonly capex: Decimal;
+  /** GPUs × cost per GPU: the hardware, the lender's collateral. */
+  readonly gpuCapex: Decimal;
   readonly capexDate: Serial;
   /** Residual share × capex, received on the life's last day. */
   readonly residual: Decimal;
@@ -290,17 +344,20 @@ export function providerEconomics(terms: ContractTerms, a: ProviderAssumptions, 
   const shares = caseShares(terms, L, which, renewal, downtime, options.annualExitProbability);
 
   const hours = dec(a.hoursPerMonth ?? HOURS_PER_MONTH);
-  const gpus = dec(a.gpus!);
+  const gpus = gpusOf(terms, a);
   const itKw = gpus.dividedBy(a.gpusPerRack!).times(a.kwPerRack!);
   const facilityKw = itKw.times(a.pue!);
   const mwhPerMonth = facilityKw.times(hours).dividedBy(1000);
-  const capex = gpus.times(a.costPerGpu!).plus(facilityKw.dividedBy(1000).times(a.facilityCostPerMw ?? 0));
+  const gpuCapex = gpus.times(a.costPerGpu!);
+  const capex = gpuCapex.plus(facilityKw.dividedBy(1000).times(a.facilityCostPerMw ?? 0));
   const residual = capex.times(a.residualValueShare!);
   const depreciation = capex.minus(residual).dividedBy(L);
   const colocation = itKw.times(a.colocationCostPerKwMonth ?? 0);
   const otherOpex = capex.times(a.opexShareOfCapex!).dividedBy(12);
   const marketMonth = dec(a.marketRatePerGpuHour ?? 0).times(a.utilisation ?? 0).times(gpus).times(hours);
   const utilisation = a.utilisation ?? 0;
+  const creditShare = dec(a.slaCreditShare ?? 0);
+  if (creditShare.isNegative() || creditShare.gt(1)) throw numError("The SLA credit share must be between 0 and 1.");
   const escalation = dec(a.powerEscalation!).plus(1);
   const perPeriod = MONTHS_PER_PERIOD[terms.frequency];
 
@@ -320,7 +377,8 @@ export function providerEconomics(terms: ContractTerms, a: ProviderAssumptions, 
     const reletShare = shares.relet[m];
     const contractRevenue = rate.times(dec(contractShare + renewedShare)).plus(terms.termination.fee.times(dec(shares.fee[m])));
     const releasingRevenue = marketMonth.times(dec(reletShare));
-    const revenue = contractRevenue.plus(releasingRevenue);
+    const slaCredits = rate.times(dec(contractShare)).times(creditShare);
+    const revenue = contractRevenue.plus(releasingRevenue).minus(slaCredits);
     const inUse = contractShare + renewedShare + reletShare * utilisation;
     const power = powerPrice.times(dec(inUse));
     const ebitda = revenue.minus(power).minus(colocation).minus(otherOpex);
@@ -332,6 +390,7 @@ export function providerEconomics(terms: ContractTerms, a: ProviderAssumptions, 
       reletShare,
       contractRevenue,
       releasingRevenue,
+      slaCredits,
       revenue,
       power,
       colocation,
@@ -367,6 +426,7 @@ export function providerEconomics(terms: ContractTerms, a: ProviderAssumptions, 
   return {
     case: which,
     capex,
+    gpuCapex,
     capexDate,
     residual,
     residualDate,

@@ -74,13 +74,17 @@ export interface LenderView {
   readonly toEnd: DebtCapacity;
   /** The clause's cost in debt: toEnd − toExit. */
   readonly clauseCost: number;
-  /** The collateral at drawdown (the start): capex (straight line from the capex date). */
+  /**
+   * The collateral at drawdown (the start): the GPU capex (not the facility) on the residual-value
+   * curve — straight line from cost to the residual share over the useful life — at its age then
+   * (whole months from the capex date; new when the capex is at or after the start).
+   */
   readonly collateral: number;
 }
 
 /**
  * The lender's view: debt capacity on the firm CFADS and on the whole contract, with LTV × the
- * collateral's value at drawdown (capex, straight-line from the capex date) when the LTV is given.
+ * collateral's value at drawdown ({@link collateralAtDrawdown}) when the LTV is given.
  *
  * @example
  * lenderView(seedTerms, assumptions, { dscr: 1.3, annualRate: 0.1 }).toExit.amount // 6 firm months' capacity
@@ -89,10 +93,7 @@ export function lenderView(terms: ContractTerms, a: ProviderAssumptions, lender:
   const firm = firmCashFlows(terms, a, lender.backstopShare ?? 0);
   const whole = firmCashFlows(terms, a, 1);
   const economics = providerEconomics(terms, a, "signed");
-  const capex = economics.capex.toNumber();
-  const life = economics.months.length;
-  const elapsed = Math.max(0, wholeMonthsBetween(economics.capexDate, terms.startDate));
-  const collateral = straightLineValue(capex, economics.residual.toNumber(), life, elapsed);
+  const collateral = collateralAtDrawdown(economics.gpuCapex.toNumber(), a.residualValueShare!, economics.months.length, economics.capexDate, terms.startDate);
   const size = (rows: readonly FirmCashFlow[]) =>
     debtCapacity({
       cfads: rows.map((r) => r.cfads),
@@ -105,6 +106,19 @@ export function lenderView(terms: ContractTerms, a: ProviderAssumptions, lender:
   const toExit = size(firm);
   const toEnd = size(whole);
   return { firm, toExit, toEnd, clauseCost: Math.round((toEnd.amount - toExit.amount) * 100) / 100, collateral };
+}
+
+/**
+ * The collateral's value at drawdown: GPU capex × the residual-value curve at its age — straight line
+ * from 1 to the residual share over the life, at the whole months from the capex date to the drawdown
+ * (0 when the capex is at or after it).
+ *
+ * @example
+ * // 2,100,000,000 of GPUs bought 2025-07-01, drawn against 2026-07-01: 12 of 60 months, residual 10%
+ * collateralAtDrawdown(2.1e9, 0.1, 60, 45839, 46204) // 1,722,000,000 = 2.1e9 × (1 − 0.9 × 12 ÷ 60)
+ */
+export function collateralAtDrawdown(gpuCapex: number, residualShare: number, lifeMonths: number, capexDate: Serial, drawdown: Serial): number {
+  return straightLineValue(gpuCapex, gpuCapex * residualShare, lifeMonths, wholeMonthsBetween(capexDate, drawdown));
 }
 
 /** Whole months from the capex date to the start (0 when the capex is at or after the start). */

@@ -7,7 +7,8 @@
  * functions agree; docs/provider-sheet.md describes the blocks.
  *
  * Four blocks:
- * - **Capacity** (list): GPUs (the GPU count input; else "not given"), the $/GPU-hour they imply, racks,
+ * - **Capacity** (list): GPUs (the GPU count input; else from the contract price per GPU-hour; else
+ *   "not given"), the $/GPU-hour they imply, a check that a count and a price given both agree, racks,
  *   IT and facility load, energy a month, revenue per MW-year and per kW-month;
  * - **Provider economics** (list): capex (GPUs × cost per GPU, plus facility MW × cost per MW when
  *   owned), the life, the residual value, other opex, colocation, the market revenue of re-letting;
@@ -16,7 +17,8 @@
  * - **EBITDA by year** (list): per year of service, per case;
  * - **Provider economics per month** (beside the Schedule): row 0 the capex (on the capex date), row
  *   k = 1 … life months month k (cash dated its first day, EDATE(start, k − 1)), then the residual value
- *   (on the life's last day).
+ *   (on the life's last day). A capex dated after the start goes on the row after the residual, and row 0
+ *   is then the start with nothing paid: XIRR needs its first date to be the earliest.
  *
  * Each month the capacity is in three shares: under contract (months begun before the exit), renewed at
  * the contract's terms after a natural end (renewal probability p, at once; the rate keeps escalating)
@@ -29,7 +31,7 @@
  * Blank assumptions: every output says "not given" and the monthly columns stay blank.
  */
 import { Block, ListRow, RowRefs, SeriesColumn } from "../layout";
-import { FORMATS } from "./context";
+import { FORMATS, ModelContext, NO_ADDIN } from "./context";
 
 const NOT_GIVEN = '"not given"';
 
@@ -46,6 +48,7 @@ export type CapacityName =
   | "ContractPaymentPerMonth"
   | "ProviderGpus"
   | "ProviderGpuHourPrice"
+  | "ProviderGpuPriceCheck"
   | "ProviderRacks"
   | "ProviderItKw"
   | "ProviderFacilityKw"
@@ -87,9 +90,9 @@ export function capacityBlock(): Block<CapacityName> {
         row(
           "ProviderGpus",
           "GPUs",
-          `IF(AND(ISNUMBER(GpuCount),GpuCount>0),GpuCount,${NOT_GIVEN})`,
+          `IF(AND(ISNUMBER(GpuCount),GpuCount>0),GpuCount,${whenGiven(["ContractPricePerGpuHour"], "ContractPaymentPerMonth/(HoursPerMonth*ContractPricePerGpuHour)")})`,
           FORMATS.decimal,
-          "the GPU count input; blank: not given",
+          "the GPU count input; blank: payment a month ÷ (hours a month × contract price per GPU-hour)",
         ),
         row(
           "ProviderGpuHourPrice",
@@ -98,6 +101,20 @@ export function capacityBlock(): Block<CapacityName> {
           FORMATS.rate,
           "payment a month ÷ (hours a month × GPUs)",
         ),
+        {
+          label: "Check: the GPU count and the price agree",
+          cells: [
+            {
+              formula:
+                'IF(AND(ISNUMBER(GpuCount),ISNUMBER(ContractPricePerGpuHour)),' +
+                'IF(ROUND(ProviderGpuHourPrice,2)=ROUND(ContractPricePerGpuHour,2),"they agree (to the cent)","DISAGREE: the GPU count is used"),' +
+                '"one given: nothing to compare")',
+              style: "check",
+            },
+            { value: "both given: the price the GPU count implies, to the cent, against the price input", style: "note" },
+          ],
+          names: [{ name: "ProviderGpuPriceCheck", cell: 0 }],
+        },
         row("ProviderRacks", "Racks", whenGiven(["ProviderGpus", "GpusPerRack"], "ProviderGpus/GpusPerRack"), FORMATS.decimal, "GPUs ÷ GPUs per rack"),
         row("ProviderItKw", "IT load (kW)", whenGiven(["ProviderRacks", "KwPerRack"], "ProviderRacks*KwPerRack"), FORMATS.decimal, "racks × kW per rack"),
         row("ProviderFacilityKw", "Facility load (kW)", whenGiven(["ProviderItKw", "Pue"], "ProviderItKw*Pue"), FORMATS.decimal, "IT load × PUE"),
@@ -125,7 +142,7 @@ export function capacityBlock(): Block<CapacityName> {
         ),
       ],
     },
-    reads: ["ScheduleRate", "MonthsPerPeriod", "GpuCount", "HoursPerMonth", "GpusPerRack", "KwPerRack", "Pue", "MonthsPerYear"],
+    reads: ["ScheduleRate", "MonthsPerPeriod", "GpuCount", "ContractPricePerGpuHour", "HoursPerMonth", "GpusPerRack", "KwPerRack", "Pue", "MonthsPerYear"],
   };
 }
 
@@ -247,7 +264,10 @@ export function providerSeriesBlock(): Block<ProviderSeriesName> {
         name: "ProviderDate",
         header: "Cash date",
         numberFormat: FORMATS.date,
-        formula: ({ at }) => inModel(`IF(${k(at)}=0,CapexDateUsed,IF(${k(at)}=LifeMonths+1,LifeEnd-1,EDATE(StartDate,${k(at)}-1)))`),
+        // Row 0 is the earliest date (XIRR's first): the capex's when it is on or before the start, else
+        // the start's (nothing paid) with the capex on the row after the residual.
+        formula: ({ at }) =>
+          inModel(`IF(${k(at)}=CapexRow,CapexDateUsed,IF(${k(at)}=0,StartDate,IF(${k(at)}=LifeMonths+1,LifeEnd-1,EDATE(StartDate,${k(at)}-1))))`),
       },
       {
         name: "ProviderYear",
@@ -270,7 +290,7 @@ export function providerSeriesBlock(): Block<ProviderSeriesName> {
           );
         },
       },
-      { name: "ProviderCapex", header: "Capex", numberFormat: FORMATS.money, formula: ({ at }) => inModel(`IF(${k(at)}=0,TotalCapex,0)`) },
+      { name: "ProviderCapex", header: "Capex", numberFormat: FORMATS.money, formula: ({ at }) => inModel(`IF(${k(at)}=CapexRow,TotalCapex,0)`) },
       { name: "ProviderResidual", header: "Residual value", numberFormat: FORMATS.money, formula: ({ at }) => inModel(`IF(${k(at)}=LifeMonths+1,ResidualValue,0)`) },
       {
         name: "ProviderPowerInFullUse",
@@ -293,7 +313,7 @@ export function providerSeriesBlock(): Block<ProviderSeriesName> {
       ...CASES.flatMap(caseColumns),
     ],
     reads: [
-      "CapexDateUsed", "StartDate", "MonthsPerPeriod", "MonthsPerYear", "ProviderGiven", "LifeMonths", "LifeEnd", "TotalCapex", "ResidualValue",
+      "CapexDateUsed", "CapexRow", "StartDate", "MonthsPerPeriod", "MonthsPerYear", "ProviderGiven", "LifeMonths", "LifeEnd", "TotalCapex", "ResidualValue",
       "ProviderMwhPerMonth", "PowerPricePerMwh", "PowerEscalation", "OpexPerYear", "ColocationPerMonth", "RampDates", "RampAmounts", "Payment",
       "Escalation", "EndDate", "ExitDate", "RenewalProbability", "ReleaseDowntimeMonths", "NoticeMonthExit", "NoticeMonthProbability",
       "NoExitProbability", "SlaCreditShare", "ReletRevenuePerMonth", "Utilisation", "TerminationFee",
@@ -312,6 +332,7 @@ export type EconomicsName =
   | "FacilityCapex"
   | "TotalCapex"
   | "CapexDateUsed"
+  | "CapexRow"
   | "LifeMonths"
   | "LifeEnd"
   | "ResidualValue"
@@ -363,6 +384,13 @@ export function economicsBlock(): Block<EconomicsName> {
         row("TotalCapex", "Total capex", whenGiven(["GpuCapex", "FacilityCapex"], "GpuCapex+FacilityCapex"), FORMATS.money, "GPU + facility capex"),
         row("CapexDateUsed", "Capex spent on", "IF(ISNUMBER(CapexDate),CapexDate,StartDate)", FORMATS.date, "the capex date; blank: the start date"),
         row("LifeMonths", "Useful life (months)", whenGiven(["UsefulLifeYears"], "UsefulLifeYears*MonthsPerYear"), FORMATS.integer, "years × 12, from the start date"),
+        row(
+          "CapexRow",
+          "Capex on monthly row",
+          whenGiven(["LifeMonths"], "IF(CapexDateUsed>StartDate,LifeMonths+2,0)"),
+          FORMATS.integer,
+          "row 0 (the first cash date) when spent on or before the start; after the residual's row when later",
+        ),
         row("LifeEnd", "Life ends (first day out of service)", whenGiven(["LifeMonths"], "EDATE(StartDate,LifeMonths)"), FORMATS.date, "EDATE(start, life months)"),
         row("ResidualValue", "Residual value at the life's end", whenGiven(["TotalCapex", "ResidualValueShare"], "TotalCapex*ResidualValueShare"), FORMATS.money, "capex × residual share; received on the life's last day"),
         row("OpexPerYear", "Other opex a year", whenGiven(["TotalCapex", "OpexShareOfCapex"], "TotalCapex*OpexShareOfCapex"), FORMATS.money, "capex × opex share"),
@@ -418,7 +446,7 @@ export function economicsBlock(): Block<EconomicsName> {
           label: "Check: the life fits the rows",
           cells: [
             {
-              formula: `IF(NOT(ProviderGiven),"not given",IF(INDEX(ProviderRow,ROWS(ProviderRow))<LifeMonths+1,"WARNING: the life runs past the rows; insert the model again","the life fits"))`,
+              formula: `IF(NOT(ProviderGiven),"not given",IF(INDEX(ProviderRow,ROWS(ProviderRow))<MAX(LifeMonths+1,CapexRow),"WARNING: the life runs past the rows; insert the model again","the life fits"))`,
               style: "check",
             },
           ],
@@ -473,5 +501,106 @@ export function ebitdaByYearBlock(): Block<EbitdaYearName> {
     title: "EBITDA BY YEAR",
     list: { header: ["EBITDA as signed", "Margin", "EBITDA to committed exit", "Margin", "EBITDA expected", "Margin"], rows },
     reads: ["ProviderGiven", "ProviderYear", ...CASES.flatMap((c) => [`ProviderEbitda${c}`, `ProviderRevenue${c}`])],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// DEAL.PROVIDER_IRR beside the sheet's XIRR
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The rows of DEAL.PROVIDER_IRR's `assumptions` range: each input's defined name and the value the
+ * sheet uses ("" when blank), the capex date as used, and the value bridge's SLA credit share.
+ */
+export const PROVIDER_IRR_ARGS: readonly (readonly [name: string, value: string])[] = [
+  ...[
+    "GpuCount", "ContractPricePerGpuHour", "HoursPerMonth", "CostPerGpu", "GpusPerRack", "KwPerRack", "Pue", "FacilityCostPerMw",
+    "ColocationCostPerKwMonth", "PowerPricePerMwh", "PowerEscalation", "OpexShareOfCapex", "UsefulLifeYears", "ResidualValueShare",
+    "ReleaseDowntimeMonths", "Utilisation", "RenewalProbability", "MarketRatePerGpuHour",
+  ].map((name) => [name, name] as const),
+  ["CapexDate", "CapexDateUsed"],
+  ["SlaCreditShare", "SlaCreditShare"],
+];
+
+export type ProviderIrrArgsName = "ProviderIrrArgs";
+
+/**
+ * DEAL.PROVIDER_IRR's assumptions as a two-column range (ProviderIrrArgs): names, then values.
+ *
+ * @example
+ * providerIrrArgsBlock().list.rows[3].cells![1].formula // 'IF(ISNUMBER(CostPerGpu),CostPerGpu,"")'
+ */
+export function providerIrrArgsBlock(): Block<ProviderIrrArgsName> {
+  const rows: ListRow<ProviderIrrArgsName>[] = PROVIDER_IRR_ARGS.map(([name, value]) => ({
+    cells: [
+      { value: name, style: "constant" },
+      { formula: `IF(ISNUMBER(${value}),${value},"")`, style: "output" },
+    ],
+  }));
+  return {
+    id: "providerIrrArgs",
+    title: "PROVIDER_IRR ASSUMPTIONS",
+    list: { header: ["Name", "Value used"], rows, ranges: [{ name: "ProviderIrrArgs", fromRow: 0, toRow: rows.length - 1, fromCell: 0, toCell: 1 }] },
+    reads: PROVIDER_IRR_ARGS.map(([, value]) => value),
+  };
+}
+
+export type ProviderCheckName = "IrrTolerance" | `DealIrr${ProviderCase}` | `Irr${ProviderCase}Agrees`;
+
+/**
+ * DEAL.PROVIDER_IRR for each case beside the sheet's XIRR, flagged agree / DISAGREE (to the IRR
+ * tolerance); without the add-in the DEAL cell reads "add-in not loaded" and the native figures stand.
+ * The function takes the lock-in in months and no notice date: a lock-in to a date, or a notice date
+ * given, is said instead of a comparison for the cases they change.
+ *
+ * @example
+ * providerChecksBlock(ctx).list.rows[1].names // IrrSigned's: DealIrrSigned, IrrSignedAgrees
+ */
+export function providerChecksBlock(ctx: ModelContext): Block<ProviderCheckName> {
+  const pay = ctx.terms.payment.kind === "ramp" ? "Ramp" : "Payment";
+  const view: Record<ProviderCase, string> = { Signed: "signed", Committed: "committed", Expected: "expected" };
+  const rows: ListRow<ProviderCheckName>[] = CASES.map((c) => {
+    const call =
+      `DEAL.PROVIDER_IRR(StartDate,EndDate,${pay},LockInMonths,NoticeDays,ProviderIrrArgs,"${view[c]}",ExitProbabilityUsed,` +
+      "Frequency,Escalation,NoticeInLockIn,TerminationFee)";
+    const deal = `DealIrr${c}`;
+    // As signed, the contract runs to its end: the lock-in and the notice date do not change it.
+    const unlike = c === "Signed" ? "FALSE" : c === "Committed" ? "OR(ISNUMBER(LockInLastDay),ISNUMBER(NoticeDate))" : "ISNUMBER(LockInLastDay)";
+    return {
+      label: `Unlevered IRR (${c === "Signed" ? "as signed" : c === "Committed" ? "to committed exit" : "expected"})`,
+      cells: [
+        { formula: `Irr${c}`, numberFormat: FORMATS.percent, style: "output" },
+        { formula: `IFERROR(${call},"${NO_ADDIN}")`, numberFormat: FORMATS.percent, style: "output" },
+        {
+          formula:
+            `IF(NOT(ProviderGiven),"not given",IF(${unlike},"not compared: a lock-in date or notice date, which the function does not take",` +
+            `IF(ISNUMBER(${deal}),IF(AND(ISNUMBER(Irr${c}),ABS(${deal}-N(Irr${c}))<IrrTolerance),"agree","DISAGREE"),"${NO_ADDIN}: native figures stand")))`,
+          style: "check",
+        },
+      ],
+      names: [
+        { name: `DealIrr${c}` as ProviderCheckName, cell: 1 },
+        { name: `Irr${c}Agrees` as ProviderCheckName, cell: 2 },
+      ],
+    };
+  });
+  return {
+    id: "providerChecks",
+    title: "PROVIDER CHECKS (DEAL functions)",
+    list: {
+      header: ["Native formula", "DEAL function", "Agree?"],
+      rows: [
+        {
+          label: "IRR tolerance",
+          cells: [{ value: 1e-6, numberFormat: FORMATS.factor, style: "constant" }, {}, { value: "a fixed convention: IRRs agree within it", style: "note" }],
+          names: [{ name: "IrrTolerance", cell: 0 }],
+        },
+        ...rows,
+      ],
+    },
+    reads: [
+      "StartDate", "EndDate", "Payment", "Ramp", "LockInMonths", "NoticeDays", "ProviderIrrArgs", "ExitProbabilityUsed", "Frequency", "Escalation",
+      "NoticeInLockIn", "TerminationFee", "ProviderGiven", "LockInLastDay", "NoticeDate", ...CASES.map((c) => `Irr${c}`),
+    ],
   };
 }

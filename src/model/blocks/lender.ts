@@ -8,7 +8,9 @@
  *   (payments less expected SLA credits, power, other opex and colocation; no re-letting), × the firm share.
  * - **Debt capacity** = MIN(sculpted, LTV × collateral): sculpted = Σ CFADS_t ÷ (DSCR × (1 + r) ^ t),
  *   t the month's number from the drawdown (the start), r the lending rate ÷ 12, as DEBT_CAPACITY;
- *   collateral = the GPU capex at drawdown (new). Which one binds is said in words.
+ *   collateral = the GPU capex (not the facility) on the residual-value curve at drawdown: straight line
+ *   from cost to the residual share over the life, at its age (whole months from the capex date to
+ *   the start). Which one binds is said in words.
  * - A **level repayment** of that debt over the firm tenor: its DSCR and LTV path (collateral falling
  *   straight-line to the residual share over the life), and a check that the minimum DSCR meets the target.
  * - **The clause's cost in debt**: the capacity to the contract's end less the capacity to the committed exit.
@@ -82,7 +84,7 @@ export function lenderSeriesBlock(): Block<LenderSeriesName> {
         name: "LenderCollateral",
         header: "Collateral (GPU value)",
         numberFormat: FORMATS.money,
-        formula: ({ at }) => inModel(`GpuCapex*(1-(1-ResidualValueShare)*MIN(${k(at)},LifeMonths)/LifeMonths)`),
+        formula: ({ at }) => inModel(`GpuCapex*(1-(1-ResidualValueShare)*MIN(CollateralAgeMonths+${k(at)},LifeMonths)/LifeMonths)`),
       },
       {
         name: "LenderLtv",
@@ -93,7 +95,7 @@ export function lenderSeriesBlock(): Block<LenderSeriesName> {
     ],
     reads: [
       "ProviderRow", "ProviderDate", "ProviderContractShareSigned", "ProviderEbitdaSigned", "ExitDate", "BackstopShare", "LenderMonthlyRate",
-      "LenderTenorMonths", "LevelDebtService", "DebtCapacity", "GpuCapex", "ResidualValueShare", "LifeMonths", "LenderGiven",
+      "LenderTenorMonths", "LevelDebtService", "DebtCapacity", "GpuCapex", "ResidualValueShare", "LifeMonths", "LenderGiven", "CollateralAgeMonths",
     ],
   };
 }
@@ -105,6 +107,8 @@ export type LenderName =
   | "LenderTenorMonths"
   | "SculptedCapacity"
   | "SculptedCapacityToEnd"
+  | "CollateralMonthsSpan"
+  | "CollateralAgeMonths"
   | "CollateralValue"
   | "LtvCapacity"
   | "DebtCapacity"
@@ -166,7 +170,27 @@ export function lenderBlock(): Block<LenderName> {
           "Σ firm CFADS_t ÷ (DSCR × (1 + r) ^ t)",
         ),
         row("SculptedCapacityToEnd", "Sculpted debt, to the contract's end", given(toEnd), FORMATS.money, "Σ CFADS_t ÷ (DSCR × (1 + r) ^ t) over the whole term"),
-        row("CollateralValue", "Collateral at drawdown", given("GpuCapex"), FORMATS.money, "GPU capex, new at the start"),
+        row(
+          "CollateralMonthsSpan",
+          "Calendar months from the capex to the drawdown",
+          given("(YEAR(StartDate)-YEAR(CapexDateUsed))*MonthsPerYear+MONTH(StartDate)-MONTH(CapexDateUsed)"),
+          FORMATS.integer,
+          "months between the capex date's month and the start's",
+        ),
+        row(
+          "CollateralAgeMonths",
+          "Collateral's age at drawdown (months)",
+          given("MAX(0,CollateralMonthsSpan-IF(EDATE(CapexDateUsed,CollateralMonthsSpan)>StartDate,1,0))"),
+          FORMATS.integer,
+          "whole months from the capex date to the start; 0 when bought at or after it",
+        ),
+        row(
+          "CollateralValue",
+          "Collateral at drawdown",
+          given("GpuCapex*(1-(1-ResidualValueShare)*MIN(CollateralAgeMonths,LifeMonths)/LifeMonths)"),
+          FORMATS.money,
+          "GPU capex on the residual-value curve (straight line to the residual share over the life) at its age",
+        ),
         row("LtvCapacity", "Loan-to-value limit", given("Ltv*CollateralValue"), FORMATS.money, "LTV × collateral"),
         row("DebtCapacity", "Debt capacity", given("MIN(SculptedCapacity,LtvCapacity)"), FORMATS.money, "the smaller of sculpted and LTV"),
         row(
@@ -206,7 +230,8 @@ export function lenderBlock(): Block<LenderName> {
     },
     reads: [
       "ProviderGiven", "DscrTarget", "LendingRate", "Ltv", "BackstopShare", "MonthsPerYear", "ProviderContractShareSigned", "ProviderDate", "ExitDate",
-      "LenderCfadsFirm", "LenderCfads", "LenderDiscount", "GpuCapex", "LenderDscr", "LenderLtv",
+      "LenderCfadsFirm", "LenderCfads", "LenderDiscount", "GpuCapex", "LenderDscr", "LenderLtv", "StartDate", "CapexDateUsed", "ResidualValueShare",
+      "LifeMonths",
     ],
   };
 }
