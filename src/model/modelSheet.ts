@@ -54,17 +54,18 @@ export function modelBlocks(ctx: ModelContext) {
     rampBlock(ctx),
     conventionsBlock(),
     summaryBlock(),
-    checksBlock(ctx),
+    // The DEAL checks' "Agree?" column lies past the page: it does not print on a page of its own.
+    { ...checksBlock(ctx), printsBeyond: false },
     notesBlock(ctx),
     scheduleBlock(),
     // The lease columns print down to the lease term's last period (blank below it), the contract's to the term's.
     accountingBlock(print.leaseTerm),
     maturityBlock(),
     journalBlock(),
-    accountingChecksBlock(ctx),
+    { ...accountingChecksBlock(ctx), printsBeyond: false },
     // The provider's books (lessor or ASC 606) and the lessee's remeasurement on notice.
     // The lessor's columns print down to the lease term's last period, the ASC 606 columns to the contract term's.
-    providerBlock({ lease: print.leaseTerm, contract: print.providerContract }),
+    providerBlock({ lease: print.leaseTerm, contract: print.providerContract, bands: print.rpoBands, notice: print.noticeServed }),
     // The value bridge: scenarios and tiers (inputs), the scenario in use, the bridge, the
     // results of every scenario, the sensitivity grid; per period beside the Schedule, and per notice month.
     scenariosBlock(ctx),
@@ -92,8 +93,9 @@ export function modelBlocks(ctx: ModelContext) {
     // Its columns past the first page print when the provider's assumptions are given ("not given" otherwise).
     { ...ebitdaByYearBlock(), printsBeyond: print.provider },
     lenderBlock(),
-    providerChecksBlock(ctx),
-    providerIrrArgsBlock(),
+    // Checks with the add-in, and the function's assumptions range: their columns past the page do not print alone.
+    { ...providerChecksBlock(ctx), printsBeyond: false },
+    { ...providerIrrArgsBlock(), printsBeyond: false },
     // Their rows are the useful life's months: they print down to its residual, when the assumptions are given.
     { ...providerSeriesBlock(), printRows: print.provider ? ctx.lifeRows : 0 },
     { ...lenderSeriesBlock(), printRows: print.lender ? ctx.lifeRows : 0 },
@@ -112,6 +114,9 @@ function printRowsOf(ctx: ModelContext) {
   return {
     leaseTerm: leaseTermPeriods(deal, terms),
     providerContract: providerContractPeriods(deal, terms),
+    // The timing bands after 12, 24 and 36 months hold revenue only if the contract term's periods run past them.
+    rpoBands: [12, 24, 36].filter((n) => providerContractPeriods(deal, terms) * MONTHS_PER_PERIOD[terms.frequency] > n).length,
+    noticeServed: (deal.accounting?.noticeServedOn ?? null) !== null,
     noticeMonths: noticeMonthRows(terms),
     market: marketGiven(deal, terms),
     curve: marketCurveRows(deal, terms),

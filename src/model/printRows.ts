@@ -121,7 +121,10 @@ const PROVIDER_KEYS = [
  */
 export function providerGiven(deal: DealTemplate): boolean {
   const a = providerAssumptionsOf(deal);
-  return PROVIDER_KEYS.every((k) => typeof a[k] === "number" && (k !== "gpus" || a[k]! > 0));
+  // The GPUs are given as a count, or follow from the contract's price per GPU-hour (the count wins).
+  const price = a.contractPricePerGpuHour;
+  const gpus = typeof a.gpus === "number" ? a.gpus : typeof price === "number" && price > 0 ? price : null;
+  return PROVIDER_KEYS.every((k) => (k === "gpus" ? gpus !== null && gpus > 0 : typeof a[k] === "number"));
 }
 
 /**
@@ -137,13 +140,15 @@ export function lenderGiven(deal: DealTemplate): boolean {
 }
 
 /**
- * Rows of the provider's monthly grid: row 0 (the capex), each month of the useful life, the residual's
- * row; 0 without a life.
+ * Rows of the provider's monthly grid: row 0 (the capex, or the start when the capex comes later), each
+ * month of the useful life, the residual's row, and a late capex's row; 0 without a life.
  *
  * @example
  * lifeRows(REFLECTION_SPACEX_PROVIDER) // 62: 5 years × 12 + 2
  */
 export function lifeRows(deal: DealTemplate): number {
-  const life = providerAssumptionsOf(deal).usefulLifeYears;
-  return typeof life === "number" && life > 0 ? Math.ceil(life * 12) + 2 : 0;
+  const { usefulLifeYears: life, capexDate } = providerAssumptionsOf(deal);
+  // A capex after the start sits on a row of its own after the residual's (row 0 stays the earliest date).
+  const lateCapex = typeof capexDate === "number" && capexDate > deal.terms.startDate ? 1 : 0;
+  return typeof life === "number" && life > 0 ? Math.ceil(life * 12) + 2 + lateCapex : 0;
 }

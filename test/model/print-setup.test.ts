@@ -177,7 +177,8 @@ describe("printing", () => {
       const provider = buildModelPlan(REFLECTION_SPACEX_PROVIDER);
       expect(areaOf(provider, "ProviderRow").lastRow).toBe(4 + 62);
       expect(areaOf(provider, "LenderCfads").lastRow).toBe(4 + 62);
-      expect(areaOf(provider, "MarketGpuHours").lastRow).toBe(4 + 42);
+      // Its GPUs follow from the contract price ($5.00), not a GPU count: the Market block, which needs the count, is not computed and does not print.
+      expect(areaOf(provider, "MarketGpuHours")).toBeUndefined();
     });
   });
 

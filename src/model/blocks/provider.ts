@@ -104,11 +104,13 @@ const unrecognisedAfter = (at: RowRefs["at"], day: string) => {
  * lessee's remeasurement on notice; per-period columns beside the Schedule.
  *
  * @param printRows for the deal as written, the rows that print: the lessor's columns the lease term's
- * periods, the ASC 606 and remeasurement columns the periods begun before the later of their exits.
+ * periods, the ASC 606 and remeasurement columns the periods begun before the later of their exits;
+ * `bands` of the three later timing bands (after 12, 24, 36 months) that can hold revenue, and whether
+ * notice was served (else the remeasured column is zeros and does not print).
  * @example
  * providerBlock().list.rows.find((r) => r.names?.[0].name === "Rpo")!.cells![0].formula // 'IF(RpoFeeJudgementValid,SUM(RpoUnrecognised),NA())'
  */
-export function providerBlock(printRows?: { readonly lease: number; readonly contract: number }): Block<ProviderName> {
+export function providerBlock(printRows?: { readonly lease: number; readonly contract: number; readonly bands?: number; readonly notice?: boolean }): Block<ProviderName> {
   const rows: ListRow<ProviderName>[] = [
     // Which view applies: the Accounting block's verdict (IFRS 16.9; ASC 842-10-15-3)
     figure(
@@ -272,10 +274,11 @@ export function providerBlock(printRows?: { readonly lease: number; readonly con
     ),
     contractColumn("RpoServiceEnd", "ASC 606: last day of service", FORMATS.date, (at) => `MIN(${at("ScheduleEnd")},RpoExit-1)`),
     contractColumn("RpoUnrecognised", "ASC 606: not yet recognised", FORMATS.money, (at) => unrecognisedAfter(at, "RpoAsOf")),
-    contractColumn("RpoAfter12", "ASC 606: after 12 months", FORMATS.money, (at) => unrecognisedAfter(at, "RpoBoundary12")),
-    contractColumn("RpoAfter24", "ASC 606: after 24 months", FORMATS.money, (at) => unrecognisedAfter(at, "RpoBoundary24")),
-    contractColumn("RpoAfter36", "ASC 606: after 36 months", FORMATS.money, (at) => unrecognisedAfter(at, "RpoBoundary36")),
-    contractColumn(
+    { ...contractColumn("RpoAfter12", "ASC 606: after 12 months", FORMATS.money, (at) => unrecognisedAfter(at, "RpoBoundary12")), ...(printRows && (printRows.bands ?? 3) <= 0 ? { printRows: 0 } : {}) },
+    { ...contractColumn("RpoAfter24", "ASC 606: after 24 months", FORMATS.money, (at) => unrecognisedAfter(at, "RpoBoundary24")), ...(printRows && (printRows.bands ?? 3) <= 1 ? { printRows: 0 } : {}) },
+    { ...contractColumn("RpoAfter36", "ASC 606: after 36 months", FORMATS.money, (at) => unrecognisedAfter(at, "RpoBoundary36")), ...(printRows && (printRows.bands ?? 3) <= 2 ? { printRows: 0 } : {}) },
+    {
+      ...contractColumn(
       "RemeasuredPresentValue",
       "Lessee: PV after notice",
       FORMATS.money,
@@ -284,7 +287,9 @@ export function providerBlock(printRows?: { readonly lease: number; readonly con
         `${cutPeriodPayment({ rate: at("ScheduleRate"), start: at("ScheduleStart"), days: at("ScheduleDays") }, `MIN(${at("ScheduleEnd")},RemeasureExit-1)`)}` +
         `*${periodicDiscount(`(${at("SchedulePeriod")}-RemeasurePeriod-IF(${ADVANCE},1,0))`)}` +
         `+IF(${at("SchedulePeriod")}=RemeasuredPeriods,TerminationFee*${periodicDiscount(`(${at("SchedulePeriod")}-RemeasurePeriod)`)},0)))`,
-    ),
+      ),
+      ...(printRows?.notice === false ? { printRows: 0 } : {}),
+    },
   ];
 
   return {
