@@ -23,7 +23,11 @@ import {
   contractYearsBlock,
   dealCalcBlock,
   dealFiguresBlock,
+  dealExpectedBlock,
   dealTermsBlock,
+  exitsByYearBlock,
+  expectedGridBlock,
+  expectedSlotsBlock,
   fiscalYearsBlock,
   PortfolioContext,
   portfolioChecksBlock,
@@ -38,7 +42,7 @@ import {
 } from "./blocks/portfolio";
 
 export type { RegisterSource } from "./blocks/portfolio";
-export { CHECK_OK, EXPECTED_BY_HAND, RAMP_STEPS_STATUS, STATUS_OK, registerColumnRange, registerRange } from "./blocks/portfolio";
+export { CHECK_OK, EXPECTED_ADDIN_NOTE, EXPECTED_BY_HAND, RAMP_STEPS_STATUS, STATUS_OK, registerColumnRange, registerRange } from "./blocks/portfolio";
 
 /** Rows below the register's last row that the formulas read too: room to add deals. */
 export const REGISTER_ROOM = 200;
@@ -103,8 +107,10 @@ export function portfolioBlocks(ctx: PortfolioContext) {
     dealFiguresBlock(ctx, years),
     yearGridBlock("H", years),
     yearGridBlock("C", years),
+    expectedGridBlock(years),
     dealTermsBlock(ctx),
     dealCalcBlock(),
+    dealExpectedBlock(),
     // Helpers of the year columns: the run of periods paying in each fiscal year, and its payments.
     yearRunBlock("FirstPaidFY", years),
     yearRunBlock("LastPaidFY", years),
@@ -113,7 +119,10 @@ export function portfolioBlocks(ctx: PortfolioContext) {
     yearPartBlock("H", "Ramp", years),
     yearPartBlock("C", "Regular", years),
     yearPartBlock("C", "Ramp", years),
-  ] as const;
+    // Helpers of Expected: the exits by each year's end (the fee's weights), and per year the periods paying in it.
+    exitsByYearBlock(years),
+    ...years.flatMap((year) => [expectedSlotsBlock("Start", year), expectedSlotsBlock("Paid", year)]),
+  ];
 }
 
 /**
