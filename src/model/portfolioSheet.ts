@@ -26,6 +26,7 @@ import {
   dealExpectedBlock,
   dealTermsBlock,
   exitsByYearBlock,
+  expectedLastBlock,
   expectedGridBlock,
   expectedSlotsBlock,
   fiscalYearsBlock,
@@ -121,6 +122,7 @@ export function portfolioBlocks(ctx: PortfolioContext) {
     yearPartBlock("C", "Ramp", years),
     // Helpers of Expected: the exits by each year's end (the fee's weights), and per year the periods paying in it.
     exitsByYearBlock(years),
+    expectedLastBlock(years),
     ...years.flatMap((year) => [expectedSlotsBlock("Start", year), expectedSlotsBlock("Paid", year)]),
   ];
 }

@@ -1314,7 +1314,25 @@ export function dealExpectedBlock(): Block<DealExpectedName> {
   };
 }
 
-export type ExpectedSlotName = `ExpectedStart${number}S${number}` | `ExpectedPaid${number}S${number}` | `ExitsByFY${number}`;
+export type ExpectedSlotName = `ExpectedStart${number}S${number}` | `ExpectedPaid${number}S${number}` | `ExitsByFY${number}` | `ExpectedLastK${number}`;
+
+/**
+ * Per deal and fiscal year, the last regular period paying in it whose expected the slots weigh (−1:
+ * none, or the row's expected is not weighted): the run's last, before the headline's last period.
+ */
+export function expectedLastBlock(years: readonly number[]): Block<ExpectedSlotName> {
+  return {
+    id: "portfolio-expected-last",
+    title: "EXPECTED: LAST REGULAR PERIOD PAYING IN THE FISCAL YEAR",
+    reads: ["DealExpectedAs", "DealLastH", ...years.map((y) => `LastPaidFY${y}`)],
+    series: years.map((year) => ({
+      name: `ExpectedLastK${year}` as ExpectedSlotName,
+      header: `FY${year}`,
+      numberFormat: FORMATS.integer,
+      formula: (row: RowRefs) => `IF(${row.at("DealExpectedAs")}=1,MIN(${row.at("DealLastH")}-1,${row.at(`LastPaidFY${year}`)}),-1)`,
+    })),
+  };
+}
 
 /**
  * Per deal and fiscal year, the regular periods paying in it (at most {@link SLOTS}): slot i is
@@ -1324,10 +1342,7 @@ export type ExpectedSlotName = `ExpectedStart${number}S${number}` | `ExpectedPai
 export function expectedSlotsBlock(kind: "Start" | "Paid", year: number): Block<ExpectedSlotName> {
   const k = (row: RowRefs, i: number) => `(${row.at(`FirstPaidFY${year}`)}+${i})`;
   const formula = (row: RowRefs, i: number) => {
-    if (kind === "Start") {
-      const last = `MIN(${row.at("DealLastH")}-1,${row.at(`LastPaidFY${year}`)})`;
-      return `IF(AND(${row.at("DealExpectedAs")}=1,${k(row, i)}<=${last}),EDATE(${row.at("DealStart")},${k(row, i)}*${row.at("DealMonths")}),0)`;
-    }
+    if (kind === "Start") return `IF(${k(row, i)}<=${row.at(`ExpectedLastK${year}`)},EDATE(${row.at("DealStart")},${k(row, i)}*${row.at("DealMonths")}),0)`;
     const start = row.at(`ExpectedStart${year}S${i}`);
     const c = `INT(${k(row, i)}/${row.at("DealPerYear")})`;
     const rate = `IF(${k(row, i)}<=${row.at("DealRampLast")},${rateOf(row, c, "DealRampAmount")},${rateOf(row, c)})`;
@@ -1338,7 +1353,7 @@ export function expectedSlotsBlock(kind: "Start" | "Paid", year: number): Block<
     title: kind === "Start" ? `EXPECTED FY${year}: PERIOD STARTS` : `EXPECTED FY${year}: PAYMENT × P(NO EXIT BY ITS START)`,
     reads: [
       "MonthsPerYear", "DealExpectedAs", "DealLastH", "DealStart", "DealMonths", "DealPerYear", "DealRampLast", "DealPayment", "DealRampAmount", "DealEscalation", "DealStay",
-      "DealNoticeDays", "DealNoticeMonth", "DealLockInEnd", "DealNotice", `FirstPaidFY${year}`, `LastPaidFY${year}`,
+      "DealNoticeDays", "DealNoticeMonth", "DealLockInEnd", "DealNotice", `FirstPaidFY${year}`, `ExpectedLastK${year}`,
       ...(kind === "Paid" ? Array.from({ length: SLOTS }, (_, i) => `ExpectedStart${year}S${i}`) : []),
     ],
     series: Array.from({ length: SLOTS }, (_, i) => ({
