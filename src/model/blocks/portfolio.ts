@@ -1269,6 +1269,8 @@ function exitsBy(row: RowRefs, day: string): string {
 export function dealExpectedBlock(): Block<DealExpectedName> {
   return {
     id: "portfolio-expected-deals",
+    // A helper of Expected: it does not print.
+    printRows: 0,
     title: "EXPECTED: PER DEAL",
     reads: [
       "MonthsPerYear", "DealModelled", "DealExitProbability", "DealNotice", "DealNoticeDays", "DealLockInEnd", "DealEnd", "DealNoticeGiven",
@@ -1323,6 +1325,8 @@ export type ExpectedSlotName = `ExpectedStart${number}S${number}` | `ExpectedPai
 export function expectedLastBlock(years: readonly number[]): Block<ExpectedSlotName> {
   return {
     id: "portfolio-expected-last",
+    // A helper of Expected: it does not print.
+    printRows: 0,
     title: "EXPECTED: LAST REGULAR PERIOD PAYING IN THE FISCAL YEAR",
     reads: ["DealExpectedAs", "DealLastH", ...years.map((y) => `LastPaidFY${y}`)],
     series: years.map((year) => ({
@@ -1350,6 +1354,8 @@ export function expectedSlotsBlock(kind: "Start" | "Paid", year: number): Block<
   };
   return {
     id: `portfolio-expected-${kind}-${year}`,
+    // A helper of Expected: it does not print.
+    printRows: 0,
     title: kind === "Start" ? `EXPECTED FY${year}: PERIOD STARTS` : `EXPECTED FY${year}: PAYMENT × P(NO EXIT BY ITS START)`,
     reads: [
       "MonthsPerYear", "DealExpectedAs", "DealLastH", "DealStart", "DealMonths", "DealPerYear", "DealRampLast", "DealPayment", "DealRampAmount", "DealEscalation", "DealStay",
@@ -1369,6 +1375,8 @@ export function expectedSlotsBlock(kind: "Start" | "Paid", year: number): Block<
 export function exitsByYearBlock(years: readonly number[]): Block<ExpectedSlotName> {
   return {
     id: "portfolio-exits-by-year",
+    // A helper of Expected: it does not print.
+    printRows: 0,
     title: "EXITS ON OR BEFORE THE FISCAL YEAR'S END",
     reads: ["MonthsPerYear", "DealExpectedAs", "DealEnd", "DealNoticeDays", "DealNoticeMonth", "DealLockInEnd", "DealNotice", "DealModelled", ...years.map((y) => `LastDayFY${y}`)],
     series: years.map((year) => ({
