@@ -11,7 +11,9 @@
  * payments counted after the close of the as-of day of its input (blank: every payment, DEAL.BACKLOG's
  * default as_of_date), notice served the next day at the earliest. A row with a ramp of
  * several steps is not modelled: its Status says so and a check flags it (DEAL.PORTFOLIO reads it);
- * no number is guessed.
+ * no number is guessed. Expected is native too (blocks/portfolio.ts, "Expected, in native formulas"),
+ * except on a row with actual-days proration and exits, which says it needs the add-in (the year
+ * totals then come from DEAL.BACKLOG).
  */
 import { ContractTerms, fiscalYear, lookalikeColumns, Register, REGISTER_FIELDS, RegisterDeal } from "../core";
 import { Block, layoutSheet } from "./layout";

@@ -1244,7 +1244,7 @@ export function portfolioChecksBlock(): Block<PortfolioCheckName> {
  *   and an exit is possible) are not computed here: "expected needs the add-in" on the row, counted
  *   in a check, and the year totals then come from DEAL.BACKLOG.
  * - A notice date given in the register, or p = 1: expected = committed. p = 0 or no exit possible:
- *   stay = 1 or no exit, so the same formulas give the headline.
+ *   the headline (the weighted formulas would give it too; the row skips them).
  * Each deal's expected per fiscal year is rounded to the cent, as the core rounds it.
  */
 
@@ -1292,13 +1292,14 @@ export function dealExpectedBlock(): Block<DealExpectedName> {
       },
       {
         name: "DealExpectedAs",
-        header: "Expected: 1 weighted, 2 = committed, 0 add-in",
+        header: "Expected: 1 weighted, 2 = committed, 3 = headline, 0 add-in",
         numberFormat: FORMATS.integer,
         formula: (row) => {
           const p = row.at("DealExitProbability");
           const committed = `OR(${row.at("DealNoticeGiven")}>0,${p}>=1)`;
-          const weighted = `OR(${row.at("DealActual")}=0,${p}=0,${row.at("DealExitsTotal")}=0)`;
-          return `IF(${row.at("DealModelled")}<>1,1,IF(${committed},2,IF(${weighted},1,0)))`;
+          // No exit can happen (p = 0, or none possible): the headline, exactly (the core's q = 0).
+          const headline = `OR(${p}=0,${row.at("DealExitsTotal")}=0)`;
+          return `IF(${row.at("DealModelled")}<>1,1,IF(${committed},2,IF(${headline},3,IF(${row.at("DealActual")}=0,1,0))))`;
         },
       },
       {
@@ -1310,7 +1311,7 @@ export function dealExpectedBlock(): Block<DealExpectedName> {
         name: "DealLastWeightH",
         header: "Last period: P(paid in full)",
         numberFormat: "0.000000000",
-        formula: (row) => `${row.at("DealStay")}^${exitsBy(row, row.at("DealLastStartH"))}`,
+        formula: (row) => `IF(${row.at("DealExpectedAs")}=1,${row.at("DealStay")}^${exitsBy(row, row.at("DealLastStartH"))},0)`,
       },
     ],
   };
@@ -1386,7 +1387,7 @@ export function exitsByYearBlock(years: readonly number[]): Block<ExpectedSlotNa
       formula: (row: RowRefs) => {
         // The year's last day, or the deal's end if earlier (no exit after it counts).
         const day = `MIN(LastDayFY${year},${row.at("DealEnd")})`;
-        return `IF(${row.at("DealModelled")}=1,${exitsBy(row, day)},0)`;
+        return `IF(${row.at("DealExpectedAs")}=1,${exitsBy(row, day)},0)`;
       },
     })),
   };
@@ -1405,7 +1406,7 @@ export function expectedGridBlock(years: readonly number[]): Block<ExpectedGridN
     title: "EXPECTED BY FISCAL YEAR",
     reads: [
       "DealStatus", "DealExpectedAs", "DealLastYearH", "DealLastCountsH", "DealLastAmountH", "DealLastWeightH", "DealFee", "DealStay",
-      ...years.flatMap((y) => [`CommittedFY${y}`, `FiscalYear${y}`, `ExitsByFY${y}`, ...Array.from({ length: SLOTS }, (_, i) => `ExpectedPaid${y}S${i}`)]),
+      ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`, `FiscalYear${y}`, `ExitsByFY${y}`, ...Array.from({ length: SLOTS }, (_, i) => `ExpectedPaid${y}S${i}`)]),
     ],
     series: years.map((year, index) => ({
       name: `ExpectedFY${year}` as ExpectedGridName,
@@ -1419,7 +1420,8 @@ export function expectedGridBlock(years: readonly number[]): Block<ExpectedGridN
         const fee = `${row.at("DealFee")}*(${before}-${stay}^${row.at(`ExitsByFY${year}`)})`;
         const weighted = `ROUND(${regular}+${last}+${fee},2)`;
         const as = row.at("DealExpectedAs");
-        return `IF(${row.at("DealStatus")}="","",IF(${as}=2,${row.at(`CommittedFY${year}`)},IF(${as}=1,${weighted},0)))`;
+        const fixed = `IF(${as}=2,${row.at(`CommittedFY${year}`)},${row.at(`HeadlineFY${year}`)})`;
+        return `IF(${row.at("DealStatus")}="","",IF(${as}>=2,${fixed},IF(${as}=1,${weighted},0)))`;
       },
     })),
   };
