@@ -11,7 +11,9 @@
  * payments counted after the close of the as-of day of its input (blank: every payment, DEAL.BACKLOG's
  * default as_of_date), notice served the next day at the earliest. A row with a ramp of
  * several steps is not modelled: its Status says so and a check flags it (DEAL.PORTFOLIO reads it);
- * no number is guessed.
+ * no number is guessed. Expected is native too (blocks/portfolio.ts, "Expected, in native formulas"),
+ * except on a row with actual-days proration and exits, which says it needs the add-in (the year
+ * totals then come from DEAL.BACKLOG).
  */
 import { ContractTerms, fiscalYear, lookalikeColumns, Register, REGISTER_FIELDS, RegisterDeal } from "../core";
 import { Block, layoutSheet } from "./layout";
@@ -23,7 +25,12 @@ import {
   contractYearsBlock,
   dealCalcBlock,
   dealFiguresBlock,
+  dealExpectedBlock,
   dealTermsBlock,
+  exitsByYearBlock,
+  expectedLastBlock,
+  expectedGridBlock,
+  expectedSlotsBlock,
   fiscalYearsBlock,
   PortfolioContext,
   portfolioChecksBlock,
@@ -38,7 +45,7 @@ import {
 } from "./blocks/portfolio";
 
 export type { RegisterSource } from "./blocks/portfolio";
-export { CHECK_OK, EXPECTED_BY_HAND, RAMP_STEPS_STATUS, STATUS_OK, registerColumnRange, registerRange } from "./blocks/portfolio";
+export { CHECK_OK, EXPECTED_ADDIN_NOTE, EXPECTED_BY_HAND, RAMP_STEPS_STATUS, STATUS_OK, registerColumnRange, registerRange } from "./blocks/portfolio";
 
 /** Rows below the register's last row that the formulas read too: room to add deals. */
 export const REGISTER_ROOM = 200;
@@ -103,8 +110,10 @@ export function portfolioBlocks(ctx: PortfolioContext) {
     dealFiguresBlock(ctx, years),
     yearGridBlock("H", years),
     yearGridBlock("C", years),
+    expectedGridBlock(years),
     dealTermsBlock(ctx),
     dealCalcBlock(),
+    dealExpectedBlock(),
     // Helpers of the year columns: the run of periods paying in each fiscal year, and its payments.
     // They are on the sheet to audit the year columns, not to read on paper: they do not print.
     ...[
@@ -116,7 +125,11 @@ export function portfolioBlocks(ctx: PortfolioContext) {
       yearPartBlock("C", "Regular", years),
       yearPartBlock("C", "Ramp", years),
     ].map((block) => ({ ...block, printRows: 0 })),
-  ] as const;
+    // Helpers of Expected: the exits by each year's end (the fee's weights), and per year the periods paying in it.
+    exitsByYearBlock(years),
+    expectedLastBlock(years),
+    ...years.flatMap((year) => [expectedSlotsBlock("Start", year), expectedSlotsBlock("Paid", year)]),
+  ];
 }
 
 /**

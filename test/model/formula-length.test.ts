@@ -16,6 +16,13 @@ import { SheetPlan } from "../../src/model/plan";
 import { describeStats, formulaStats } from "./formulaLengths";
 
 const MEDIAN_BELOW = 80;
+/**
+ * The Portfolio sheet's bound: its native Expected weighs each period paying in a fiscal year in a
+ * helper cell of its own (up to 12 a year: a short one for the period's start, one of about 330
+ * characters for its payment × P(no exit by its start)), about two thirds of its formulas; the
+ * rest of the sheet keeps the 80 bound's shape.
+ */
+const PORTFOLIO_MEDIAN_BELOW = 90;
 const MAX_AT_MOST = 400;
 
 function samplePortfolio(): SheetPlan {
@@ -24,17 +31,17 @@ function samplePortfolio(): SheetPlan {
   return buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register);
 }
 
-const sheets: [string, () => SheetPlan][] = [
-  ...TEMPLATES.map((t): [string, () => SheetPlan] => [`model sheet, ${t.id}`, () => buildModelPlan(t)]),
-  ["Portfolio sheet, docs/sample-register.csv", samplePortfolio],
+const sheets: [string, () => SheetPlan, number][] = [
+  ...TEMPLATES.map((t): [string, () => SheetPlan, number] => [`model sheet, ${t.id}`, () => buildModelPlan(t), MEDIAN_BELOW]),
+  ["Portfolio sheet, docs/sample-register.csv", samplePortfolio, PORTFOLIO_MEDIAN_BELOW],
 ];
 
-describe.each(sheets)("%s", (label, build) => {
+describe.each(sheets)("%s", (label, build, medianBelow) => {
   const stats = formulaStats(build());
-  test(`median under ${MEDIAN_BELOW} and none over ${MAX_AT_MOST} characters`, () => {
+  test(`median under ${medianBelow} and none over ${MAX_AT_MOST} characters`, () => {
     console.log(describeStats(label, stats));
     expect(stats.count).toBeGreaterThan(100);
-    expect(stats.median).toBeLessThan(MEDIAN_BELOW);
+    expect(stats.median).toBeLessThan(medianBelow);
     expect(stats.worst.filter((w) => w.length > MAX_AT_MOST)).toEqual([]);
     expect(stats.max).toBeLessThanOrEqual(MAX_AT_MOST);
   });

@@ -10,9 +10,9 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { portfolioFigures, RegisterField } from "../../src/core";
+import { portfolioBacklog, portfolioFigures, RegisterField } from "../../src/core";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
-import { EXPECTED_BY_HAND, isModelled } from "../../src/model/portfolioSheet";
+import { isModelled } from "../../src/model/portfolioSheet";
 import {
   ExcelHost,
   insertPortfolio,
@@ -151,8 +151,10 @@ describe("Portfolio from a table (Excel double)", () => {
       expect(money(addressOf(plan, "BacklogTotalCommitted"))).toBe(Math.round(core.totalCommitted.toNumber() * 100));
       expect(values.get(addressOf(plan, "LargestByHeadline"))!.text).toBe(core.concentration.headline.counterparty);
       expect(values.get(addressOf(plan, "AllChecks"))!.text).toBe("OK");
-      // DEAL.BACKLOG reads headers, and these were mapped by hand: Expected says so rather than guess.
-      expect(values.get(addressOf(plan, "TotalExpected"))!.text).toBe(EXPECTED_BY_HAND);
+      // Mapped by hand (DEAL.BACKLOG could not read these headers), Expected is still computed: by native formulas, the core's within a cent a year.
+      const years = portfolioBacklog(read.register.deals.filter((d) => isModelled(d.terms)), { basis: "payments" });
+      expect(Math.abs(money(addressOf(plan, "TotalExpected")) - years.reduce((t, y) => t + Math.round(y.expected.toNumber() * 100), 0))).toBeLessThanOrEqual(years.length);
+      expect(values.get(addressOf(plan, "RowsExpectedNeedAddin"))!.number).toBe(0);
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
     }

@@ -168,7 +168,7 @@ const blank = (x: string) => `OR(TRIM(${x}&"")="",TRIM(${x}&"")="0")`;
 /** The register fields the formulas read, each into a helper column of the cell as entered. */
 const READ_FIELDS = [
   "startDate", "endDate", "payment", "ramp", "frequency", "escalation", "timing", "proration", "lockInMonths", "lockInLastDay",
-  "noticeDays", "noticeInLockIn", "noticeDate", "terminationFee",
+  "noticeDays", "noticeInLockIn", "noticeDate", "terminationFee", "exitProbability",
 ] as const satisfies readonly RegisterField[];
 type ReadField = (typeof READ_FIELDS)[number];
 
@@ -199,6 +199,7 @@ export type DealTermName =
   | "DealNoticeInLockIn"
   | "DealNoticeGiven"
   | "DealFee"
+  | "DealExitProbability"
   | "DealReadProblem"
   | "DealStatus";
 
@@ -347,6 +348,7 @@ export function dealTermsBlock(ctx: PortfolioContext): Block<DealTermName> {
       ),
       column("DealNoticeGiven", "Notice date given", (row) => optional(row, "noticeDate", (x) => `IF(${blank(x)},0,${date(x)})`, "0"), FORMATS.date),
       column("DealFee", "Termination fee", (row) => optional(row, "terminationFee", number, "0"), FORMATS.money),
+      column("DealExitProbability", "Annual exit probability", (row) => optional(row, "exitProbability", number, "0"), FORMATS.percent),
       column("DealReadProblem", "Term not read", (row) => {
         const checks: [string, string][] = [
           [`${row.at("DealMonths")}=0`, "frequency not read"],
@@ -629,6 +631,7 @@ export type DealFigureName =
   | `DealRampBefore${Reading}`
   | "DealHeadline"
   | "DealCommitted"
+  | "DealExpected"
   | "DealExitDate"
   | "DealRunRate"
   | "DealShare"
@@ -683,8 +686,8 @@ export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]
     reads: [
       "DealModelled", "DealPayment", "DealEscalation", "DealPerYear", "DealLastH", "DealLastC", "DealLastAmountH", "DealLastAmountC",
       "DealFeeCounted", "DealExit", "DealMonths", "DealStart", "DealEnd", "TotalHeadline", "DealStatus", "DealRampAmount", "DealRampUntil",
-      "DealRampPeriodsH", "DealRampPeriodsC", "ContractYears", "DealFirstCounted", "DealLastCountsH", "DealLastCountsC", "DealRunPeriod",
-      ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`]),
+      "DealRampPeriodsH", "DealRampPeriodsC", "ContractYears", "DealFirstCounted", "DealLastCountsH", "DealLastCountsC", "DealRunPeriod", "DealExpectedNote",
+      ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`, `ExpectedFY${y}`]),
     ],
     series: [
       { name: "DealCounterparty", header: "Counterparty", formula: (row) => `TRIM(INDEX(${registerColumnRange(ctx.source, cp)},${row.index})&"")` },
@@ -701,6 +704,13 @@ export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]
         header: "Committed",
         numberFormat: FORMATS.money,
         formula: (row) => onDealRow(row, `IF(${row.at("DealModelled")}=1,${counted(row, "C")}+${row.at("DealFeeCounted")},0)`),
+      },
+      {
+        // Its years added up, or why not: a row whose expected needs the add-in says so.
+        name: "DealExpected",
+        header: "Expected",
+        numberFormat: FORMATS.money,
+        formula: (row) => onDealRow(row, `IF(${row.at("DealExpectedNote")}<>"",${row.at("DealExpectedNote")},${gridSum("ExpectedFY", row)})`),
       },
       { name: "DealExitDate", header: "Exit date", numberFormat: FORMATS.date, formula: (row) => `IF(${row.at("DealModelled")}=1,${row.at("DealExit")},"")` },
       {
@@ -751,7 +761,15 @@ export function dealFiguresBlock(ctx: PortfolioContext, years: readonly number[]
 // Fiscal years
 // ---------------------------------------------------------------------------------------------
 
-export type FiscalYearName = "FiscalYears" | "FiscalFirstMonths" | "FiscalLastMonths" | `FiscalYear${number}` | `FirstMonthFY${number}` | `LastMonthFY${number}`;
+export type FiscalYearName =
+  | "FiscalYears"
+  | "FiscalFirstMonths"
+  | "FiscalLastMonths"
+  | "FiscalLastDays"
+  | `FiscalYear${number}`
+  | `FirstMonthFY${number}`
+  | `LastMonthFY${number}`
+  | `LastDayFY${number}`;
 
 /**
  * The fiscal years of the year columns, with the month indexes (year × 12 + month − 1) of their first
@@ -767,11 +785,14 @@ export function fiscalYearsBlock(years: readonly number[]): Block<FiscalYearName
       { value: year, numberFormat: FORMATS.integer, style: "constant" },
       { formulaAt: (at) => `${at("FiscalYears")}*MonthsPerYear+YearEndMonth-MonthsPerYear`, numberFormat: FORMATS.integer, style: "output" },
       { formulaAt: (at) => `${at("FiscalYears")}*MonthsPerYear+YearEndMonth-1`, numberFormat: FORMATS.integer, style: "output" },
+      // Day 0 of the month after the year-end month: the year's last day.
+      { formulaAt: (at) => `DATE(${at("FiscalYears")},YearEndMonth+1,0)`, numberFormat: FORMATS.date, style: "output" },
     ],
     names: [
       { name: `FiscalYear${year}`, cell: 0 },
       { name: `FirstMonthFY${year}`, cell: 1 },
       { name: `LastMonthFY${year}`, cell: 2 },
+      { name: `LastDayFY${year}`, cell: 3 },
     ],
   }));
   const last = years.length - 1;
@@ -779,12 +800,13 @@ export function fiscalYearsBlock(years: readonly number[]): Block<FiscalYearName
     id: "portfolio-fiscal-years",
     title: "FISCAL YEARS",
     list: {
-      header: ["Year", "First month index", "Last month index"],
+      header: ["Year", "First month index", "Last month index", "Last day"],
       rows,
       ranges: [
         { name: "FiscalYears", fromRow: 0, toRow: last, fromCell: 0, toCell: 0 },
         { name: "FiscalFirstMonths", fromRow: 0, toRow: last, fromCell: 1, toCell: 1 },
         { name: "FiscalLastMonths", fromRow: 0, toRow: last, fromCell: 2, toCell: 2 },
+        { name: "FiscalLastDays", fromRow: 0, toRow: last, fromCell: 3, toCell: 3 },
       ],
     },
     reads: ["MonthsPerYear", "YearEndMonth"],
@@ -901,6 +923,7 @@ export type PortfolioSummaryName =
   | "RowsNotModelled"
   | "RowsSkipped"
   | "DealsWithoutTerms"
+  | "RowsExpectedNeedAddin"
   | "TotalHeadline"
   | "TotalCommitted"
   | "TotalRunRate"
@@ -945,20 +968,27 @@ export function portfolioSummaryBlock(ctx: PortfolioContext): Block<PortfolioSum
       cells: [{ formula: "SUMPRODUCT((DealTermsGiven=0)*1)", numberFormat: FORMATS.count, style: "output" }],
       names: [{ name: "DealsWithoutTerms", cell: 0 }],
     },
+    {
+      label: "Rows whose expected needs the add-in (actual-days proration with exits; see Expected note)",
+      cells: [{ formula: `SUMPRODUCT((DealExpectedNote<>"")*1)`, numberFormat: FORMATS.count, style: "output" }],
+      names: [{ name: "RowsExpectedNeedAddin", cell: 0 }],
+    },
     { label: "Headline", cells: [{ formula: "SUM(DealHeadline)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalHeadline", cell: 0 }] },
     { label: "Committed", cells: [{ formula: "SUM(DealCommitted)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalCommitted", cell: 0 }] },
     { label: "Run-rate (in force on the as-of day; blank: at each deal's start)", cells: [{ formula: "SUM(DealRunRate)", numberFormat: FORMATS.money, style: "output" }], names: [{ name: "TotalRunRate", cell: 0 }] },
     {
-      label: "Expected (DEAL.PORTFOLIO, needs the add-in)",
+      label: "Expected (native; from DEAL.BACKLOG only if a row needs the add-in)",
       cells: [
-        ctx.expectedFromFunctions
-          ? { formula: `IF(ISNUMBER(INDEX(BacklogExpected,1)),SUM(BacklogExpected),"${NO_ADDIN}")`, numberFormat: FORMATS.money, style: "output" }
-          : { value: EXPECTED_BY_HAND, style: "note" },
+        {
+          formula: `IF(ISNUMBER(INDEX(BacklogExpected,1)),SUM(BacklogExpected),"${ctx.expectedFromFunctions ? NO_ADDIN : EXPECTED_BY_HAND}")`,
+          numberFormat: FORMATS.money,
+          style: "output",
+        },
       ],
       names: [{ name: "TotalExpected", cell: 0 }],
     },
   ];
-  return { id: "portfolio-summary", title: "PORTFOLIO", list: { header: ["Value"], rows }, reads: ["AsOfDate", "DealSkipped", "DealModelled", "DealStatus", "DealTermsGiven", "DealHeadline", "DealCommitted", "DealRunRate", "BacklogExpected"] };
+  return { id: "portfolio-summary", title: "PORTFOLIO", list: { header: ["Value"], rows }, reads: ["AsOfDate", "DealSkipped", "DealModelled", "DealStatus", "DealTermsGiven", "DealExpectedNote", "DealHeadline", "DealCommitted", "DealRunRate", "BacklogExpected"] };
 }
 
 export type BacklogName =
@@ -969,7 +999,10 @@ export type BacklogName =
   | "BacklogTotalHeadline"
   | "BacklogTotalCommitted";
 
-/** The backlog by fiscal year, by payment date: the year columns added up; Expected from DEAL.BACKLOG when the add-in is loaded. */
+/**
+ * The backlog by fiscal year, by payment date: the year columns added up; Expected too, unless a row
+ * needs the add-in for it (then from DEAL.BACKLOG, "add-in not loaded" without it).
+ */
 export function backlogBlock(ctx: PortfolioContext, years: readonly number[]): Block<BacklogName> {
   const register = registerRange(ctx.source);
   const backlog = `DEAL.BACKLOG(${register},AsOfDate,YearEndMonth,BacklogBasis)`;
@@ -979,9 +1012,13 @@ export function backlogBlock(ctx: PortfolioContext, years: readonly number[]): B
       { value: year, numberFormat: FORMATS.integer, style: "constant" },
       { formula: `SUM(HeadlineFY${year})`, numberFormat: FORMATS.money, style: "output" },
       { formula: `SUM(CommittedFY${year})`, numberFormat: FORMATS.money, style: "output" },
-      ctx.expectedFromFunctions
-        ? { formula: `IFERROR(VLOOKUP(${year},${backlog},4,FALSE),IF(ISERROR(${backlog}),"${NO_ADDIN}",0))`, numberFormat: FORMATS.money, style: "output" }
-        : { value: EXPECTED_BY_HAND, style: "note" },
+      {
+        formula: `IF(RowsExpectedNeedAddin=0,SUM(ExpectedFY${year}),${
+          ctx.expectedFromFunctions ? `IFERROR(VLOOKUP(${year},${backlog},4,FALSE),IF(ISERROR(${backlog}),"${NO_ADDIN}",0))` : `"${EXPECTED_BY_HAND}"`
+        })`,
+        numberFormat: FORMATS.money,
+        style: "output",
+      },
     ],
   }));
   rows.push({
@@ -1011,7 +1048,7 @@ export function backlogBlock(ctx: PortfolioContext, years: readonly number[]): B
         { name: "BacklogExpected", fromRow: 0, toRow: last, fromCell: 3, toCell: 3 },
       ],
     },
-    reads: ["YearEndMonth", "AsOfDate", "BacklogBasis", ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`])],
+    reads: ["YearEndMonth", "AsOfDate", "BacklogBasis", "RowsExpectedNeedAddin", ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`, `ExpectedFY${y}`])],
   };
 }
 
@@ -1098,7 +1135,7 @@ export function concentrationBlock(): Block<ConcentrationName> {
   };
 }
 
-export type PortfolioCheckName = "HeadlineTies" | "CommittedTies" | "YearsCoverDeals" | "AllRowsModelled" | "ColumnsAllRead" | "AllChecks";
+export type PortfolioCheckName = "HeadlineTies" | "CommittedTies" | "YearsCoverDeals" | "AllRowsModelled" | "ColumnsAllRead" | "ExpectedNative" | "AllChecks";
 
 export type RegisterColumnsName = "LookalikeColumns";
 
@@ -1157,6 +1194,12 @@ export function portfolioChecksBlock(): Block<PortfolioCheckName> {
       names: [{ name: "ColumnsAllRead", cell: 0 }],
     },
     {
+      // Not part of All checks: such a row's expected is right with the add-in, only not native.
+      label: "Expected computed natively for every row (else DEAL.BACKLOG gives it: see Expected note)",
+      cells: [{ formula: flag("RowsExpectedNeedAddin=0"), style: "check" }],
+      names: [{ name: "ExpectedNative", cell: 0 }],
+    },
+    {
       label: "All checks",
       cells: [
         {
@@ -1171,6 +1214,215 @@ export function portfolioChecksBlock(): Block<PortfolioCheckName> {
     id: "portfolio-checks",
     title: "CHECKS",
     list: { header: ["Result"], rows },
-    reads: ["BacklogTotalHeadline", "TotalHeadline", "BacklogTotalCommitted", "TotalCommitted", "DealGridGap", "RowsNotModelled", "LookalikeColumns"],
+    reads: ["BacklogTotalHeadline", "TotalHeadline", "BacklogTotalCommitted", "TotalCommitted", "DealGridGap", "RowsNotModelled", "LookalikeColumns", "RowsExpectedNeedAddin"],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expected, in native formulas
+// ---------------------------------------------------------------------------------------------
+
+/*
+ * The model of the expected figure (the core's walkDeal, src/core/portfolio/walk.ts, on the payments
+ * basis), in plain words:
+ *
+ * - Each month notice may be served with the monthly probability q = 1 − (1 − p)^(1/12), p the deal's
+ *   annual exit probability; "stay" = 1 − q. The notice months are the first notice day N (the notice
+ *   date the committed figure uses: the earliest permitted day, or the day after the as-of day if that
+ *   is later) and its monthly anniversaries EDATE(N, j), j = 0, 1, …; notice j gives the exit
+ *   max(EDATE(N, j) + notice days, lock-in end), and only exits on or before the end date count. The
+ *   exits never move earlier as j grows, so "the number of exits on or before day T" is a count:
+ *   0 if the lock-in ends after T, else the number of j with EDATE(N, j) ≤ T − notice days.
+ * - P(no notice among the first j months) = stay^j. A period is paid in full when no exit has taken
+ *   effect by its start (full-period proration) — probability stay^(exits on or before its start) —
+ *   and counted in the fiscal year of its payment date when that is after the as-of day, as the
+ *   headline counts it.
+ * - The termination fee is due at exit j with probability stay^j × q: over the exits falling in a
+ *   fiscal year it sums to fee × (stay^(exits by the day before the year) − stay^(exits by its last day)).
+ * - With actual-days proration a period cut by an exit also owes its days served at that exit's
+ *   probability, and the threshold is the period's end: those rows (when p is strictly between 0 and 1
+ *   and an exit is possible) are not computed here: "expected needs the add-in" on the row, counted
+ *   in a check, and the year totals then come from DEAL.BACKLOG.
+ * - A notice date given in the register, or p = 1: expected = committed. p = 0 or no exit possible:
+ *   the headline (the weighted formulas would give it too; the row skips them).
+ * Each deal's expected per fiscal year is rounded to the cent, as the core rounds it.
+ */
+
+/** What Expected says on a row the formulas do not compute it for. */
+export const EXPECTED_ADDIN_NOTE = "expected needs the add-in for actual-days proration with exits";
+/** Periods of a deal that can pay in one fiscal year: at most one a month. */
+const SLOTS = 12;
+
+export type DealExpectedName = "DealStay" | "DealNoticeMonth" | "DealExitsTotal" | "DealExpectedAs" | "DealExpectedNote" | "DealLastWeightH";
+
+/**
+ * The number of exits on or before day `day` (a cell): 0 before the lock-in's end, else the notice
+ * months j with EDATE(N, j) ≤ day − notice days (W months after N's month, less one if EDATE(N, W) is later).
+ */
+function exitsBy(row: RowRefs, day: string): string {
+  const deadline = `(${day}-${row.at("DealNoticeDays")})`;
+  const w = `(${monthIndex(deadline)}-${row.at("DealNoticeMonth")})`;
+  return `IF(${row.at("DealLockInEnd")}>${day},0,MAX(0,${w}-(EDATE(${row.at("DealNotice")},${w})>${deadline})+1))`;
+}
+
+/** Per deal: how Expected is computed (1 native weights, 2 = committed, 0 needs the add-in) and its weights. */
+export function dealExpectedBlock(): Block<DealExpectedName> {
+  return {
+    id: "portfolio-expected-deals",
+    // A helper of Expected: it does not print.
+    printRows: 0,
+    title: "EXPECTED: PER DEAL",
+    reads: [
+      "MonthsPerYear", "DealModelled", "DealExitProbability", "DealNotice", "DealNoticeDays", "DealLockInEnd", "DealEnd", "DealNoticeGiven",
+      "DealActual", "DealStatus", "DealLastStartH",
+    ],
+    series: [
+      {
+        name: "DealStay",
+        header: "Monthly probability of no notice (1 − q)",
+        numberFormat: "0.000000000",
+        formula: (row) => `IF(${row.at("DealModelled")}=1,(1-${row.at("DealExitProbability")})^(1/MonthsPerYear),1)`,
+      },
+      { name: "DealNoticeMonth", header: "First notice month's index", numberFormat: FORMATS.integer, formula: (row) => monthIndex(row.at("DealNotice")) },
+      {
+        name: "DealExitsTotal",
+        header: "Exits possible (on or before the end)",
+        numberFormat: FORMATS.integer,
+        formula: (row) => `IF(${row.at("DealModelled")}=1,${exitsBy(row, row.at("DealEnd"))},0)`,
+      },
+      {
+        name: "DealExpectedAs",
+        header: "Expected: 1 weighted, 2 = committed, 3 = headline, 0 add-in",
+        numberFormat: FORMATS.integer,
+        formula: (row) => {
+          const p = row.at("DealExitProbability");
+          const committed = `OR(${row.at("DealNoticeGiven")}>0,${p}>=1)`;
+          // No exit can happen (p = 0, or none possible): the headline, exactly (the core's q = 0).
+          const headline = `OR(${p}=0,${row.at("DealExitsTotal")}=0)`;
+          return `IF(${row.at("DealModelled")}<>1,1,IF(${committed},2,IF(${headline},3,IF(${row.at("DealActual")}=0,1,0))))`;
+        },
+      },
+      {
+        name: "DealExpectedNote",
+        header: "Expected note",
+        formula: (row) => `IF(AND(${row.at("DealStatus")}<>"",${row.at("DealExpectedAs")}=0),"${EXPECTED_ADDIN_NOTE}","")`,
+      },
+      {
+        name: "DealLastWeightH",
+        header: "Last period: P(paid in full)",
+        numberFormat: "0.000000000",
+        formula: (row) => `IF(${row.at("DealExpectedAs")}=1,${row.at("DealStay")}^${exitsBy(row, row.at("DealLastStartH"))},0)`,
+      },
+    ],
+  };
+}
+
+export type ExpectedSlotName = `ExpectedStart${number}S${number}` | `ExpectedPaid${number}S${number}` | `ExitsByFY${number}` | `ExpectedLastK${number}`;
+
+/**
+ * Per deal and fiscal year, the last regular period paying in it whose expected the slots weigh (−1:
+ * none, or the row's expected is not weighted): the run's last, before the headline's last period.
+ */
+export function expectedLastBlock(years: readonly number[]): Block<ExpectedSlotName> {
+  return {
+    id: "portfolio-expected-last",
+    // A helper of Expected: it does not print.
+    printRows: 0,
+    title: "EXPECTED: LAST REGULAR PERIOD PAYING IN THE FISCAL YEAR",
+    reads: ["DealExpectedAs", "DealLastH", ...years.map((y) => `LastPaidFY${y}`)],
+    series: years.map((year) => ({
+      name: `ExpectedLastK${year}` as ExpectedSlotName,
+      header: `FY${year}`,
+      numberFormat: FORMATS.integer,
+      formula: (row: RowRefs) => `IF(${row.at("DealExpectedAs")}=1,MIN(${row.at("DealLastH")}-1,${row.at(`LastPaidFY${year}`)}),-1)`,
+    })),
+  };
+}
+
+/**
+ * Per deal and fiscal year, the regular periods paying in it (at most {@link SLOTS}): slot i is
+ * period k = FirstPaidFY + i if k ≤ the run's last; its start (0: no such period), and its payment
+ * × P(no exit by its start).
+ */
+export function expectedSlotsBlock(kind: "Start" | "Paid", year: number): Block<ExpectedSlotName> {
+  const k = (row: RowRefs, i: number) => `(${row.at(`FirstPaidFY${year}`)}+${i})`;
+  const formula = (row: RowRefs, i: number) => {
+    if (kind === "Start") return `IF(${k(row, i)}<=${row.at(`ExpectedLastK${year}`)},EDATE(${row.at("DealStart")},${k(row, i)}*${row.at("DealMonths")}),0)`;
+    const start = row.at(`ExpectedStart${year}S${i}`);
+    const c = `INT(${k(row, i)}/${row.at("DealPerYear")})`;
+    const rate = `IF(${k(row, i)}<=${row.at("DealRampLast")},${rateOf(row, c, "DealRampAmount")},${rateOf(row, c)})`;
+    return `IF(${start}=0,0,${rate}*${row.at("DealStay")}^${exitsBy(row, start)})`;
+  };
+  return {
+    id: `portfolio-expected-${kind}-${year}`,
+    // A helper of Expected: it does not print.
+    printRows: 0,
+    title: kind === "Start" ? `EXPECTED FY${year}: PERIOD STARTS` : `EXPECTED FY${year}: PAYMENT × P(NO EXIT BY ITS START)`,
+    reads: [
+      "MonthsPerYear", "DealExpectedAs", "DealLastH", "DealStart", "DealMonths", "DealPerYear", "DealRampLast", "DealPayment", "DealRampAmount", "DealEscalation", "DealStay",
+      "DealNoticeDays", "DealNoticeMonth", "DealLockInEnd", "DealNotice", `FirstPaidFY${year}`, `ExpectedLastK${year}`,
+      ...(kind === "Paid" ? Array.from({ length: SLOTS }, (_, i) => `ExpectedStart${year}S${i}`) : []),
+    ],
+    series: Array.from({ length: SLOTS }, (_, i) => ({
+      name: `Expected${kind}${year}S${i}` as ExpectedSlotName,
+      header: `Period ${i + 1}`,
+      numberFormat: kind === "Start" ? FORMATS.date : FORMATS.money,
+      formula: (row: RowRefs) => formula(row, i),
+    })),
+  };
+}
+
+/** Per deal, the exits on or before each fiscal year's last day (or the deal's end): the fee's weights. */
+export function exitsByYearBlock(years: readonly number[]): Block<ExpectedSlotName> {
+  return {
+    id: "portfolio-exits-by-year",
+    // A helper of Expected: it does not print.
+    printRows: 0,
+    title: "EXITS ON OR BEFORE THE FISCAL YEAR'S END",
+    reads: ["MonthsPerYear", "DealExpectedAs", "DealEnd", "DealNoticeDays", "DealNoticeMonth", "DealLockInEnd", "DealNotice", "DealModelled", ...years.map((y) => `LastDayFY${y}`)],
+    series: years.map((year) => ({
+      name: `ExitsByFY${year}` as ExpectedSlotName,
+      header: `FY${year}`,
+      numberFormat: FORMATS.integer,
+      formula: (row: RowRefs) => {
+        // The year's last day, or the deal's end if earlier (no exit after it counts).
+        const day = `MIN(LastDayFY${year},${row.at("DealEnd")})`;
+        return `IF(${row.at("DealExpectedAs")}=1,${exitsBy(row, day)},0)`;
+      },
+    })),
+  };
+}
+
+export type ExpectedGridName = `ExpectedFY${number}`;
+
+/**
+ * One column per fiscal year: each deal's expected payments due in it, to the cent — its regular
+ * periods' weighted payments, its last period's, and the fee at each exit's probability; committed
+ * where expected is committed; 0 where it needs the add-in (the row says so).
+ */
+export function expectedGridBlock(years: readonly number[]): Block<ExpectedGridName> {
+  return {
+    id: "portfolio-ExpectedFY",
+    title: "EXPECTED BY FISCAL YEAR",
+    reads: [
+      "DealStatus", "DealExpectedAs", "DealLastYearH", "DealLastCountsH", "DealLastAmountH", "DealLastWeightH", "DealFee", "DealStay",
+      ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`, `FiscalYear${y}`, `ExitsByFY${y}`, ...Array.from({ length: SLOTS }, (_, i) => `ExpectedPaid${y}S${i}`)]),
+    ],
+    series: years.map((year, index) => ({
+      name: `ExpectedFY${year}` as ExpectedGridName,
+      header: `FY${year}`,
+      numberFormat: FORMATS.money,
+      formula: (row: RowRefs) => {
+        const regular = `SUM(${row.at(`ExpectedPaid${year}S0`)}:${row.at(`ExpectedPaid${year}S${SLOTS - 1}`)})`;
+        const last = `(${row.at("DealLastYearH")}=FiscalYear${year})*${row.at("DealLastCountsH")}*${row.at("DealLastAmountH")}*${row.at("DealLastWeightH")}`;
+        const stay = row.at("DealStay");
+        const before = index === 0 ? "1" : `${stay}^${row.at(`ExitsByFY${years[index - 1]}`)}`;
+        const fee = `${row.at("DealFee")}*(${before}-${stay}^${row.at(`ExitsByFY${year}`)})`;
+        const weighted = `ROUND(${regular}+${last}+${fee},2)`;
+        const as = row.at("DealExpectedAs");
+        const fixed = `IF(${as}=2,${row.at(`CommittedFY${year}`)},${row.at(`HeadlineFY${year}`)})`;
+        return `IF(${row.at("DealStatus")}="","",IF(${as}>=2,${fixed},IF(${as}=1,${weighted},0)))`;
+      },
+    })),
   };
 }
