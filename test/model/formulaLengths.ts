@@ -21,19 +21,34 @@ export interface FormulaStats {
   readonly worst: readonly FormulaLength[];
 }
 
-/** The name of the smallest defined range holding a cell (rows and columns 1-based here). */
-function nameAt(plan: SheetPlan, col: number, row: number): string {
-  let best = "";
-  let bestSize = Infinity;
+interface NamedRect {
+  readonly name: string;
+  readonly c1: number;
+  readonly c2: number;
+  readonly r1: number;
+  readonly r2: number;
+}
+
+/** The plan's defined names as rectangles (0-based columns, 1-based rows), listed under each column they span. */
+function namesByColumn(plan: SheetPlan): Map<number, NamedRect[]> {
+  const byColumn = new Map<number, NamedRect[]>();
+  const toIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   for (const { name, ref } of plan.names) {
     const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
     if (!m) continue;
-    const toIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
     const c1 = toIndex(m[1]);
-    const r1 = Number(m[2]);
-    const c2 = m[3] ? toIndex(m[3]) : c1;
-    const r2 = m[4] ? Number(m[4]) : r1;
-    if (col < c1 || col > c2 || row < r1 || row > r2) continue;
+    const rect = { name, c1, c2: m[3] ? toIndex(m[3]) : c1, r1: Number(m[2]), r2: m[4] ? Number(m[4]) : Number(m[2]) };
+    for (let c = rect.c1; c <= rect.c2; c++) byColumn.set(c, [...(byColumn.get(c) ?? []), rect]);
+  }
+  return byColumn;
+}
+
+/** The name of the smallest defined range holding a cell (rows 1-based here). */
+function nameAt(byColumn: Map<number, NamedRect[]>, col: number, row: number): string {
+  let best = "";
+  let bestSize = Infinity;
+  for (const { name, c1, c2, r1, r2 } of byColumn.get(col) ?? []) {
+    if (row < r1 || row > r2) continue;
     const size = (c2 - c1 + 1) * (r2 - r1 + 1);
     if (size < bestSize) {
       best = name;
@@ -45,19 +60,20 @@ function nameAt(plan: SheetPlan, col: number, row: number): string {
 
 /** Every formula of the plan with its length. */
 export function formulaLengths(plan: SheetPlan): FormulaLength[] {
+  const byColumn = namesByColumn(plan);
   const out: FormulaLength[] = [];
   plan.cells.forEach((cells, r) =>
     cells.forEach((cell, c) => {
       if (cell.formula === undefined) return;
-      out.push({ address: `${columnLetter(c)}${r + 1}`, name: nameAt(plan, c, r + 1), length: cell.formula.length });
+      out.push({ address: `${columnLetter(c)}${r + 1}`, name: nameAt(byColumn, c, r + 1), length: cell.formula.length });
     }),
   );
   return out;
 }
 
-/** Median, maximum, counts over 200 and 400 characters, and the five longest (one per name). */
-export function formulaStats(plan: SheetPlan): FormulaStats {
-  const all = formulaLengths(plan);
+/** Median, maximum, counts over 200 and 400 characters, and the five longest (one per name), of the formulas `which` keeps (default all). */
+export function formulaStats(plan: SheetPlan, which: (f: FormulaLength) => boolean = () => true): FormulaStats {
+  const all = formulaLengths(plan).filter(which);
   const sorted = all.map((f) => f.length).sort((a, b) => a - b);
   const n = sorted.length;
   const median = n === 0 ? 0 : n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
