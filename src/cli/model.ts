@@ -11,7 +11,7 @@ import path from "path";
 import { parseArgs } from "util";
 import { DealError, portfolioFigures, readDate } from "../core";
 import { writePlanXlsx, writeRegisterXlsx } from "../export/xlsx";
-import { buildPortfolioPlan, isModelled, registerColumnFormats, registerSource } from "../model/portfolioSheet";
+import { buildPortfolioPlan, EXPECTED_HELPER_CELLS, isModelled, portfolioContext, registerColumnFormats, registerSource } from "../model/portfolioSheet";
 import { readRegisterFile, refusalLines, registerFileOptions } from "./register";
 import { formatDate, formatMoney, formatPercent } from "../model/format";
 import { computeHeadline, Headline } from "../model/headline";
@@ -311,7 +311,8 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   const { asOf, yearEndMonth } = portfolioOptions(option);
   const sheetName = (option("sheet-name") as string | undefined) ?? "Portfolio";
   if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new UsageError(`--sheet-name ${clip(sheetName)}: the register's sheet is "${REGISTER_SHEET}"; choose another name.`);
-  const plan = buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register, { sheetName, asOf, yearEndMonth });
+  const portfolioSource = registerSource(REGISTER_SHEET, register.mapping, records.length - 1);
+  const plan = buildPortfolioPlan(portfolioSource, register, { sheetName, asOf, yearEndMonth });
   const out = outputFile(option("out") as string | undefined, cwd, option("force") === true);
   await writeFile((temporary) => writeRegisterXlsx(REGISTER_SHEET, records, [plan], temporary, registerColumnFormats(register.mapping)), out);
 
@@ -330,6 +331,15 @@ async function writeRegister(file: string, option: (name: string) => unknown, cw
   if (asOf !== null) log(`  ${"As of".padEnd(26)} the close of ${formatDate(asOf)}: payments due after it`);
   log(`  ${"Headline".padEnd(26)} ${formatMoney(figures.totalHeadline)}`);
   log(`  ${"Committed".padEnd(26)} ${formatMoney(figures.totalCommitted)}`);
+  log(`  ${"Expected".padEnd(26)} ${formatMoney(figures.totalExpected)} (by payment date, at each deal's annual exit probability)`);
+  const ctx = portfolioContext(portfolioSource, register.deals, yearEndMonth ?? 12);
+  if (ctx.expectedHelpers === "none") {
+    const years = ctx.lastYear - ctx.firstYear + 1;
+    log(
+      `  Expected on the sheet: native where no exit is weighed (p = 0, p = 1, a notice date); the other rows need the add-in — ` +
+        `${portfolioSource.rows.toLocaleString("en-US")} rows × ${years} fiscal years is beyond the ${EXPECTED_HELPER_CELLS.toLocaleString("en-US")} helper cells the sheet computes it with.`,
+    );
+  }
   const withoutTerms = register.deals.filter((d) => !d.terminationGiven);
   if (withoutTerms.length > 0) {
     log(

@@ -27,10 +27,11 @@ import {
   dealFiguresBlock,
   dealExpectedBlock,
   dealTermsBlock,
-  exitsByYearBlock,
-  expectedLastBlock,
+  EXPECTED_HELPER_CELLS,
   expectedGridBlock,
-  expectedSlotsBlock,
+  expectedHelperBlocks,
+  expectedHelperColumns,
+  ExpectedHelpers,
   fiscalYearsBlock,
   PortfolioContext,
   portfolioChecksBlock,
@@ -44,8 +45,8 @@ import {
   yearRunBlock,
 } from "./blocks/portfolio";
 
-export type { RegisterSource } from "./blocks/portfolio";
-export { CHECK_OK, EXPECTED_ADDIN_NOTE, EXPECTED_BY_HAND, RAMP_STEPS_STATUS, STATUS_OK, registerColumnRange, registerRange } from "./blocks/portfolio";
+export type { ExpectedHelpers, RegisterSource } from "./blocks/portfolio";
+export { CHECK_OK, EXPECTED_ADDIN_NOTES, EXPECTED_BY_HAND, EXPECTED_HELPER_CELLS, expectedHelperColumns, RAMP_STEPS_STATUS, STATUS_OK, registerColumnRange, registerRange } from "./blocks/portfolio";
 
 /** Rows below the register's last row that the formulas read too: room to add deals. */
 export const REGISTER_ROOM = 200;
@@ -69,6 +70,8 @@ export interface PortfolioPlanOptions {
   readonly expectedFromFunctions?: boolean;
   /** The as-of day the sheet's input holds (the close of that day); default blank: every payment. */
   readonly asOf?: number | null;
+  /** The helpers of the weighted Expected; default {@link expectedHelpersFor} the register. */
+  readonly expectedHelpers?: ExpectedHelpers;
 }
 
 /** The context: year columns and contract years sized to the register's deals, with room. */
@@ -92,7 +95,25 @@ export function portfolioContext(
     firstYear = thisYear;
     lastYear = thisYear;
   }
-  return { source, firstYear, lastYear: lastYear + YEAR_ROOM, contractYears: Math.max(40, longest + CONTRACT_YEAR_ROOM), yearEndMonth, expectedFromFunctions, asOf };
+  lastYear += YEAR_ROOM;
+  const expectedHelpers = expectedHelpersFor(deals, source.rows, lastYear - firstYear + 1);
+  return { source, firstYear, lastYear, contractYears: Math.max(40, longest + CONTRACT_YEAR_ROOM), yearEndMonth, expectedFromFunctions, asOf, expectedHelpers };
+}
+
+/**
+ * The helpers the sheet's weighted Expected is written with: the actual-days exits' too when a deal of
+ * the register has actual-days proration and may exit (0 < p < 1, no notice date given); none when
+ * they would take more than {@link EXPECTED_HELPER_CELLS} cells (`rows` deal rows × `years` fiscal years).
+ *
+ * @example
+ * expectedHelpersFor(sampleDeals, 206, 10) // "all": Northwind has actual-days proration and p = 10%
+ */
+export function expectedHelpersFor(deals: readonly RegisterDeal[], rows: number, years: number): ExpectedHelpers {
+  const cuts = deals.some(
+    (d) => isModelled(d.terms) && d.terms.proration === "actual" && d.exitProbability > 0 && d.exitProbability < 1 && d.terms.termination.noticeDate === null,
+  );
+  const helpers: ExpectedHelpers = cuts ? "all" : "full";
+  return rows * years * expectedHelperColumns(helpers) <= EXPECTED_HELPER_CELLS ? helpers : "none";
 }
 
 export function portfolioBlocks(ctx: PortfolioContext) {
@@ -110,10 +131,10 @@ export function portfolioBlocks(ctx: PortfolioContext) {
     dealFiguresBlock(ctx, years),
     yearGridBlock("H", years),
     yearGridBlock("C", years),
-    expectedGridBlock(years),
+    expectedGridBlock(years, ctx.expectedHelpers),
     dealTermsBlock(ctx),
     dealCalcBlock(),
-    dealExpectedBlock(),
+    dealExpectedBlock(ctx.expectedHelpers),
     // Helpers of the year columns: the run of periods paying in each fiscal year, and its payments.
     // They are on the sheet to audit the year columns, not to read on paper: they do not print.
     ...[
@@ -125,10 +146,9 @@ export function portfolioBlocks(ctx: PortfolioContext) {
       yearPartBlock("C", "Regular", years),
       yearPartBlock("C", "Ramp", years),
     ].map((block) => ({ ...block, printRows: 0 })),
-    // Helpers of Expected: the exits by each year's end (the fee's weights), and per year the periods paying in it.
-    exitsByYearBlock(years),
-    expectedLastBlock(years),
-    ...years.flatMap((year) => [expectedSlotsBlock("Start", year), expectedSlotsBlock("Paid", year)]),
+    // Helpers of Expected: the exits by each year's end (the fee's weights), per year the periods
+    // paying in it, and (actual-days proration) the exit dates whose cut pays in it.
+    ...expectedHelperBlocks(ctx.expectedHelpers, years),
   ];
 }
 
@@ -142,7 +162,8 @@ export function portfolioBlocks(ctx: PortfolioContext) {
 export function buildPortfolioPlan(source: RegisterSource, register: Pick<Register, "deals" | "counts">, options: PortfolioPlanOptions = {}): SheetPlan {
   const sheetName = options.sheetName ?? "Portfolio";
   checkSheetName(sheetName);
-  const ctx = portfolioContext(source, register.deals, options.yearEndMonth ?? 12, options.expectedFromFunctions ?? true, options.asOf ?? null);
+  const context = portfolioContext(source, register.deals, options.yearEndMonth ?? 12, options.expectedFromFunctions ?? true, options.asOf ?? null);
+  const ctx = options.expectedHelpers === undefined ? context : { ...context, expectedHelpers: options.expectedHelpers };
   const blocks: readonly Block<string>[] = portfolioBlocks(ctx);
   const notModelled = register.deals.filter((d) => !isModelled(d.terms)).length;
   return layoutSheet(blocks, {

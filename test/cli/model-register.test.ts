@@ -49,7 +49,8 @@ describe("npm run model -- --register", () => {
 
   it("takes --as-of and --year-end-month: the sheet's inputs hold them and the printed totals are at the close of that day", async () => {
     // One deal, 100 a month in advance, 2026-07-01 … 2027-06-30, no termination terms (no early exit). At the close
-    // of 2027-01-01 January's payment is made: February–June remain, 5 × 100 = 500, headline = committed.
+    // of 2027-01-01 January's payment is made: February–June remain, 5 × 100 = 500, headline = committed =
+    // expected (no exit to weigh).
     const file = csv("deals.csv", "Counterparty,Start,End,Payment\nAcme,2026-07-01,2027-06-30,100\n");
     expect(await run(["--register", file, "--as-of", "2027-01-01", "--year-end-month", "6", "--out", "p.xlsx"], dir, io)).toBe(0);
     expect(err).toEqual([]);
@@ -57,6 +58,8 @@ describe("npm run model -- --register", () => {
     expect(text).toContain("the close of 2027-01-01");
     expect(text).toMatch(/Headline\s+500\.00/);
     expect(text).toMatch(/Committed\s+500\.00/);
+    expect(text).toMatch(/Expected\s+500\.00 \(by payment date/);
+    expect(text).not.toContain("Expected on the sheet");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(dir, "p.xlsx"));
     const names = workbook.definedNames.model as unknown as { name: string; ranges: string[] }[];

@@ -1,20 +1,19 @@
 /**
  * Expected on the Portfolio sheet without the add-in: native formulas, recalculated by LibreOffice,
- * equal to the core's backlog expected (walkDeal, payments basis) within a cent a year — on a deal
- * worked by hand, on the sample register with every deal computable natively (Northwind's proration
- * made full), as of a day, and on 300 random deals as of a day. Rows with actual-days proration and
- * exits are left to the add-in and say so (test/model/portfolio-sheet.test.ts proves that on the
- * registers that have them).
+ * equal to the core's backlog expected (walkDeal, payments basis) within a cent a year — on two deals
+ * worked by hand (full-period and actual-days proration), on the sample register (Northwind's
+ * actual-days proration with exits included), as of a day, and on 300 random deals as of a day.
  *
  * LibreOffice is required (`bash .ci/run` installs it); this test never skips.
  */
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { BacklogOptions, portfolioBacklog, readRegister } from "../../src/core";
+import { BacklogOptions, portfolioBacklog, portfolioFigures, readRegister } from "../../src/core";
 import { REGISTER_SHEET } from "../../src/cli/model";
 import { writeRegisterXlsx } from "../../src/export/xlsx";
-import { buildPortfolioPlan, CHECK_OK, isModelled, registerSource } from "../../src/model/portfolioSheet";
+import { buildPortfolioPlan, CHECK_OK, EXPECTED_ADDIN_NOTES, ExpectedHelpers, isModelled, registerSource } from "../../src/model/portfolioSheet";
+import { NO_ADDIN } from "../../src/model/blocks/context";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
 import { CellValue, expectNoErrors, numberAt as number, readSheetValues, textAt as text } from "../support/xlsxValues";
 import { addressesOf, addressOf } from "../support/planRefs";
@@ -37,9 +36,9 @@ interface Case {
   readonly file: string;
 }
 
-function caseOf(name: string, records: readonly (readonly string[])[], options: BacklogOptions = {}): Case {
+function caseOf(name: string, records: readonly (readonly string[])[], options: BacklogOptions = {}, expectedHelpers?: ExpectedHelpers): Case {
   const register = readRegister(records);
-  const plan = buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register, options);
+  const plan = buildPortfolioPlan(registerSource(REGISTER_SHEET, register.mapping, records.length - 1), register, { ...options, expectedHelpers });
   return { records, options, plan, file: path.join(work, `${name}.xlsx`) };
 }
 
@@ -64,35 +63,81 @@ function expectNativeExpected(cells: Map<string, CellValue>, c: Case) {
   expect(Math.abs(cents(number(cells, addressOf(c.plan, "TotalExpected"))) - total)).toBeLessThanOrEqual(1);
 }
 
+/**
+ * A sheet written with fewer helpers than its register needs: each row they do not cover says why,
+ * is counted, and the check says CHECK; Expected's totals say the add-in is not loaded, never a
+ * partial sum; every other row's expected is the core's (within a cent a year).
+ */
+function expectFewerHelpers(cells: Map<string, CellValue>, c: Case, helpers: "full" | "none") {
+  const deals = readRegister(c.records).deals;
+  const core = portfolioFigures(deals, { basis: "payments" }).deals;
+  // The sample: Reflection AI 20%, its 2030 extension 0%, Northwind 10% with actual days, Contoso 5%,
+  // Fabrikam 10%, Tailspin 30%. "full" leaves Northwind to the add-in; "none" every weighted row.
+  const covered = helpers === "full" ? [true, true, false, true, true, true] : [false, true, false, false, false, false];
+  const notes = addressesOf(c.plan, "DealExpectedNote").slice(0, deals.length).map((a) => text(cells, a));
+  expect(notes).toEqual(covered.map((ok) => (ok ? "" : EXPECTED_ADDIN_NOTES[helpers])));
+  expect(number(cells, addressOf(c.plan, "RowsExpectedNeedAddin"))).toBe(covered.filter((ok) => !ok).length);
+  expect(text(cells, addressOf(c.plan, "ExpectedNative"))).toBe("CHECK");
+  expect(text(cells, addressOf(c.plan, "TotalExpected"))).toBe(NO_ADDIN);
+  expect(text(cells, addressesOf(c.plan, "BacklogExpected")[0])).toBe(NO_ADDIN);
+  const expected = addressesOf(c.plan, "DealExpected");
+  covered.forEach((ok, i) => {
+    // Within a cent a year: no sample deal spans more than 6 fiscal years.
+    if (ok) expect(Math.abs(cents(number(cells, expected[i])) - cents(core[i].expected.toNumber()))).toBeLessThanOrEqual(6);
+  });
+  // The extension weighs no exit: its expected is its headline, 12 × 150,000,000, natively even with no helper.
+  expect(number(cells, expected[1])).toBe(1_800_000_000);
+}
+
 const HEADER = ["Counterparty", "Start date", "End date", "Payment", "Frequency", "Timing", "Proration", "Lock-in months", "Notice days", "Termination fee", "Annual exit probability"];
 
 describe("LibreOffice recalculates Expected from native formulas, without the add-in, to the core", () => {
-  test("a deal by hand, the sample register (Northwind's proration full) blank and as of 2027-01-01, and 300 random deals as of 2027-03-15", async () => {
+  test("two deals by hand, the sample register blank and as of 2027-01-01, 300 random deals as of 2027-03-15; and the sample with fewer helpers than it needs", async () => {
     // By hand: 100 a month in advance, Jan–Jun 2027, no lock-in, no notice days, fee 1,000, and the
     // annual probability 1 − 0.5^12, so that stay = 0.5 a month. Notice may be served on Jan 1 and each
     // 1st after, exiting that day: period k (starting on the (k+1)-th 1st) is paid in full only if
     // none of the k + 1 exits on or before its start happens: 0.5^(k+1). Payments 100 × (0.5 + … +
     // 0.5^6) = 98.4375; the fee 1,000 × P(some exit) = 1,000 × (1 − 0.5^6) = 984.375; 2027: 1,082.8125 → 1,082.81.
     const byHand = caseOf("by-hand", [HEADER, ["Hand", "2027-01-01", "2027-06-30", "100", "monthly", "advance", "full", "0", "0", "1000", String(1 - 0.5 ** 12)]]);
-    const sample = SAMPLE_REGISTER.map((r) => r.map((cell) => (cell === "actual" ? "full" : cell)));
-    const sampleBlank = caseOf("sample", sample);
-    const sampleAsOf = caseOf("sample-asof", sample, { asOf: serialOf("2027-01-01"), yearEndMonth: 6 });
-    const random = randomRegister(20261204, 300, { ramps: true }).map((r, i) => (i === 0 ? r : r.map((cell, c) => (c === 7 && cell.startsWith("actual") ? "full" : cell))));
-    const randomAsOf = caseOf("random-asof", random, { asOf: serialOf("2027-03-15"), yearEndMonth: 3 });
-    const cases = [byHand, sampleBlank, sampleAsOf, randomAsOf];
-    for (const c of cases) await writeRegisterXlsx(REGISTER_SHEET, c.records, [c.plan], c.file);
+    // By hand, actual days: 310 a month in arrears, Jan–Mar 2027, no lock-in, 15 notice days, fee
+    // 1,000, stay = 0.5 a month, fiscal years ending in February. Notice on Jan 1, Feb 1, Mar 1 exits on
+    // the 16th: exits Jan 16, Feb 16, Mar 16 (Apr 16 is after the end). A month is paid in full only if
+    // no exit falls in it or before (0.5, 0.25, 0.125); the month an exit cuts owes 15 days
+    // (Jan 310 × 15/31 = 150, Feb 310 × 15/28 = 166.07, Mar 150), paid on the 15th, with P(first
+    // notice then) = 0.5, 0.25, 0.125.
+    //   FY2027 (to Feb): Jan 310 × 0.5 + 150 × 0.5 = 230; Feb 310 × 0.25 + 166.07 × 0.25 = 119.0175;
+    //     fee 1,000 × (1 − 0.25) = 750: 1,099.0175 → 1,099.02.
+    //   FY2028: Mar 310 × 0.125 + 150 × 0.125 = 57.5; fee 1,000 × (0.25 − 0.125) = 125: 182.50.
+    const byHandActual = caseOf(
+      "by-hand-actual",
+      [HEADER, ["Hand", "2027-01-01", "2027-03-31", "310", "monthly", "arrears", "actual", "0", "15", "1000", String(1 - 0.5 ** 12)]],
+      { yearEndMonth: 2 },
+    );
+    const sampleBlank = caseOf("sample", SAMPLE_REGISTER);
+    const sampleAsOf = caseOf("sample-asof", SAMPLE_REGISTER, { asOf: serialOf("2027-01-01"), yearEndMonth: 6 });
+    const randomAsOf = caseOf("random-asof", randomRegister(20261204, 300, { ramps: true }), { asOf: serialOf("2027-03-15"), yearEndMonth: 3 });
+    // The sample register written with fewer helpers than it needs (as a register too large for them is).
+    const sampleFull = caseOf("sample-full", SAMPLE_REGISTER, {}, "full");
+    const sampleNone = caseOf("sample-none", SAMPLE_REGISTER, {}, "none");
+    const cases = [byHand, byHandActual, sampleBlank, sampleAsOf, randomAsOf];
+    const written = [...cases, sampleFull, sampleNone];
+    for (const c of written) await writeRegisterXlsx(REGISTER_SHEET, c.records, [c.plan], c.file);
     const recalculated = recalculateWithLibreOffice(
-      cases.map((c) => c.file),
+      written.map((c) => c.file),
       path.join(work, "lo"),
     );
     const cells = await Promise.all(recalculated.map((file) => readSheetValues(file, 2)));
+    expectFewerHelpers(cells[5], sampleFull, "full");
+    expectFewerHelpers(cells[6], sampleNone, "none");
 
     expect(number(cells[0], addressesOf(byHand.plan, "ExpectedFY2027")[0])).toBe(1082.81);
     expect(number(cells[0], addressOf(byHand.plan, "TotalExpected"))).toBe(1082.81);
+    expect(["ExpectedFY2027", "ExpectedFY2028"].map((name) => number(cells[1], addressesOf(byHandActual.plan, name)[0]))).toEqual([1099.02, 182.5]);
+    expect(number(cells[1], addressOf(byHandActual.plan, "TotalExpected"))).toBe(1281.52);
     cases.forEach((c, i) => expectNativeExpected(cells[i], c));
     // The seed (20%) weighs its payments: between committed and headline.
-    const seed = number(cells[1], addressesOf(sampleBlank.plan, "DealExpected")[0]);
-    expect(seed).toBeGreaterThan(number(cells[1], addressesOf(sampleBlank.plan, "DealCommitted")[0]));
-    expect(seed).toBeLessThan(number(cells[1], addressesOf(sampleBlank.plan, "DealHeadline")[0]));
+    const seed = number(cells[2], addressesOf(sampleBlank.plan, "DealExpected")[0]);
+    expect(seed).toBeGreaterThan(number(cells[2], addressesOf(sampleBlank.plan, "DealCommitted")[0]));
+    expect(seed).toBeLessThan(number(cells[2], addressesOf(sampleBlank.plan, "DealHeadline")[0]));
   });
 });

@@ -13,7 +13,6 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { BacklogOptions, Decimal, portfolioBacklog, portfolioFigures, readRegister, RegisterDeal } from "../../src/core";
-import { termsAsOf, weightedExits } from "../../src/core/portfolio/walk";
 import { parseCsv } from "../../src/cli/register";
 import { run, REGISTER_SHEET } from "../../src/cli/model";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
@@ -22,7 +21,7 @@ import { backlog as backlogFunction } from "../../src/functions/portfolio";
 import { namesIn } from "../../src/model/layout";
 import { NO_ADDIN } from "../../src/model/modelSheet";
 import { SheetPlan } from "../../src/model/plan";
-import { buildPortfolioPlan, CHECK_OK, EXPECTED_ADDIN_NOTE, isModelled, RAMP_STEPS_STATUS, REGISTER_ROOM, registerSource, STATUS_OK } from "../../src/model/portfolioSheet";
+import { buildPortfolioPlan, CHECK_OK, isModelled, RAMP_STEPS_STATUS, REGISTER_ROOM, registerSource, STATUS_OK } from "../../src/model/portfolioSheet";
 import { SAMPLE_REGISTER } from "../support/sampleRegister";
 import { CellValue, readSheetValues, expectNoErrors, numberAt as number, textAt as text } from "../support/xlsxValues";
 import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
@@ -119,30 +118,18 @@ function expectMatchesCore(cells: Map<string, CellValue>, plan: SheetPlan, deals
 }
 
 /**
- * Whether the core's expected for a deal needs what the native formulas leave to the add-in: actual-days
- * proration with a probability strictly between 0 and 1, no notice date given, and some exit possible.
- */
-function needsAddin(deal: RegisterDeal, options: BacklogOptions): boolean {
-  const terms = termsAsOf(deal.terms, options.asOf);
-  const p = deal.exitProbability;
-  return deal.terms.proration === "actual" && deal.terms.termination.noticeDate === null && p > 0 && p < 1 && weightedExits(terms, 0.5).dates.length > 0;
-}
-
-/**
  * Expected, without the add-in: each row's expected by year (the ExpectedFY columns) added up over the
- * rows computed natively equals the core's backlog expected of those deals within a cent a year; the
- * rows left to the add-in are those {@link needsAddin} names, each says so, and the year totals are
- * then "add-in not loaded" — else they are the core's too.
+ * rows equals the core's backlog expected within a cent a year — every row, actual-days proration
+ * with exits included (the sheet is written with the helpers its register needs) — and so do the year
+ * totals; no row says it needs the add-in.
  */
 function expectExpectedMatchesCore(cells: Map<string, CellValue>, plan: SheetPlan, deals: readonly RegisterDeal[], options: BacklogOptions = {}) {
   const at = (name: string) => addressesOf(plan, name);
   const one = (name: string) => addressOf(plan, name);
   const modelled = deals.filter((d) => isModelled(d.terms));
-  const addin = modelled.filter((d) => needsAddin(d, options));
-  expect(deals.map((d) => (modelled.includes(d) && addin.includes(d) ? EXPECTED_ADDIN_NOTE : "")) ).toEqual(deals.map((_, i) => text(cells, at("DealExpectedNote")[i])));
-  expect(number(cells, one("RowsExpectedNeedAddin"))).toBe(addin.length);
-  const native = modelled.filter((d) => !addin.includes(d));
-  const core = portfolioBacklog(native, { ...options, basis: "payments" });
+  expect(deals.map((_, i) => text(cells, at("DealExpectedNote")[i]))).toEqual(deals.map(() => ""));
+  expect(number(cells, one("RowsExpectedNeedAddin"))).toBe(0);
+  const core = portfolioBacklog(modelled, { ...options, basis: "payments" });
   const years = at("BacklogYear").map((a) => number(cells, a));
   const rows = deals.length;
   const sheetYears = years.map((year) => at(`ExpectedFY${year}`).slice(0, rows).reduce((sum, a) => sum + cents(number(cells, a)), 0));
@@ -154,17 +141,10 @@ function expectExpectedMatchesCore(cells: Map<string, CellValue>, plan: SheetPla
   // Within a cent a year: the probabilities are doubles (powers here, repeated products in the core).
   expect(sheetYears.map((c, i) => Math.abs(c - coreYears[i]) <= 1)).toEqual(years.map(() => true));
   expect(coreYears.some((c) => c !== 0)).toBe(true);
-  if (addin.length > 0) {
-    // Without the add-in, Expected says so rather than showing an error or a partial sum.
-    expect(text(cells, one("TotalExpected"))).toBe(NO_ADDIN);
-    expect(text(cells, at("BacklogExpected")[0])).toBe(NO_ADDIN);
-    expect(text(cells, one("ExpectedNative"))).toBe("CHECK");
-  } else {
-    expect(years.map((y, i) => Math.abs(cents(number(cells, at("BacklogExpected")[i])) - coreYears[i]) <= 1)).toEqual(years.map(() => true));
-    const total = coreYears.reduce((a, b) => a + b, 0);
-    expect(Math.abs(cents(number(cells, one("TotalExpected"))) - total)).toBeLessThanOrEqual(years.length);
-    expect(text(cells, one("ExpectedNative"))).toBe(CHECK_OK);
-  }
+  expect(years.map((y, i) => Math.abs(cents(number(cells, at("BacklogExpected")[i])) - coreYears[i]) <= 1)).toEqual(years.map(() => true));
+  const total = coreYears.reduce((a, b) => a + b, 0);
+  expect(Math.abs(cents(number(cells, one("TotalExpected"))) - total)).toBeLessThanOrEqual(years.length);
+  expect(text(cells, one("ExpectedNative"))).toBe(CHECK_OK);
 }
 
 describe("the Portfolio sheet's plan", () => {

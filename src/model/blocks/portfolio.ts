@@ -67,6 +67,8 @@ export interface PortfolioContext {
   readonly expectedFromFunctions: boolean;
   /** The as-of day the sheet opens with (its input; null: blank, every payment counts). */
   readonly asOf?: number | null;
+  /** The helpers the weighted Expected is written with ({@link ExpectedHelpers}). */
+  readonly expectedHelpers: ExpectedHelpers;
 }
 
 /** What Expected shows when the register's columns were mapped by hand: DEAL.BACKLOG cannot read it. */
@@ -969,7 +971,7 @@ export function portfolioSummaryBlock(ctx: PortfolioContext): Block<PortfolioSum
       names: [{ name: "DealsWithoutTerms", cell: 0 }],
     },
     {
-      label: "Rows whose expected needs the add-in (actual-days proration with exits; see Expected note)",
+      label: "Rows whose expected needs the add-in (see Expected note by the deals)",
       cells: [{ formula: `SUMPRODUCT((DealExpectedNote<>"")*1)`, numberFormat: FORMATS.count, style: "output" }],
       names: [{ name: "RowsExpectedNeedAddin", cell: 0 }],
     },
@@ -1230,43 +1232,97 @@ export function portfolioChecksBlock(): Block<PortfolioCheckName> {
  *   annual exit probability; "stay" = 1 − q. The notice months are the first notice day N (the notice
  *   date the committed figure uses: the earliest permitted day, or the day after the as-of day if that
  *   is later) and its monthly anniversaries EDATE(N, j), j = 0, 1, …; notice j gives the exit
- *   max(EDATE(N, j) + notice days, lock-in end), and only exits on or before the end date count. The
- *   exits never move earlier as j grows, so "the number of exits on or before day T" is a count:
- *   0 if the lock-in ends after T, else the number of j with EDATE(N, j) ≤ T − notice days.
+ *   X_j = max(EDATE(N, j) + notice days, lock-in end), and only exits on or before the end date count.
+ *   The exits never move earlier as j grows, so "the number of exits on or before day T", E(T), is a
+ *   count: 0 if the lock-in ends after T, else the number of j with EDATE(N, j) ≤ T − notice days.
  * - P(no notice among the first j months) = stay^j. A period is paid in full when no exit has taken
- *   effect by its start (full-period proration) — probability stay^(exits on or before its start) —
- *   and counted in the fiscal year of its payment date when that is after the as-of day, as the
- *   headline counts it.
+ *   effect by its start (full-period proration) or by its last day (actual-days proration) —
+ *   probability stay^E(that day) — and counted in the fiscal year of its payment date when that is
+ *   after the as-of day, as the headline counts it.
+ * - With actual-days proration a period cut by exit j (its start < X_j ≤ its last day) also owes its
+ *   days served, ROUND(rate × (X_j − start) / days in the period, 2), with probability stay^j × q, paid on
+ *   its start in advance or on X_j − 1 in arrears. The exits at one date (several notice months end at
+ *   the lock-in's end) add up to stay^E(X − 1) − stay^E(X), so the sheet walks each fiscal year's
+ *   distinct exit dates: at most 13 (12 monthly anniversaries span a year, and the lock-in's end).
  * - The termination fee is due at exit j with probability stay^j × q: over the exits falling in a
  *   fiscal year it sums to fee × (stay^(exits by the day before the year) − stay^(exits by its last day)).
- * - With actual-days proration a period cut by an exit also owes its days served at that exit's
- *   probability, and the threshold is the period's end: those rows (when p is strictly between 0 and 1
- *   and an exit is possible) are not computed here: "expected needs the add-in" on the row, counted
- *   in a check, and the year totals then come from DEAL.BACKLOG.
  * - A notice date given in the register, or p = 1: expected = committed. p = 0 or no exit possible:
  *   the headline (the weighted formulas would give it too; the row skips them).
  * Each deal's expected per fiscal year is rounded to the cent, as the core rounds it.
+ *
+ * The weighted helpers take a cell per deal, fiscal year and period (and exit date), so their extent
+ * is chosen when the sheet is written ({@link ExpectedHelpers}): a row they do not cover says its
+ * expected needs the add-in, is counted, and the year totals then come from DEAL.BACKLOG.
  */
-
-/** What Expected says on a row the formulas do not compute it for. */
-export const EXPECTED_ADDIN_NOTE = "expected needs the add-in for actual-days proration with exits";
-/** Periods of a deal that can pay in one fiscal year: at most one a month. */
-const SLOTS = 12;
-
-export type DealExpectedName = "DealStay" | "DealNoticeMonth" | "DealExitsTotal" | "DealExpectedAs" | "DealExpectedNote" | "DealLastWeightH";
 
 /**
- * The number of exits on or before day `day` (a cell): 0 before the lock-in's end, else the notice
- * months j with EDATE(N, j) ≤ day − notice days (W months after N's month, less one if EDATE(N, W) is later).
+ * Which helpers of the native Expected the sheet carries: "all" (weighted rows of every form),
+ * "full" (weighted rows with full-period proration: chosen when no row of the register has
+ * actual-days proration with exits), or "none" (a register too large for them, {@link EXPECTED_HELPER_CELLS}:
+ * rows with p = 0, p = 1 or a notice date stay native, weighted rows need the add-in).
  */
-function exitsBy(row: RowRefs, day: string): string {
-  const deadline = `(${day}-${row.at("DealNoticeDays")})`;
-  const w = `(${monthIndex(deadline)}-${row.at("DealNoticeMonth")})`;
-  return `IF(${row.at("DealLockInEnd")}>${day},0,MAX(0,${w}-(EDATE(${row.at("DealNotice")},${w})>${deadline})+1))`;
+export type ExpectedHelpers = "all" | "full" | "none";
+
+/** What Expected says on a row the formulas do not compute it for, by the sheet's helpers. */
+export const EXPECTED_ADDIN_NOTES: Readonly<Record<ExpectedHelpers, string>> = {
+  all: "",
+  full: "expected needs the add-in: actual-days proration with exits (write the sheet again to compute it natively)",
+  none: "expected needs the add-in: the register is too large for the native helpers",
+};
+/** Periods of a deal that can pay in one fiscal year: at most one a month. */
+const SLOTS = 12;
+/** Distinct exit dates in one fiscal year's window: 12 monthly anniversaries and the lock-in's end. */
+const CUT_SLOTS = 13;
+/**
+ * The most helper cells of the weighted Expected a sheet is written with (deal rows × fiscal years ×
+ * helper columns a year, {@link expectedHelperColumns}): beyond it, "none". At the bound (1,000 random
+ * deals over 18 fiscal years, "all") `npm run model -- --register` writes in about 14 s and 0.9 GB on
+ * a 2-core machine; 10,000 deals ("none") in about 25 s and 1.0 GB.
+ */
+export const EXPECTED_HELPER_CELLS = 1_500_000;
+
+/** Helper columns a fiscal year takes for the weighted Expected. */
+export function expectedHelperColumns(helpers: ExpectedHelpers): number {
+  if (helpers === "none") return 0;
+  // Deadline and Paid per period slot, ExitsBy, ExpectedLastK; CutDay, CutBy, CutGroup and Date, Period, Owed per exit slot.
+  return 2 * SLOTS + 2 + (helpers === "all" ? 3 + 3 * CUT_SLOTS : 0);
 }
 
-/** Per deal: how Expected is computed (1 native weights, 2 = committed, 0 needs the add-in) and its weights. */
-export function dealExpectedBlock(): Block<DealExpectedName> {
+export type DealExpectedName =
+  | "DealStay"
+  | "DealNoticeMonth"
+  | "DealNoticeDay"
+  | "DealLockInDeadline"
+  | "DealExitsTotal"
+  | "DealExpectedAs"
+  | "DealExpectedNote"
+  | "DealLastWeightH";
+
+/**
+ * E(T), the number of exits on or before day T, from D = T − notice days (a cell or a short
+ * expression): 0 if the lock-in's end less the notice days is after D; else the notice months j ≥ 0
+ * with EDATE(N, j) ≤ D. EDATE(N, w), w = the months from N's month to D's, falls in D's month on
+ * day MIN(DAY(N), the month's days), after D exactly when DAY(D) < DAY(N) and D is not the month's
+ * last day: so E = w + 1, less one in that case, and never below 0.
+ *
+ * @example
+ * // N = 2027-01-01, no notice days, no lock-in, T = 2027-03-01: w = 2, DAY(T) = DAY(N): E = 3 (Jan 1, Feb 1, Mar 1)
+ */
+function exitsByDeadline(row: RowRefs, deadline: string): string {
+  const later = `(DAY(${deadline})<${row.at("DealNoticeDay")})*(DAY(${deadline}+1)>1)`;
+  return `IF(${row.at("DealLockInDeadline")}>${deadline},0,MAX(0,YEAR(${deadline})*MonthsPerYear+MONTH(${deadline})-${row.at("DealNoticeMonth")}-${later}))`;
+}
+
+/** E(day): {@link exitsByDeadline} of day − notice days. */
+const exitsBy = (row: RowRefs, day: string) => exitsByDeadline(row, `(${day}-${row.at("DealNoticeDays")})`);
+
+/** The rate of period k: ROUND((the ramp amount up to its last period, else the payment) × (1 + escalation)^contract year, 2). */
+const periodRate = (row: RowRefs, k: string) =>
+  `ROUND(IF(${k}<=${row.at("DealRampLast")},${row.at("DealRampAmount")},${row.at("DealPayment")})*(1+${row.at("DealEscalation")})^INT(${k}/${row.at("DealPerYear")}),2)`;
+
+/** Per deal: how Expected is computed (1 native weights, 2 = committed, 3 = headline, 0 needs the add-in) and its weights. */
+export function dealExpectedBlock(helpers: ExpectedHelpers): Block<DealExpectedName> {
+  const note = EXPECTED_ADDIN_NOTES[helpers];
   return {
     id: "portfolio-expected-deals",
     // A helper of Expected: it does not print.
@@ -1274,7 +1330,7 @@ export function dealExpectedBlock(): Block<DealExpectedName> {
     title: "EXPECTED: PER DEAL",
     reads: [
       "MonthsPerYear", "DealModelled", "DealExitProbability", "DealNotice", "DealNoticeDays", "DealLockInEnd", "DealEnd", "DealNoticeGiven",
-      "DealActual", "DealStatus", "DealLastStartH",
+      "DealActual", "DealStatus", "DealLastStartH", "DealServedH",
     ],
     series: [
       {
@@ -1284,6 +1340,13 @@ export function dealExpectedBlock(): Block<DealExpectedName> {
         formula: (row) => `IF(${row.at("DealModelled")}=1,(1-${row.at("DealExitProbability")})^(1/MonthsPerYear),1)`,
       },
       { name: "DealNoticeMonth", header: "First notice month's index", numberFormat: FORMATS.integer, formula: (row) => monthIndex(row.at("DealNotice")) },
+      { name: "DealNoticeDay", header: "First notice day of the month", numberFormat: FORMATS.integer, formula: (row) => `DAY(${row.at("DealNotice")})` },
+      {
+        name: "DealLockInDeadline",
+        header: "Lock-in end less the notice days",
+        numberFormat: FORMATS.date,
+        formula: (row) => `${row.at("DealLockInEnd")}-${row.at("DealNoticeDays")}`,
+      },
       {
         name: "DealExitsTotal",
         header: "Exits possible (on or before the end)",
@@ -1299,25 +1362,38 @@ export function dealExpectedBlock(): Block<DealExpectedName> {
           const committed = `OR(${row.at("DealNoticeGiven")}>0,${p}>=1)`;
           // No exit can happen (p = 0, or none possible): the headline, exactly (the core's q = 0).
           const headline = `OR(${p}=0,${row.at("DealExitsTotal")}=0)`;
-          return `IF(${row.at("DealModelled")}<>1,1,IF(${committed},2,IF(${headline},3,IF(${row.at("DealActual")}=0,1,0))))`;
+          const weighted = helpers === "all" ? "1" : helpers === "full" ? `IF(${row.at("DealActual")}=0,1,0)` : "0";
+          return `IF(${row.at("DealModelled")}<>1,1,IF(${committed},2,IF(${headline},3,${weighted})))`;
         },
       },
       {
         name: "DealExpectedNote",
         header: "Expected note",
-        formula: (row) => `IF(AND(${row.at("DealStatus")}<>"",${row.at("DealExpectedAs")}=0),"${EXPECTED_ADDIN_NOTE}","")`,
+        formula: (row) => (note === "" ? `""` : `IF(AND(${row.at("DealStatus")}<>"",${row.at("DealExpectedAs")}=0),"${note}","")`),
       },
       {
+        // Paid in full unless an exit took effect by its start (full) or its last day (actual-days).
         name: "DealLastWeightH",
         header: "Last period: P(paid in full)",
         numberFormat: "0.000000000",
-        formula: (row) => `IF(${row.at("DealExpectedAs")}=1,${row.at("DealStay")}^${exitsBy(row, row.at("DealLastStartH"))},0)`,
+        formula: (row) =>
+          `IF(${row.at("DealExpectedAs")}=1,${row.at("DealStay")}^${exitsBy(row, `IF(${row.at("DealActual")}=1,${row.at("DealServedH")},${row.at("DealLastStartH")})`)},0)`,
       },
     ],
   };
 }
 
-export type ExpectedSlotName = `ExpectedStart${number}S${number}` | `ExpectedPaid${number}S${number}` | `ExitsByFY${number}` | `ExpectedLastK${number}`;
+export type ExpectedSlotName =
+  | `ExpectedDeadline${number}S${number}`
+  | `CutDayFY${number}`
+  | `ExpectedPaid${number}S${number}`
+  | `ExitsByFY${number}`
+  | `ExpectedLastK${number}`
+  | `CutByFY${number}`
+  | `CutGroupFY${number}`
+  | `CutDate${number}S${number}`
+  | `CutPeriod${number}S${number}`
+  | `CutOwed${number}S${number}`;
 
 /**
  * Per deal and fiscal year, the last regular period paying in it whose expected the slots weigh (−1:
@@ -1341,32 +1417,35 @@ export function expectedLastBlock(years: readonly number[]): Block<ExpectedSlotN
 
 /**
  * Per deal and fiscal year, the regular periods paying in it (at most {@link SLOTS}): slot i is
- * period k = FirstPaidFY + i if k ≤ the run's last; its start (0: no such period), and its payment
- * × P(no exit by its start).
+ * period k = FirstPaidFY + i if k ≤ the run's last; "Deadline": the day its weight is taken on (its
+ * start; with actual-days proration its last day, the day before period k + 1 starts) less the notice
+ * days (0: no such period); "Paid": its payment × P(no exit by that day).
  */
-export function expectedSlotsBlock(kind: "Start" | "Paid", year: number): Block<ExpectedSlotName> {
+export function expectedSlotsBlock(kind: "Deadline" | "Paid", year: number): Block<ExpectedSlotName> {
   const k = (row: RowRefs, i: number) => `(${row.at(`FirstPaidFY${year}`)}+${i})`;
   const formula = (row: RowRefs, i: number) => {
-    if (kind === "Start") return `IF(${k(row, i)}<=${row.at(`ExpectedLastK${year}`)},EDATE(${row.at("DealStart")},${k(row, i)}*${row.at("DealMonths")}),0)`;
-    const start = row.at(`ExpectedStart${year}S${i}`);
-    const c = `INT(${k(row, i)}/${row.at("DealPerYear")})`;
-    const rate = `IF(${k(row, i)}<=${row.at("DealRampLast")},${rateOf(row, c, "DealRampAmount")},${rateOf(row, c)})`;
-    return `IF(${start}=0,0,${rate}*${row.at("DealStay")}^${exitsBy(row, start)})`;
+    const actual = row.at("DealActual");
+    if (kind === "Deadline") {
+      const day = `EDATE(${row.at("DealStart")},(${k(row, i)}+${actual})*${row.at("DealMonths")})-${actual}`;
+      return `IF(${k(row, i)}<=${row.at(`ExpectedLastK${year}`)},${day}-${row.at("DealNoticeDays")},0)`;
+    }
+    const deadline = row.at(`ExpectedDeadline${year}S${i}`);
+    return `IF(${deadline}=0,0,${periodRate(row, k(row, i))}*${row.at("DealStay")}^${exitsByDeadline(row, deadline)})`;
   };
   return {
     id: `portfolio-expected-${kind}-${year}`,
     // A helper of Expected: it does not print.
     printRows: 0,
-    title: kind === "Start" ? `EXPECTED FY${year}: PERIOD STARTS` : `EXPECTED FY${year}: PAYMENT × P(NO EXIT BY ITS START)`,
+    title: kind === "Deadline" ? `EXPECTED FY${year}: THE DAY EACH PERIOD'S WEIGHT IS TAKEN ON, LESS THE NOTICE DAYS` : `EXPECTED FY${year}: PAYMENT × P(NO EXIT BY THAT DAY)`,
     reads: [
-      "MonthsPerYear", "DealExpectedAs", "DealLastH", "DealStart", "DealMonths", "DealPerYear", "DealRampLast", "DealPayment", "DealRampAmount", "DealEscalation", "DealStay",
-      "DealNoticeDays", "DealNoticeMonth", "DealLockInEnd", "DealNotice", `FirstPaidFY${year}`, `ExpectedLastK${year}`,
-      ...(kind === "Paid" ? Array.from({ length: SLOTS }, (_, i) => `ExpectedStart${year}S${i}`) : []),
+      "MonthsPerYear", "DealStart", "DealMonths", "DealPerYear", "DealRampLast", "DealPayment", "DealRampAmount", "DealEscalation", "DealStay",
+      "DealNoticeDays", "DealNoticeMonth", "DealNoticeDay", "DealLockInDeadline", "DealActual", `FirstPaidFY${year}`, `ExpectedLastK${year}`,
+      ...(kind === "Paid" ? Array.from({ length: SLOTS }, (_, i) => `ExpectedDeadline${year}S${i}`) : []),
     ],
     series: Array.from({ length: SLOTS }, (_, i) => ({
       name: `Expected${kind}${year}S${i}` as ExpectedSlotName,
       header: `Period ${i + 1}`,
-      numberFormat: kind === "Start" ? FORMATS.date : FORMATS.money,
+      numberFormat: kind === "Deadline" ? FORMATS.date : FORMATS.money,
       formula: (row: RowRefs) => formula(row, i),
     })),
   };
@@ -1379,7 +1458,7 @@ export function exitsByYearBlock(years: readonly number[]): Block<ExpectedSlotNa
     // A helper of Expected: it does not print.
     printRows: 0,
     title: "EXITS ON OR BEFORE THE FISCAL YEAR'S END",
-    reads: ["MonthsPerYear", "DealExpectedAs", "DealEnd", "DealNoticeDays", "DealNoticeMonth", "DealLockInEnd", "DealNotice", "DealModelled", ...years.map((y) => `LastDayFY${y}`)],
+    reads: ["MonthsPerYear", "DealExpectedAs", "DealEnd", "DealNoticeDays", "DealNoticeMonth", "DealNoticeDay", "DealLockInDeadline", ...years.map((y) => `LastDayFY${y}`)],
     series: years.map((year) => ({
       name: `ExitsByFY${year}` as ExpectedSlotName,
       header: `FY${year}`,
@@ -1393,34 +1472,168 @@ export function exitsByYearBlock(years: readonly number[]): Block<ExpectedSlotNa
   };
 }
 
+/**
+ * Per deal with actual-days proration and fiscal year: "CutDay", the last day an exit whose cut pays in
+ * this fiscal year or before can fall on — in arrears the day after its last day (the cut is paid on
+ * X − 1), in advance the start of the first period paying after it (the cut is paid on its period's
+ * start) — or the deal's end if earlier; "CutBy", the exits on or before that day; and "CutGroup", the
+ * exits on or before the first exit date of the year's window (several when it is the lock-in's end):
+ * the later slots take one exit each.
+ */
+export function cutCountBlock(kind: "Day" | "By" | "Group", years: readonly number[]): Block<ExpectedSlotName> {
+  const formula = (row: RowRefs, year: number, index: number) => {
+    if (kind === "Day") {
+      const advanceDay = `EDATE(${row.at("DealStart")},(${row.at(`LastPaidFY${year}`)}+1)*${row.at("DealMonths")})`;
+      return `IF(AND(${row.at("DealExpectedAs")}=1,${row.at("DealActual")}=1),MIN(IF(${row.at("DealAdvance")}=1,${advanceDay},LastDayFY${year}+1),${row.at("DealEnd")}),0)`;
+    }
+    if (kind === "By") {
+      const day = row.at(`CutDayFY${year}`);
+      return `IF(${day}=0,0,${exitsBy(row, day)})`;
+    }
+    const first = row.at(`CutDate${year}S0`);
+    return `IF(${first}=0,${index === 0 ? "0" : row.at(`CutByFY${years[index - 1]}`)},${exitsBy(row, first)})`;
+  };
+  const titles = {
+    Day: "ACTUAL DAYS: THE LAST EXIT DATE WHOSE CUT PAYS BY THE FISCAL YEAR'S END",
+    By: "ACTUAL DAYS: EXITS WHOSE CUT PAYS BY THE FISCAL YEAR'S END",
+    Group: "ACTUAL DAYS: EXITS ON OR BEFORE THE YEAR'S FIRST EXIT DATE",
+  };
+  return {
+    id: `portfolio-cut-${kind}`,
+    // A helper of Expected: it does not print.
+    printRows: 0,
+    title: titles[kind],
+    reads: [
+      "MonthsPerYear", "DealExpectedAs", "DealActual", "DealAdvance", "DealStart", "DealMonths", "DealEnd", "DealNoticeDays", "DealNoticeMonth", "DealNoticeDay", "DealLockInDeadline",
+      ...years.flatMap((y) => (kind === "Day" ? [`LastPaidFY${y}`, `LastDayFY${y}`] : kind === "By" ? [`CutDayFY${y}`] : [`CutDate${y}S0`, `CutByFY${y}`])),
+    ],
+    series: years.map((year, index) => ({
+      name: `Cut${kind}FY${year}` as ExpectedSlotName,
+      header: `FY${year}`,
+      numberFormat: kind === "Day" ? FORMATS.date : FORMATS.integer,
+      formula: (row: RowRefs) => formula(row, year, index),
+    })),
+  };
+}
+
+/**
+ * Per deal with actual-days proration and fiscal year, the distinct exit dates whose cut pays in it
+ * (at most {@link CUT_SLOTS}). Slot 0 is exit J0 = CutBy of the year before (every exit at its date,
+ * up to CutGroup); slot i ≥ 1 is exit CutGroup + i − 1. "Date": the exit (0: none); "Period": the
+ * period it cuts (the last starting on or before X − 1); "Owed": the days served, ROUND(rate × (X −
+ * start) / days, 2), × P(the first exit is on that date), when X is inside the period and the payment
+ * (on its start in advance, on X − 1 in arrears) is after the as-of day.
+ */
+export function cutSlotsBlock(kind: "Date" | "Period" | "Owed", years: readonly number[], index: number): Block<ExpectedSlotName> {
+  const year = years[index];
+  const j0 = (row: RowRefs) => (index === 0 ? "0" : row.at(`CutByFY${years[index - 1]}`));
+  /** The notice month of slot i, and the one after its date's last exit. */
+  const notice = (row: RowRefs, i: number) => (i === 0 ? j0(row) : `(${row.at(`CutGroupFY${year}`)}+${i - 1})`);
+  const after = (row: RowRefs, i: number) => (i === 0 ? row.at(`CutGroupFY${year}`) : `(${row.at(`CutGroupFY${year}`)}+${i})`);
+  const formula = (row: RowRefs, i: number) => {
+    const date = row.at(`CutDate${year}S${i}`);
+    const start = row.at("DealStart");
+    const m = row.at("DealMonths");
+    if (kind === "Date") {
+      const j = notice(row, i);
+      return `IF(${j}<${row.at(`CutByFY${year}`)},MAX(EDATE(${row.at("DealNotice")},${j})+${row.at("DealNoticeDays")},${row.at("DealLockInEnd")}),0)`;
+    }
+    if (kind === "Period") {
+      const day = `(${date}-1)`;
+      const whole = `INT((${monthIndex(day)}-${monthIndex(start)})/${m})`;
+      return `IF(${date}=0,-1,${whole}-(EDATE(${start},${whole}*${m})>${day}))`;
+    }
+    const k = row.at(`CutPeriod${year}S${i}`);
+    const from = `EDATE(${start},${k}*${m})`;
+    const next = `EDATE(${start},(${k}+1)*${m})`;
+    const rate = periodRate(row, k);
+    const paid = `IF(${row.at("DealAdvance")}=1,${from},${date}-1)`;
+    const stay = row.at("DealStay");
+    const weight = `(${stay}^${notice(row, i)}-${stay}^${after(row, i)})`;
+    return `IF(${k}<0,0,IF(AND(${date}<${next},${paid}>${row.at("DealAsOf")}),${proRata(rate, `${date}-${from}`, `(${next}-${from})`)}*${weight},0))`;
+  };
+  const titles = {
+    Date: `ACTUAL DAYS FY${year}: EXIT DATES`,
+    Period: `ACTUAL DAYS FY${year}: THE PERIOD EACH EXIT CUTS`,
+    Owed: `ACTUAL DAYS FY${year}: DAYS SERVED × P(FIRST EXIT ON THAT DATE)`,
+  };
+  return {
+    id: `portfolio-cut-${kind}-${year}`,
+    // A helper of Expected: it does not print.
+    printRows: 0,
+    title: titles[kind],
+    reads: [
+      "MonthsPerYear", "DealStart", "DealMonths", "DealPerYear", "DealRampLast", "DealPayment", "DealRampAmount", "DealEscalation", "DealStay", "DealAdvance",
+      "DealAsOf", "DealNotice", "DealNoticeDays", "DealLockInEnd", `CutByFY${year}`, `CutGroupFY${year}`,
+      ...(index > 0 ? [`CutByFY${years[index - 1]}`] : []),
+      ...Array.from({ length: CUT_SLOTS }, (_, i) => [`CutDate${year}S${i}`, `CutPeriod${year}S${i}`]).flat(),
+    ],
+    series: Array.from({ length: CUT_SLOTS }, (_, i) => ({
+      name: `Cut${kind}${year}S${i}` as ExpectedSlotName,
+      header: `Exit date ${i + 1}`,
+      numberFormat: kind === "Date" ? FORMATS.date : kind === "Period" ? FORMATS.integer : FORMATS.money,
+      formula: (row: RowRefs) => formula(row, i),
+    })),
+  };
+}
+
+/** The helper blocks of the weighted Expected, as many as `helpers` asks for. */
+export function expectedHelperBlocks(helpers: ExpectedHelpers, years: readonly number[]): Block<ExpectedSlotName>[] {
+  if (helpers === "none") return [];
+  return [
+    exitsByYearBlock(years),
+    expectedLastBlock(years),
+    ...years.flatMap((year) => [expectedSlotsBlock("Deadline", year), expectedSlotsBlock("Paid", year)]),
+    ...(helpers === "all"
+      ? [
+          cutCountBlock("Day", years),
+          cutCountBlock("By", years),
+          cutCountBlock("Group", years),
+          ...years.flatMap((_, index) => [cutSlotsBlock("Date", years, index), cutSlotsBlock("Period", years, index), cutSlotsBlock("Owed", years, index)]),
+        ]
+      : []),
+  ];
+}
+
 export type ExpectedGridName = `ExpectedFY${number}`;
 
 /**
  * One column per fiscal year: each deal's expected payments due in it, to the cent — its regular
- * periods' weighted payments, its last period's, and the fee at each exit's probability; committed
- * where expected is committed; 0 where it needs the add-in (the row says so).
+ * periods' weighted payments, its last period's, the days served of periods cut by an exit (actual-days
+ * proration), and the fee at each exit's probability; committed where expected is committed, the
+ * headline where no exit can happen; 0 where it needs the add-in (the row says so).
  */
-export function expectedGridBlock(years: readonly number[]): Block<ExpectedGridName> {
+export function expectedGridBlock(years: readonly number[], helpers: ExpectedHelpers): Block<ExpectedGridName> {
   return {
     id: "portfolio-ExpectedFY",
     title: "EXPECTED BY FISCAL YEAR",
     reads: [
       "DealStatus", "DealExpectedAs", "DealLastYearH", "DealLastCountsH", "DealLastAmountH", "DealLastWeightH", "DealFee", "DealStay",
-      ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`, `FiscalYear${y}`, `ExitsByFY${y}`, ...Array.from({ length: SLOTS }, (_, i) => `ExpectedPaid${y}S${i}`)]),
+      ...years.flatMap((y) => [`HeadlineFY${y}`, `CommittedFY${y}`]),
+      ...(helpers === "none"
+        ? []
+        : years.flatMap((y) => [
+            `FiscalYear${y}`,
+            `ExitsByFY${y}`,
+            ...Array.from({ length: SLOTS }, (_, i) => `ExpectedPaid${y}S${i}`),
+            ...(helpers === "all" ? Array.from({ length: CUT_SLOTS }, (_, i) => `CutOwed${y}S${i}`) : []),
+          ])),
     ],
     series: years.map((year, index) => ({
       name: `ExpectedFY${year}` as ExpectedGridName,
       header: `FY${year}`,
       numberFormat: FORMATS.money,
       formula: (row: RowRefs) => {
+        const as = row.at("DealExpectedAs");
+        const fixed = `IF(${as}=2,${row.at(`CommittedFY${year}`)},${row.at(`HeadlineFY${year}`)})`;
+        if (helpers === "none") return `IF(${row.at("DealStatus")}="","",IF(${as}>=2,${fixed},0))`;
         const regular = `SUM(${row.at(`ExpectedPaid${year}S0`)}:${row.at(`ExpectedPaid${year}S${SLOTS - 1}`)})`;
+        const cuts = helpers === "all" ? `+SUM(${row.at(`CutOwed${year}S0`)}:${row.at(`CutOwed${year}S${CUT_SLOTS - 1}`)})` : "";
         const last = `(${row.at("DealLastYearH")}=FiscalYear${year})*${row.at("DealLastCountsH")}*${row.at("DealLastAmountH")}*${row.at("DealLastWeightH")}`;
         const stay = row.at("DealStay");
         const before = index === 0 ? "1" : `${stay}^${row.at(`ExitsByFY${years[index - 1]}`)}`;
         const fee = `${row.at("DealFee")}*(${before}-${stay}^${row.at(`ExitsByFY${year}`)})`;
-        const weighted = `ROUND(${regular}+${last}+${fee},2)`;
-        const as = row.at("DealExpectedAs");
-        const fixed = `IF(${as}=2,${row.at(`CommittedFY${year}`)},${row.at(`HeadlineFY${year}`)})`;
+        const weighted = `ROUND(${regular}+${last}${cuts}+${fee},2)`;
         return `IF(${row.at("DealStatus")}="","",IF(${as}>=2,${fixed},IF(${as}=1,${weighted},0)))`;
       },
     })),
