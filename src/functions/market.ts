@@ -64,11 +64,19 @@ export function readCurve(value: unknown, name = "curve"): MarketCurve {
     throw valueError(`${name} must be a price per GPU-hour or a two-column range of dates and prices.`);
   }
   const points: CurvePoint[] = [];
-  rows.forEach(([date, price], i) => {
-    if (blankCell(date) && blankCell(price)) return;
-    if (i === 0 && typeof date === "string" && !/^\s*\d/.test(date)) return; // a header row
+  for (let i = 0; i < rows.length; i++) {
+    const date = rows[i][0];
+    const price = rows[i][1];
+    // A row of two numbers (not both 0, a blank row) is read as it is: what readDate and readAmount
+    // return for a finite number, without building the names their messages would need.
+    if (typeof date === "number" && typeof price === "number" && Number.isFinite(date) && Number.isFinite(price) && (date !== 0 || price !== 0)) {
+      points.push({ date, price });
+      continue;
+    }
+    if (blankCell(date) && blankCell(price)) continue;
+    if (i === 0 && typeof date === "string" && !/^\s*\d/.test(date)) continue; // a header row
     points.push({ date: readDate(date, `${name} row ${i + 1} date`), price: readAmount(price, `${name} row ${i + 1} price`) });
-  });
+  }
   if (points.length === 0) throw valueError(`${name} is empty: give a price per GPU-hour or rows of dates and prices.`);
   return curveFromPoints(points);
 }

@@ -46,7 +46,9 @@ export function flatCurve(price: number): MarketCurve {
 export function curveFromPoints(points: readonly CurvePoint[], system: DateSystem = "1900"): MarketCurve {
   if (points.length === 0) throw valueError("The market curve is empty: give at least one row of date and price, or a single price.");
   points.forEach((point, i) => {
-    checkPrice(point.price, `Curve row ${i + 1}`);
+    // checkPrice only for a price it refuses: the row's name is built for the message, not per point.
+    const price = point.price;
+    if (!(typeof price === "number" && price >= 0 && price < MAX_PRICE)) checkPrice(price, `Curve row ${i + 1}`);
     if (i > 0 && point.date <= points[i - 1].date) {
       throw valueError(
         `The curve's dates must be in ascending order without repeats: row ${i + 1} (${formatIsoDate(point.date, system)}) is not after row ${i}.`,
