@@ -12,7 +12,7 @@ import {
   breakevenPrices,
   buildSchedule,
   CurvePoint,
-  curveFromPoints,
+  curveOfOwnPoints,
   DealError,
   exitOption,
   FIELD,
@@ -78,7 +78,7 @@ export function readCurve(value: unknown, name = "curve"): MarketCurve {
     points.push({ date: readDate(date, `${name} row ${i + 1} date`), price: readAmount(price, `${name} row ${i + 1} price`) });
   }
   if (points.length === 0) throw valueError(`${name} is empty: give a price per GPU-hour or rows of dates and prices.`);
-  return curveFromPoints(points);
+  return curveOfOwnPoints(points);
 }
 
 /** The GPU count argument: a whole number above 0 (the market is priced per GPU-hour). */
