@@ -406,7 +406,8 @@ async function main() {
     };
     near("LEASE_LIABILITY", F.leaseLiability(t.start, t.end, t.pay, 0.08, null, t.esc || null) as number, Plain.leaseLiability(t.start, t.end, 150_000_000, 0.08, t.esc));
     near("EXPECTED_VALUE", F.expectedValueOf(t.start, t.end, t.pay, 3, 90, 0.2, null, t.esc || null) as number, Plain.expectedValue(t.start, t.end, 150_000_000, 3, 90, 0.2, t.esc));
-    near("COMMITTED_VALUE", F.committedValueOf(t.start, t.end, t.pay, 3, 90, t.start, null, t.esc || null) as number, Plain.exitValue(t.start, t.end, 150_000_000, 3, 90, t.esc));
+    // COMMITTED_VALUE at the close of the day before the start (as-of is a day's close, f2daecc) is EXIT_VALUE.
+    near("COMMITTED_VALUE", F.committedValueOf(t.start, t.end, t.pay, 3, 90, t.start - 1, null, t.esc || null) as number, Plain.exitValue(t.start, t.end, 150_000_000, 3, 90, t.esc));
   }
   same("SLA_CREDIT", F.slaCreditOf(150_000_000, 0.985, TIERS), Plain.slaCredit(150_000_000, 0.985, TIERS));
   // LEASE_ACCOUNTING: every cell to the cent (a double may round a rare half cent the other way; each row is anchored, so a
@@ -432,7 +433,7 @@ async function main() {
     ["ROU_ASSET", (t) => F.rouAsset(t.start, t.end, t.pay, 0.08, null, t.esc || null), (t) => Plain.leaseLiability(t.start, t.end, t.pay[0][0], 0.08, t.esc) + t.pay[0][0]],
     ["LEASE_ACCOUNTING", (t) => F.leaseAccountingTable(t.start, t.end, t.pay, 0.08, null, null, t.esc || null), (t) => Plain.leaseAccounting(t.start, t.end, t.pay[0][0], 0.08, t.esc)],
     ["MATURITY_TABLE", (t) => F.maturityTable(t.start, t.end, t.pay, 0.08, null, t.esc || null), (t) => Plain.maturity(t.start, t.end, t.pay[0][0], 0.08, t.esc)],
-    ["COMMITTED_VALUE", (t) => F.committedValueOf(t.start, t.end, t.pay, 3, 90, t.start, null, t.esc || null), (t) => Plain.exitValue(t.start, t.end, t.pay[0][0], 3, 90, t.esc)],
+    ["COMMITTED_VALUE", (t) => F.committedValueOf(t.start, t.end, t.pay, 3, 90, t.start - 1, null, t.esc || null), (t) => Plain.exitValue(t.start, t.end, t.pay[0][0], 3, 90, t.esc)],
     ["EXPECTED_VALUE", (t) => F.expectedValueOf(t.start, t.end, t.pay, 3, 90, 0.2, null, t.esc || null), (t) => Plain.expectedValue(t.start, t.end, t.pay[0][0], 3, 90, 0.2, t.esc)],
     ["SLA_CREDIT", () => F.slaCreditOf(150_000_000, 0.985, TIERS), () => Plain.slaCredit(150_000_000, 0.985, TIERS)],
     ["DOWNTIME_ALLOWED", (t) => F.downtimeAllowed(0.999, t.start), (t) => Plain.downtime(0.999, t.start)],
