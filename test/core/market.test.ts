@@ -2,6 +2,7 @@ import {
   breakevenPrices,
   buildSchedule,
   curveFromPoints,
+  curveOfOwnPoints,
   exitOption,
   exitOutcome,
   flatCurve,
@@ -31,6 +32,16 @@ describe("the market curve", () => {
     expect(() => curveFromPoints([{ date: 5, price: 1 }, { date: 5, price: 2 }])).toThrow(/ascending/);
     expect(() => curveFromPoints([{ date: 5, price: -1 }])).toThrow(/negative/);
     expect(() => curveFromPoints([])).toThrow(/empty/);
+    expect(() => curveFromPoints([{ date: 5, price: 1 }, { date: 6, price: 1e9 }])).toThrow(/Curve row 2: a price per GPU-hour must be below 1,000,000,000/);
+    expect(() => curveOfOwnPoints([{ date: 5, price: 1 }, { date: 6, price: -0.01 }])).toThrow(/Curve row 2: a price per GPU-hour cannot be negative/);
+    expect(() => curveOfOwnPoints([{ date: 6, price: 1 }, { date: 5, price: 2 }])).toThrow(/row 2 \(1900-01-05\) is not after row 1/);
+  });
+
+  it("keeps a curve's own points as they are, and copies points handed in", () => {
+    const points = [{ date: 5, price: 1 }, { date: 6, price: 2 }];
+    expect(curveOfOwnPoints(points).points).toBe(points);
+    expect(curveFromPoints(points).points).not.toBe(points);
+    expect(curveFromPoints(points).points).toEqual(points);
   });
 
   it("MARKET_CURVE falls by the annual decline: $2.00 at 25% a year is $1.50 after 12 months, 2 × √0.75 = 1.7320508 after 6", () => {

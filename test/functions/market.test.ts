@@ -56,6 +56,21 @@ describe("FORWARDS_FROM_TERMS and FORWARD_PRICE", () => {
     expect(M.forwardPriceOf([[2.5]], START)).toBe(2.5);
     expect(excelError(() => M.forwardPriceOf([[START, 3], [START, 2]], START)).message).toMatch(/ascending/);
   });
+
+  it("reads rows of numbers as the rows of text are read: blank rows skipped, a bad row refused by its number", () => {
+    // 2026-01-01 $3.00, 2027-01-01 (365 days on) $2.00; 73 days on: 3 − 73/365 = $2.80, typed as numbers or as text.
+    const numbers = [["Date", "Price"], [START, 3], [0, 0], [START + 365, 2]];
+    const text = [["Date", "Price"], ["2026-01-01", "3"], [null, ""], ["2027-01-01", "$2.00"]];
+    expect(M.forwardPriceOf(numbers, START + 73)).toBeCloseTo(2.8, 12);
+    expect(M.forwardPriceOf(text, START + 73)).toBe(M.forwardPriceOf(numbers, START + 73));
+    // A negative price or one of 1,000,000,000 or more is #NUM!, as number or as text; a price that is no number is #VALUE! naming its row.
+    expect(excelError(() => M.forwardPriceOf([[START, 3], [START + 1, -1]], START)).code).toBe("#NUM!");
+    expect(excelError(() => M.forwardPriceOf([[START, 3], [START + 1, "-1"]], START)).code).toBe("#NUM!");
+    expect(excelError(() => M.forwardPriceOf([[START, 3], [START + 1, 1e9]], START)).code).toBe("#NUM!");
+    expect(M.forwardPriceOf([[START, 3], [START + 1, 1e9 - 1]], START + 1)).toBe(1e9 - 1);
+    expect(excelError(() => M.forwardPriceOf([[START, 3], [START + 1, Infinity]], START)).message).toMatch(/curve row 2 price must be a number/);
+    expect(excelError(() => M.forwardPriceOf([[START + 1, 3], [START, 2]], START)).message).toMatch(/row 2 \(2026-01-01\) is not after row 1/);
+  });
 });
 
 describe("MARK_TO_MARKET", () => {
