@@ -383,12 +383,7 @@ async function main() {
 
   // The baseline must compute the same figures, or the ratios mean nothing.
   // (to the cent: the baseline's double cumulative may drift below a cent from the exact one)
-  const close = (a: unknown, b: unknown): boolean =>
-    Array.isArray(a) && Array.isArray(b)
-      ? a.length === b.length && a.every((x, i) => close(x, b[i]))
-      : typeof a === "number" && typeof b === "number"
-        ? Math.abs(a - b) < 0.005
-        : a === b;
+  const close = sameToTheCent;
   const same = (label: string, ours: unknown, plain: unknown) => {
     if (!close(ours, plain)) throw new Error(`baseline disagrees on ${label}: ${JSON.stringify(ours).slice(0, 200)} vs ${JSON.stringify(plain).slice(0, 200)}`);
   };
@@ -962,6 +957,15 @@ function assumptionsRange(a: PlainAssumptions): (string | number)[][] {
   ];
 }
 
+/** Whether two results agree to the cent: numbers within half a cent, arrays element by element, the rest exactly. */
+function sameToTheCent(a: unknown, b: unknown): boolean {
+  return Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && a.every((x, i) => sameToTheCent(x, b[i]))
+    : typeof a === "number" && typeof b === "number"
+      ? Math.abs(a - b) < 0.005
+      : a === b;
+}
+
 /**
  * The provider and lender functions (RPO, RPO_TIMING, LESSOR_INCOME, LESSOR_MATURITY, CAPACITY,
  * PROVIDER_IRR, PAYBACK_MONTHS, DEBT_CAPACITY), per call, as ratios to the plain baselines above, each
@@ -969,12 +973,7 @@ function assumptionsRange(a: PlainAssumptions): (string | number)[][] {
  * (both iterate: bisection to 1e-12 against Newton's method), the payback month exactly.
  */
 function benchProvider(F: Record<string, Fn>, ...terms: { start: number; end: number; pay: number[][]; esc: number }[]) {
-  const close = (a: unknown, b: unknown): boolean =>
-    Array.isArray(a) && Array.isArray(b)
-      ? a.length === b.length && a.every((x, i) => close(x, b[i]))
-      : typeof a === "number" && typeof b === "number"
-        ? Math.abs(a - b) < 0.005
-        : a === b;
+  const close = sameToTheCent;
   console.log("\nThe provider and lender functions, per call: time ÷ plain baseline (µs: ours / baseline), fastest of 21 alternating batches each");
   console.log(`  ${"".padEnd(20)} ${"seed (42 periods)".padEnd(28)} 30-year monthly, 3% escalation (360 periods)`);
   const cells: Record<string, string[]> = {};
