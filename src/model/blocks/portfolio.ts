@@ -1550,7 +1550,10 @@ export function cutSlotsBlock(kind: "Date" | "Period" | "Owed", years: readonly 
     const paid = `IF(${row.at("DealAdvance")}=1,${from},${date}-1)`;
     const stay = row.at("DealStay");
     const weight = `(${stay}^${notice(row, i)}-${stay}^${after(row, i)})`;
-    return `IF(${k}<0,0,IF(AND(${date}<${next},${paid}>${row.at("DealAsOf")}),${proRata(rate, `${date}-${from}`, `(${next}-${from})`)}*${weight},0))`;
+    const owed = `IF(${k}<0,0,IF(AND(${date}<${next},${paid}>${row.at("DealAsOf")}),${proRata(rate, `${date}-${from}`, `(${next}-${from})`)}*${weight},0))`;
+    // A window holds at most 13 distinct exit dates (12 monthly anniversaries span a year, and the
+    // lock-in's end); should one hold more, the last slot shows #N/A rather than drop an exit silently.
+    return i === CUT_SLOTS - 1 ? `IF(${after(row, i)}<${row.at(`CutByFY${year}`)},NA(),${owed})` : owed;
   };
   const titles = {
     Date: `ACTUAL DAYS FY${year}: EXIT DATES`,
