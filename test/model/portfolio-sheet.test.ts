@@ -4,7 +4,7 @@
  * per-deal figure, every fiscal year of the backlog and the concentration are compared with the core
  * (portfolioFigures, dealBacklog) to the cent — for the sample register, again after a deal's payment
  * is changed and a deal added in the register sheet (the formulas really refer to the register), and
- * for 1,000 random deals of every shape the formulas model. No recalculated cell holds an error.
+ * for 500 random deals of every shape the formulas model. No recalculated cell holds an error.
  *
  * LibreOffice is required (`bash .ci/run` installs it); this test never skips.
  */
@@ -28,7 +28,7 @@ import { addressesOf, addressOf, planCellAt } from "../support/planRefs";
 import { randomRegister, toCsv } from "../support/randomRegister";
 import { serialOf } from "../support/dates";
 
-// LibreOffice recalculates 1,000 deals in 60–150 s on a shared two-core machine: more than the default 120 s with reading.
+// LibreOffice recalculates 500 deals in 40–70 s on a shared two-core machine (native Expected included): with reading, near the default 120 s.
 jest.setTimeout(300_000);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "deal-portfolio-"));
@@ -257,20 +257,22 @@ describe("LibreOffice recalculates the Portfolio sheet to the core's figures", (
     expect(["YearsCoverDeals", "HeadlineTies", "AllChecks"].map((n) => text(outside, addressOf(plan, n)))).toEqual(["CHECK", "CHECK", "CHECK"]);
   });
 
-  test("1,000 random deals (every shape the formulas model, one-step ramps, and ramps of two steps, which are flagged) — recalculated once", async () => {
-    const records = randomRegister(20261123, 1000, { ramps: true });
+  // 500, not the 1,000 of before native Expected: its helpers (68 columns a fiscal year) took LibreOffice from
+  // about 25 s to 40–120 s on 1,000 deals, and the 300 deals as of a day below prove the same shapes again.
+  test("500 random deals (every shape the formulas model, one-step ramps, and ramps of two steps, which are flagged) — recalculated once", async () => {
+    const records = randomRegister(20261123, 500, { ramps: true });
     const { plan, deals } = planFor(records);
-    const file = path.join(work, "thousand.xlsx");
+    const file = path.join(work, "five-hundred.xlsx");
     await writeRegisterXlsx(REGISTER_SHEET, records, [plan], file);
     const started = Date.now();
-    const [recalculated] = recalculateWithLibreOffice([file], path.join(work, "lo1000"));
+    const [recalculated] = recalculateWithLibreOffice([file], path.join(work, "lo500"));
     const seconds = (Date.now() - started) / 1000;
     const cells = await readSheetValues(recalculated, 2);
     expect(deals.some((d) => !isModelled(d.terms))).toBe(true);
     expect(deals.some((d) => isModelled(d.terms) && d.terms.payment.kind === "ramp")).toBe(true);
     expectMatchesCore(cells, plan, deals);
     // Reported, not asserted: the time depends on the machine.
-    console.log(`LibreOffice recalculated the 1,000-deal Portfolio sheet (${plan.cells.length} rows × ${plan.cells[0].length} columns) in ${seconds.toFixed(1)} s, start-up included`);
+    console.log(`LibreOffice recalculated the 500-deal Portfolio sheet (${plan.cells.length} rows × ${plan.cells[0].length} columns) in ${seconds.toFixed(1)} s, start-up included`);
   });
 });
 
